@@ -1,0 +1,52 @@
+"""`make check` and `make schema`: the catalogue's own commands, without building the site.
+
+Run as `python -m fai_site.cli check exercises.yaml` with `hooks/` on PYTHONPATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from fai_site.catalogue_loader import load_catalogue
+from fai_site.model import Catalogue
+from fai_site.problems import CatalogueError
+
+
+def check(catalogue_file: Path, docs_dir: Path) -> int:
+    try:
+        catalogue = load_catalogue(catalogue_file, docs_dir=docs_dir)
+    except CatalogueError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    print(f"{catalogue_file.name}: OK — {len(catalogue.exercises)} exercises, {len(catalogue.programs)} programs.")
+    return 0
+
+
+def schema_text() -> str:
+    """The JSON Schema editors' tools use for completion, from the same models as the build."""
+    schema = Catalogue.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Hip Impingement & PT exercise catalogue"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fai_site.cli", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_command = commands.add_parser("check", help="validate the catalogue and print every problem")
+    check_command.add_argument("catalogue", type=Path)
+    check_command.add_argument("--docs-dir", type=Path, default=Path("docs"))
+    schema_command = commands.add_parser("schema", help="write the JSON Schema")
+    schema_command.add_argument("output", type=Path)
+    arguments = parser.parse_args(argv)
+    if arguments.command == "check":
+        return check(arguments.catalogue, arguments.docs_dir)
+    arguments.output.write_text(schema_text(), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

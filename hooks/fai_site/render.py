@@ -1,0 +1,169 @@
+"""Catalogue → page sources (Markdown) and handout HTML, through the Jinja2 templates.
+
+Catalogue text is never trusted as markup: HTML templates autoescape it, and
+Markdown templates pass it through `md_text`, which also neutralises Markdown syntax.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from fai_site import dosage_text
+from fai_site.field_guide import guide_sections
+from fai_site.model import Catalogue, Category, Dosage, Exercise, ImageIllustration, Phase, Program, Reference
+from fai_site.qr_code import qr_svg
+
+TEMPLATES = Path(__file__).parent / "templates"
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+@dataclass(frozen=True)
+class HandoutItem:
+    """An exercise as a program prescribes it."""
+
+    exercise: Exercise
+    dosage: Dosage
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Where an exercise's picture is (relative to the site root) and what it shows."""
+
+    path: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """Who hands the sheet out; from `extra.clinic` in mkdocs.yml."""
+
+    name: str = "Your physical therapy clinic"
+    phone: str | None = None
+    address: str | None = None
+    web: str | None = None
+    logo: str | None = None
+
+
+def md_text(value: Any) -> Markup:
+    """Plain text made safe for a Markdown source: HTML-escaped, Markdown syntax backslashed."""
+    escaped = html.escape(str(value), quote=False)
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", escaped).replace("\n", " "))
+
+
+def front_matter(**fields: Any) -> Markup:
+    """A YAML front-matter block; `title` is HTML-escaped because themes print it as markup."""
+    if "title" in fields:
+        fields["title"] = html.escape(fields["title"], quote=False)
+    dumped = yaml.safe_dump({k: v for k, v in fields.items() if v is not None}, allow_unicode=True, sort_keys=False, width=10_000)
+    return Markup(f"---\n{dumped}---\n")
+
+
+def doi_url(doi: str) -> str:
+    return "https://doi.org/" + quote(doi, safe="/.;-_:")
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "j2", "md", "svg"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_text
+    env.filters["doi_url"] = doi_url
+    env.globals.update(
+        front_matter=front_matter,
+        describe_dosage=dosage_text.describe,
+        dosage_amount=dosage_text.amount,
+        dosage_frequency=dosage_text.frequency,
+        phases=list(Phase),
+        categories=list(Category),
+        picture=picture,
+    )
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def picture(exercise: Exercise) -> Picture | None:
+    """The exercise's picture file and its text alternative."""
+    illustration = exercise.illustration
+    if isinstance(illustration, ImageIllustration):
+        return Picture(illustration.image, illustration.alt)
+    return None
+
+
+def handout_items(program: Program, catalogue: Catalogue) -> list[HandoutItem]:
+    """The program's exercises with the program's dosage changes applied."""
+    items = []
+    for item in program.exercises:
+        exercise = catalogue.exercise(item.id)
+        items.append(HandoutItem(exercise, exercise.dosage.changed(item.dosage), item.note))
+    return items
+
+
+def programs_using(exercise: Exercise, catalogue: Catalogue) -> list[Program]:
+    return [program for program in catalogue.programs if any(item.id == exercise.id for item in program.exercises)]
+
+
+def cited(exercise: Exercise, catalogue: Catalogue) -> list[Reference]:
+    return [catalogue.references[key] for key in exercise.references]
+
+
+def exercise_page(exercise: Exercise, catalogue: Catalogue) -> str:
+    return render(
+        "exercise_page.md.j2",
+        exercise=exercise,
+        easier=[catalogue.exercise(other) for other in exercise.easier],
+        harder=[catalogue.exercise(other) for other in exercise.harder],
+        programs=programs_using(exercise, catalogue),
+        references=cited(exercise, catalogue),
+    )
+
+
+def exercise_index(catalogue: Catalogue) -> str:
+    by_phase = {phase: [e for e in catalogue.exercises if phase in e.phase] for phase in Phase}
+    by_category = {category: [e for e in catalogue.exercises if e.category is category] for category in Category}
+    return render("exercise_index.md.j2", catalogue=catalogue, by_phase=by_phase, by_category=by_category)
+
+
+def handout_html(program: Program, catalogue: Catalogue, *, clinic: Clinic, root: str, page_url: str) -> str:
+    """The handout sheet itself: one HTML fragment for the page, the PDF and the builder."""
+    return render(
+        "handout.html.j2",
+        program=program,
+        items=handout_items(program, catalogue),
+        catalogue=catalogue,
+        clinic=clinic,
+        root=root,
+        page_url=page_url,
+        qr_code=qr_svg(page_url),
+    )
+
+
+def handout_page(program: Program, sheet: str) -> str:
+    return render("handout_page.md.j2", program=program, sheet=Markup(sheet))
+
+
+def handouts_index(catalogue: Catalogue) -> str:
+    return render("handouts_index.md.j2", catalogue=catalogue)
+
+
+def editors_guide() -> str:
+    return render("editors_guide.md.j2", sections=guide_sections(Catalogue))
