@@ -74,6 +74,10 @@ def test_the_catalogue_is_complete() -> None:
     assert all(3 <= len(exercise.steps) <= 6 for exercise in CATALOGUE.exercises)
 
 
+def test_every_exercise_is_illustrated() -> None:
+    assert [exercise.id for exercise in CATALOGUE.exercises if exercise.illustration is None] == []
+
+
 def test_easier_and_harder_links_go_both_ways() -> None:
     one_way = [
         f"{exercise.id} → {other}"

@@ -14,6 +14,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from fai_site.pose import Pose
+
 
 Slug = Annotated[
     str,
@@ -144,13 +146,19 @@ class ImageIllustration(Strict):
         return value
 
 
+class PoseIllustration(Strict):
+    """A picture drawn from a described pose: start and end positions, side by side."""
+
+    pose: Pose = Field(description="The position, props and frames to draw (see the pose fields below).")
+
+
 class Exercise(Strict):
     """One exercise: everything a patient needs to do it safely at home."""
 
     id: Slug = Field(description="Unique, stable id; the page lives at exercises/<id>/.")
     name: Short = Field(description="The exercise's everyday name.")
     summary: Annotated[str, Field(min_length=1, max_length=160)] = Field(description="One sentence: what it does. Also the page's search description.")
-    illustration: ImageIllustration | None = Field(default=None, description="An image file with its licence.")
+    illustration: PoseIllustration | ImageIllustration | None = Field(default=None, description="A pose to draw, or an image file with its licence.")
     category: Category = Field(description="What kind of exercise it is.")
     phase: list[Phase] = Field(min_length=1, description="The phases it suits, e.g. [early, middle].")
     muscles: list[Short] = Field(min_length=1, description="Muscles it works, plain name first, e.g. 'buttock muscles (gluteus maximus)'.")

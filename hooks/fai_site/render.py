@@ -20,7 +20,8 @@ from markupsafe import Markup
 
 from fai_site import dosage_text
 from fai_site.field_guide import guide_sections
-from fai_site.model import Catalogue, Category, Dosage, Exercise, ImageIllustration, Phase, Program, Reference
+from fai_site.drawing import illustration_text
+from fai_site.model import Catalogue, Category, Dosage, Exercise, ImageIllustration, Phase, PoseIllustration, Program, Reference
 from fai_site.qr_code import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -101,9 +102,15 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
+def drawing_path(exercise: Exercise) -> str:
+    return f"illustrations/{exercise.id}.svg"
+
+
 def picture(exercise: Exercise) -> Picture | None:
-    """The exercise's picture file and its text alternative."""
+    """The exercise's picture: its drawing or its image file, and its text alternative."""
     illustration = exercise.illustration
+    if isinstance(illustration, PoseIllustration):
+        return Picture(drawing_path(exercise), illustration_text(illustration.pose))
     if isinstance(illustration, ImageIllustration):
         return Picture(illustration.image, illustration.alt)
     return None

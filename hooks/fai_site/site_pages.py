@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fai_site import render
-from fai_site.model import Catalogue, Program
+from fai_site.drawing import render_illustration
+from fai_site.model import Catalogue, Exercise, PoseIllustration, Program
 from fai_site.render import Clinic
 
 
@@ -44,8 +45,14 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings) -> list[Genera
         GeneratedFile("handouts/index.md", render.handouts_index(catalogue), listed=True),
         GeneratedFile("editors-guide.md", render.editors_guide(), listed=True),
         *(GeneratedFile(f"exercises/{exercise.id}.md", render.exercise_page(exercise, catalogue)) for exercise in catalogue.exercises),
+        *(drawing_file(exercise, exercise.illustration) for exercise in catalogue.exercises if isinstance(exercise.illustration, PoseIllustration)),
         *(handout_file(program, catalogue, settings) for program in catalogue.programs),
     ]
+
+
+def drawing_file(exercise: Exercise, illustration: PoseIllustration) -> GeneratedFile:
+    svg = render_illustration(illustration.pose, title=exercise.name, uid=f"fig-{exercise.id}")
+    return GeneratedFile(render.drawing_path(exercise), svg)
 
 
 def handout_file(program: Program, catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
