@@ -27,6 +27,7 @@ from fai_site.figure import (
     Scene,
     Shape,
     build_scene,
+    project,
 )
 from fai_site.pose import UPRIGHT_BASES, BodyPart, Layout, Motion, Pose, Prop, View
 from fai_site.pose_text import describe_pose
@@ -42,7 +43,7 @@ SEQUENCE_GAP = 34.0                # room for the arrow between frames
 PANEL = "#f5f7fa"
 PANEL_EDGE = "#d9dee4"
 NEAR = "#1f2933"
-FAR = "#9aa5b1"
+FAR = "#828f9c"                    # 3.1:1 on the panel, so far limbs survive greyscale print
 ACCENT = "#c05621"
 FLOOR = "#7b8794"
 PROP_LINE = "#7b8794"
@@ -184,16 +185,17 @@ def union(boxes: list[Box]) -> Box:
 
 def frame_box(frame: FrameFigure) -> Box:
     names = list(frame.radii)
+    seen = {n: frame.xy(n) for n in names}
     return (
-        min(frame.points[n][0] - frame.radii[n] for n in names),
-        min(frame.points[n][2] - frame.radii[n] for n in names),
-        max(frame.points[n][0] + frame.radii[n] for n in names),
-        max(frame.points[n][2] + frame.radii[n] for n in names),
+        min(seen[n][0] - frame.radii[n] for n in names),
+        min(seen[n][1] - frame.radii[n] for n in names),
+        max(seen[n][0] + frame.radii[n] for n in names),
+        max(seen[n][1] + frame.radii[n] for n in names),
     )
 
 
 def shape_box(shape: Shape) -> Box:
-    if shape.kind in ("water", "floor-line", "floor-band"):
+    if shape.kind in ("water", "floor-line"):
         ys = [p[1] for p in shape.points]
         return (math.inf, min(ys) - 1, -math.inf, max(ys))
     xs = [p[0] for p in shape.points]
@@ -277,10 +279,10 @@ def draw_floor(shapes: list[Shape], cell: Cell, box: Box) -> list[Element]:
         if shape.kind == "floor-line":
             y = cell.at(0, shape.points[0][1])[1]
             out.append(polyline([(left, y), (right, y)], FLOOR, 2.0))
-        elif shape.kind == "floor-band":
-            back, front = (cell.at(0, p[1])[1] for p in shape.points)
-            out.append(polygon([(left, back), (right, back), (right, front), (left, front)], FLOOR_BAND))
-            out.append(polyline([(left, front), (right, front)], FLOOR, 2.0))
+        elif shape.kind == "floor-band":   # the floor seen from above: a pale patch, its front edge a line
+            pts = [cell.at(x, z) for x, z in shape.points]
+            out.append(polygon(pts, FLOOR_BAND))
+            out.append(polyline(pts[:2], FLOOR, 2.0))
     return out
 
 
@@ -371,8 +373,21 @@ def draw_body(scene: Scene, frame: FrameFigure, cell: Cell, *, ghost: bool = Fal
         halo = (side == "near" or front) and scene.pose.base in UPRIGHT_BASES
         tube([at(f"{side}_shoulder"), at(f"{side}_elbow"), at(f"{side}_wrist"), at(f"{side}_hand")], colour, LIMB_R, part, halo=halo)
 
+    def slab(points: list[tuple[float, float]], colour: str, part: BodyPart) -> None:
+        """A filled outline with rounded corners (the trunk seen from the front)."""
+        if not ghost:
+            out.append(polygon(points, colour, colour, 2 * TORSO_EDGE * s))
+        elif part in moving:
+            out.append(polygon(points, PANEL, ACCENT, GHOST_WALL))
+
     def trunk() -> None:
         colour = ACCENT if BodyPart.TRUNK in moving else NEAR
+        if front:   # seen from the front the trunk has a shape: hips and shoulders wider than the waist
+            outline = torso_outline(frame, cell)
+            slab(outline, colour, BodyPart.TRUNK)
+            if BodyPart.PELVIS in moving:
+                slab(outline[:4] + outline[-4:], ACCENT, BodyPart.PELVIS)   # hips to the waist
+            return
         radius = frame.radii["pelvis"]
         tube([at(n) for n in frame.spine()], colour, radius, BodyPart.TRUNK)   # the last sample is the neck
         if BodyPart.PELVIS in moving:
@@ -408,6 +423,39 @@ def draw_body(scene: Scene, frame: FrameFigure, cell: Cell, *, ghost: bool = Fal
     return out
 
 
+# Half-widths (cm) of the trunk seen from the front, from the hips (the first spine sample)
+# to the shoulders (the last); the outline's rounded edge adds TORSO_EDGE all round.
+TORSO_WIDTHS = (17.0, 14.5, 10.0, 10.5, 12.5, 12.5)
+TORSO_EDGE = 4.5
+
+
+def torso_outline(frame: FrameFigure, cell: Cell) -> list[tuple[float, float]]:
+    """The trunk seen from the front: a closed outline, one side from the hips up, the other back down."""
+    pelvis, neck = frame.points["pelvis"], frame.points["neck"]
+    across_hips = unit(tuple(a - b for a, b in zip(frame.points["near_hip_side"], pelvis)))
+    across_shoulders = unit(tuple(a - b for a, b in zip(frame.points["near_shoulder"], neck)))
+    along = unit(tuple(a - b for a, b in zip(neck, pelvis)))
+    names = frame.spine()
+    centres = [frame.points[n] for n in names]
+    # round the top of the shoulders and the bottom of the hips a little beyond the end samples
+    centres = [tuple(p - 7.0 * d for p, d in zip(centres[0], along))] + centres + [tuple(p + 3.0 * d for p, d in zip(centres[-1], along))]
+    widths = (TORSO_WIDTHS[0] - 3.0, *TORSO_WIDTHS, TORSO_WIDTHS[-1] - 5.0)
+    sides = []
+    for sign in (1.0, -1.0):
+        side = []
+        for i, (centre, width) in enumerate(zip(centres, widths)):
+            across = across_hips if i < 4 else across_shoulders
+            point = tuple(c + sign * width * a for c, a in zip(centre, across))
+            side.append(cell.at(*project(point, frame.elevation, frame.azimuth)))   # type: ignore[arg-type]
+        sides.append(side)
+    return sides[0] + sides[1][::-1]
+
+
+def unit(v: tuple[float, ...]) -> tuple[float, ...]:
+    size = math.sqrt(sum(c * c for c in v)) or 1.0
+    return tuple(c / size for c in v)
+
+
 # ---- Arrows ---------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -438,6 +486,9 @@ def motion_arrows(scene: Scene) -> list[Arrow]:
             if part is BodyPart.PELVIS:
                 arrows.append(tilt_arrow(first, last))
             continue
+        if part is BodyPart.PELVIS:
+            arrows.append(lift_arrow(first, last))
+            continue
         arrows.append(arc_arrow(first.xy(PIVOTS[part]), first.xy(tip), last.xy(tip), first.radii[tip]))
     return arrows
 
@@ -453,6 +504,18 @@ def arc_arrow(pivot: tuple[float, float], start: tuple[float, float], end: tuple
     sweep -= 2 * math.copysign(trim, sweep)
     steps = max(4, int(abs(sweep) / math.radians(6)))
     return Arrow(tuple((pivot[0] + r * math.cos(a0 + sweep * i / steps), pivot[1] + r * math.sin(a0 + sweep * i / steps)) for i in range(steps + 1)))
+
+
+def lift_arrow(first: FrameFigure, last: FrameFigure) -> Arrow:
+    """A straight arrow over the hips, the way they rise or sink: longer than the move, so it shows."""
+    (x0, z0), (x1, z1) = first.xy("pelvis"), last.xy("pelvis")
+    up = 1.0 if z1 >= z0 else -1.0
+    half = first.radii["pelvis"] if first.view is View.SIDE else TORSO_WIDTHS[0] + TORSO_EDGE
+    top = max(z0, z1) + half + 8.0
+    span = max(16.0, abs(z1 - z0) * 1.5)
+    x = (x0 + x1) / 2
+    ends = [(x, top), (x, top + span)]
+    return Arrow(tuple(ends if up > 0 else ends[::-1]))
 
 
 def tilt_arrow(first: FrameFigure, last: FrameFigure) -> Arrow:

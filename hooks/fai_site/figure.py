@@ -66,6 +66,7 @@ SPINE_SAMPLES = 6     # points along the trunk's curve (pelvis … neck)
 MAT_THICKNESS = 2.5
 STEP_HEIGHT = 15.0
 BENCH_HEIGHT = 42.0
+BENCH_TOP = 7.0       # thickness of the bench's padded top
 PILLOW_HEIGHT = 8.0
 POST_HEIGHT = 55.0
 BIKE_CRANK_HEIGHT = 30.0
@@ -74,6 +75,9 @@ LORDOSIS = 1.2        # forward bow of the low back (cm at the control point's h
 CONTACT_TOLERANCE = 0.05
 FLAT_TOLERANCE = 0.05
 FRONT_ABOVE_ELEVATION = 30.0
+# Lying on your side, the camera also steps round toward the feet (degrees), so
+# a forearm or shin that points at the reader, or away, is drawn at a slant, not end-on.
+FRONT_ABOVE_AZIMUTH = 35.0
 # Mass fractions for the centre of mass (Dempster, rounded).
 MASS = {"trunk": 0.50, "head": 0.08, "upper_arm": 0.028, "forearm": 0.016, "hand": 0.006,
         "thigh": 0.10, "shin": 0.047, "foot": 0.015}
@@ -158,12 +162,22 @@ BASE_ORIENTATIONS: dict[Base, Matrix] = {
 }
 
 
-def project(p: Vec, elevation: float) -> tuple[float, float]:
-    """World → picture plane for a camera raised by `elevation` degrees (0: level)."""
+def turned(p: Vec, azimuth: float) -> tuple[float, float]:
+    """(across, toward the reader) for a camera stepped round by `azimuth` degrees: an oblique
+    view, so the body's length stays level and only what points at the reader slants."""
+    if not azimuth:
+        return (p[0], p[1])
+    return (p[0] - p[1] * math.sin(math.radians(azimuth)), p[1])
+
+
+def project(p: Vec, elevation: float, azimuth: float = 0.0) -> tuple[float, float]:
+    """World → picture plane for a camera raised by `elevation` degrees (0: level) and
+    stepped round by `azimuth` degrees (0: square on)."""
+    across, toward = turned(p, azimuth)
     if not elevation:
-        return (p[0], p[2])
+        return (across, p[2])
     e = math.radians(elevation)
-    return (p[0], p[2] * math.cos(e) - p[1] * math.sin(e))
+    return (across, p[2] * math.cos(e) - toward * math.sin(e))
 
 
 # ---- Results ------------------------------------------------------------------------------
@@ -177,6 +191,7 @@ class FrameFigure:
     view: View
     posture: Posture
     elevation: float = 0.0
+    azimuth: float = 0.0
     supports: frozenset[str] = field(default_factory=frozenset)
     surfaces: dict[str, float] = field(default_factory=dict)   # points resting on a prop: its height
 
@@ -189,10 +204,11 @@ class FrameFigure:
 
     def xy(self, name: str) -> tuple[float, float]:
         """The point on the picture plane: (x right, y up), seen from the frame's camera."""
-        return project(self.points[name], self.elevation)
+        return project(self.points[name], self.elevation, self.azimuth)
 
     def depth(self, name: str) -> float:
-        return self.points[name][1]
+        """How near the reader the point is (larger: nearer), seen from the frame's camera."""
+        return turned(self.points[name], self.azimuth)[1]
 
     def bottom(self, name: str) -> float:
         """Height of the lowest edge of the point's disc."""
@@ -276,12 +292,17 @@ def place(pose: Pose, posture: Posture) -> FrameFigure:
     points = anchor(pose, posture, points, radii, heights)
     supports = frozenset(n for n in radii if abs(points[n][2] - radii[n] - heights.get(n, 0.0)) <= 0.6)
     return FrameFigure(points=points, radii=radii, view=pose.shown_view, posture=posture,
-                       elevation=camera_elevation(pose), supports=supports, surfaces=heights)
+                       elevation=camera_elevation(pose), azimuth=camera_azimuth(pose), supports=supports, surfaces=heights)
 
 
 def camera_elevation(pose: Pose) -> float:
     """The front-above view looks down a little, so limbs bent toward the reader show."""
     return FRONT_ABOVE_ELEVATION if pose.shown_view is View.FRONT_ABOVE else 0.0
+
+
+def camera_azimuth(pose: Pose) -> float:
+    """Lying on your side, the camera stands a little toward the feet."""
+    return FRONT_ABOVE_AZIMUTH if pose.base is Base.LYING_ON_SIDE else 0.0
 
 
 
@@ -514,12 +535,15 @@ P3 = tuple[float, float, float]   # (x, height, depth): a prop point in the worl
 
 
 def flat(frame: FrameFigure, *points: P3) -> tuple[tuple[float, float], ...]:
-    return tuple(project((x, d, z), frame.elevation) for x, z, d in points)
+    return tuple(project((x, d, z), frame.elevation, frame.azimuth) for x, z, d in points)
 
 
 def box_faces(frame: FrameFigure, x0: float, x1: float, z0: float, z1: float, d0: float, d1: float, role: str) -> list[Shape]:
-    """A box: its front face and, seen from above, its top face."""
+    """A box: its front face and, seen from above, its top face and the end the camera sees."""
     shapes = [Shape("polygon", flat(frame, (x0, z0, d1), (x1, z0, d1), (x1, z1, d1), (x0, z1, d1)), role)]
+    if frame.azimuth:
+        end = x1 if frame.azimuth > 0 else x0
+        shapes.insert(0, Shape("polygon", flat(frame, (end, z0, d1), (end, z0, d0), (end, z1, d0), (end, z1, d1)), role + "-top"))
     if frame.elevation:
         shapes.append(Shape("polygon", flat(frame, (x0, z1, d1), (x1, z1, d1), (x1, z1, d0), (x0, z1, d0)), role + "-top"))
     return shapes
@@ -573,8 +597,14 @@ def floor(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
         d0, d1 = body_extent(frames, 1, low)
         d0, d1 = d0 - 8, d1 + 8
         if Prop.MAT in pose.props:
-            return [Shape("polygon", flat(first, (x0 - 10, 0.0, d1), (x1 + 10, 0.0, d1), (x1 + 10, 0.0, d0), (x0 - 10, 0.0, d0)), "mat-top")]
-        return [Shape("floor-band", flat(first, (0.0, 0.0, d1), (0.0, 0.0, d0)), "floor")]
+            # a mat seen from above: its top, and its front edge so it reads as a thin pad
+            m0, m1 = x0 - 10, x1 + 10
+            return [
+                Shape("floor-band", flat(first, (m0 - 4, -MAT_THICKNESS, d1 + 10), (m1 + 4, -MAT_THICKNESS, d1 + 10), (m1 + 4, -MAT_THICKNESS, d0 - 6), (m0 - 4, -MAT_THICKNESS, d0 - 6)), "floor"),
+                Shape("polygon", flat(first, (m0, -MAT_THICKNESS, d1), (m1, -MAT_THICKNESS, d1), (m1, 0.0, d1), (m0, 0.0, d1)), "mat"),
+                Shape("polygon", flat(first, (m0, 0.0, d1), (m1, 0.0, d1), (m1, 0.0, d0), (m0, 0.0, d0)), "mat-top"),
+            ]
+        return [Shape("floor-band", flat(first, (x0 - 12, 0.0, d1 + 4), (x1 + 12, 0.0, d1 + 4), (x1 + 12, 0.0, d0 - 4), (x0 - 12, 0.0, d0 - 4)), "floor")]
     level = -MAT_THICKNESS if Prop.MAT in pose.props else 0.0
     shapes = [Shape("floor-line", ((0.0, level),), "floor")]
     if Prop.MAT in pose.props:
@@ -617,9 +647,18 @@ def bench(pose: Pose, frame: FrameFigure) -> list[Shape]:
             Shape("line", flat(frame, (left + 5, top - 7, 0), (left + 5, 0.0, 0)), "prop"),
             Shape("line", flat(frame, (right - 5, top - 7, 0), (right - 5, 0.0, 0)), "prop"),
         ]
+    # lying on your side: a padded bench with four legs, its top under the top knee and shin
     knee_x, knee_d, _ = frame.points["near_knee"]
-    ankle_d = frame.points["near_ankle"][1]
-    return box_faces(frame, knee_x - 15, knee_x + 15, 0.0, BENCH_HEIGHT, min(knee_d, ankle_d) - 15, max(knee_d, ankle_d) + 10, "prop")
+    ankle_x, ankle_d, _ = frame.points["near_ankle"]
+    x0, x1 = min(knee_x, ankle_x) - 18, max(knee_x, ankle_x) + 22
+    d0, d1 = min(knee_d, ankle_d) - 14, max(knee_d, ankle_d) + 10
+    top = BENCH_HEIGHT - BENCH_TOP
+    legs = [
+        Shape("line", flat(frame, (x + inset, top, d), (x + inset, 0.0, d)), "prop-light" if d == d0 else "prop")
+        for d in (d0 + 4, d1 - 4) for x, inset in ((x0, 5.0), (x1, -5.0))
+    ]
+    legs = [leg for leg in legs if leg.role == "prop-light"] + [leg for leg in legs if leg.role == "prop"]
+    return legs + box_faces(frame, x0, x1, top, BENCH_HEIGHT, d0, d1, "prop")
 
 
 def step(frame: FrameFigure) -> list[Shape]:
@@ -694,7 +733,12 @@ def wall(pose: Pose, frame: FrameFigure) -> list[Shape]:
         if frame.view is View.SIDE:
             x = x - TORSO_R - 1
             return [Shape("polygon", ((x - 6, 0.0), (x, 0.0), (x, 150.0), (x - 6, 150.0)), "prop-light")]
-        return [Shape("polygon", flat(frame, (x - 45, 0.0, back), (x + 45, 0.0, back), (x + 45, 140.0, back), (x - 45, 140.0, back)), "prop-light")]
+        return [Shape("polygon", flat(frame, (x - 45, 0.0, back), (x + 45, 0.0, back), (x + 45, 105.0, back), (x - 45, 105.0, back)), "prop-light")]
+    if frame.posture.angles["near_arm.shoulder"] < 60:
+        # standing beside a wall, the far hand on it: the wall is the backdrop behind the body
+        x0, x1 = body_extent([frame], 0)
+        top = max(frame.points["head"][2] + HEAD_R, frame.points["far_hand"][2]) + 12.0
+        return [Shape("polygon", ((x0 - 14, 0.0), (x1 + 14, 0.0), (x1 + 14, top), (x0 - 14, top)), "prop-light")]
     hand_x = frame.points["near_hand"][0] + HAND_R
     return [Shape("polygon", ((hand_x, 0.0), (hand_x + 6, 0.0), (hand_x + 6, 170.0), (hand_x, 170.0)), "prop-light")]
 

@@ -190,7 +190,7 @@ PROP_PLACES: dict[Prop, str] = {
     Prop.STEP: "under the foot named by the frame's step_foot",
     Prop.CHAIR: "under the seat when sitting; otherwise beside the body, its backrest under the far hand",
     Prop.BENCH: "under the seat when sitting; lying on your side, under the top knee",
-    Prop.WALL: "behind the back when sitting on the floor; otherwise where the near hand touches it",
+    Prop.WALL: "behind the back when sitting on the floor; standing, where the near hand touches it when that arm reaches forward, otherwise behind the body under the far hand",
     Prop.POST: "a fixed object just beyond the feet, the band's anchor",
     Prop.BALL: "under the seat when sitting; otherwise between the knees",
     Prop.BIKE: "an exercise bike: saddle under the seat, pedals under the feet, bars at the hands",
