@@ -12,6 +12,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from fai_site.catalogue_loader import load_catalogue
@@ -22,20 +23,32 @@ from fai_site.site_pages import SiteSettings, generated_files
 
 CATALOGUE_NAME = "exercises.yaml"
 
-# The catalogue validated by the last `on_config`; replaced on every (re)build.
+log = get_plugin_logger(__name__)
+
+# The catalogue validated by the last good `on_config`. `mkdocs serve` keeps it through a
+# bad edit, so the preview keeps showing the last good pages instead of stalling.
 catalogue: Catalogue | None = None
+# Set once `mkdocs serve` watches for changes. `mkdocs build` never sets it, so a bad
+# catalogue always fails the build there.
+serving = False
 
 
 # ---- Hooks ----------------------------------------------------------------------------
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate before MkDocs cleans `site/`, so a bad edit never costs the last good site."""
+    """Validate before MkDocs cleans `site/`, so a bad edit never costs the last good site.
+
+    While serving, a bad edit is logged and the last good catalogue kept: a rebuild that
+    raises would leave MkDocs 1.6's server holding every page request until a good one.
+    """
     global catalogue
-    catalogue = None
     try:
         catalogue = load_catalogue(catalogue_path(config), docs_dir=Path(config.docs_dir))
     except CatalogueError as error:
-        raise PluginError(error.report()) from None
+        if not serving or catalogue is None:
+            catalogue = None
+            raise PluginError(f"{error.report()}\nNothing was built, and site/ was left as it was.") from None
+        log.error("%s\nStill serving the last good pages; save a fixed %s to update them.", error.report(), CATALOGUE_NAME)
     return config
 
 
@@ -49,7 +62,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Rebuild when the catalogue or the generator's templates change."""
+    """Rebuild when the catalogue or the generator's templates change (pictures are in docs/, watched already)."""
+    global serving
+    serving = True
     server.watch(str(catalogue_path(config)))
     server.watch(str(TEMPLATES))
     return server

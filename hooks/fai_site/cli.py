@@ -1,6 +1,8 @@
 """`make check` and `make schema`: the catalogue's own commands, without building the site.
 
-Run as `python -m fai_site.cli check exercises.yaml` with `hooks/` on PYTHONPATH.
+Run as `python -m fai_site.cli check exercises.yaml` with `hooks/` on PYTHONPATH. Both
+print the same messages as the build, so a pre-commit hook or an editor's terminal
+shows exactly what `mkdocs build` would.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from fai_site.model import Catalogue
 from fai_site.problems import CatalogueError
 
 
-def check(catalogue_file: Path, docs_dir: Path) -> int:
+def check(catalogue_file: Path, docs_dir: Path | None = None) -> int:
+    """0 when the catalogue is valid; otherwise 1, with every problem on standard error."""
     try:
-        catalogue = load_catalogue(catalogue_file, docs_dir=docs_dir)
+        catalogue = load_catalogue(catalogue_file, docs_dir=docs_dir or catalogue_file.parent / "docs")
     except CatalogueError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -38,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_command = commands.add_parser("check", help="validate the catalogue and print every problem")
     check_command.add_argument("catalogue", type=Path)
-    check_command.add_argument("--docs-dir", type=Path, default=Path("docs"))
+    check_command.add_argument("--docs-dir", type=Path, help="where pictures are looked up (default: docs/ next to the catalogue)")
     schema_command = commands.add_parser("schema", help="write the JSON Schema")
     schema_command.add_argument("output", type=Path)
     arguments = parser.parse_args(argv)

@@ -173,7 +173,7 @@ class Exercise(Strict):
     harder: list[Slug] = Field(default_factory=list, description="Ids of harder versions.")
     references: list[Slug] = Field(min_length=1, description="Keys of the top-level references that support it.")
 
-    @field_validator("phase", mode="before")
+    @field_validator("phase", mode="before", json_schema_input_type=list[Phase] | Phase)
     @classmethod
     def _one_phase_is_a_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
@@ -204,7 +204,7 @@ class Program(Strict):
     move_on: Line = Field(description="When to move on to the next program.")
     exercises: list[ProgramItem] = Field(min_length=1, max_length=12, description="Exercise ids, or mappings with id, dosage changes and a note.")
 
-    @field_validator("exercises", mode="before")
+    @field_validator("exercises", mode="before", json_schema_input_type=list[Slug | ProgramItem])
     @classmethod
     def _bare_ids_are_items(cls, value: Any) -> Any:
         if isinstance(value, list):
@@ -227,3 +227,16 @@ class Catalogue(Strict):
     @cached_property
     def exercises_by_id(self) -> dict[str, Exercise]:
         return {exercise.id: exercise for exercise in self.exercises}
+
+    def programs_with(self, exercise_id: str) -> list[Program]:
+        """The programs that include the exercise, in catalogue order."""
+        return self.programs_by_exercise.get(exercise_id, [])
+
+    @cached_property
+    def programs_by_exercise(self) -> dict[str, list[Program]]:
+        """Built once, so each exercise page finds its programs without scanning them all."""
+        found: dict[str, list[Program]] = {}
+        for program in self.programs:
+            for exercise_id in dict.fromkeys(item.id for item in program.exercises):
+                found.setdefault(exercise_id, []).append(program)
+        return found

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 PathPart = str | int
 FieldPath = tuple[PathPart, ...]
@@ -25,7 +25,7 @@ class Problem:
     column: int | None = None
 
     def located(self, line: int, column: int) -> Problem:
-        return Problem(self.path, self.message, line, column)
+        return replace(self, line=line, column=column)
 
 
 class CatalogueError(Exception):
@@ -33,7 +33,7 @@ class CatalogueError(Exception):
 
     def __init__(self, source_name: str, problems: Sequence[Problem], ids: EntryIds | None = None) -> None:
         self.source_name = source_name
-        self.problems = list(problems)
+        self.problems = sorted(problems, key=lambda problem: (problem.line or 0, problem.column or 0))
         self.ids = ids or {}
         super().__init__(self.report())
 
@@ -42,14 +42,14 @@ class CatalogueError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        heading = f"{self.source_name}: {count} problem{'s' if count != 1 else ''} found; nothing was built."
+        heading = f"{self.source_name}: {count} problem{'s' if count != 1 else ''} found:"
         return "\n".join([heading, *self.lines()])
 
 
 def format_problem(source_name: str, problem: Problem, ids: EntryIds) -> str:
     where = source_name if problem.line is None else f"{source_name}:{problem.line}:{problem.column}"
     field = format_path(problem.path, ids)
-    return f"{where}: {field}: {problem.message}" if field else f"{where}: {problem.message}"
+    return printable(f"{where}: {field}: {problem.message}" if field else f"{where}: {problem.message}")
 
 
 def format_path(path: FieldPath, ids: EntryIds) -> str:
@@ -62,6 +62,13 @@ def format_path(path: FieldPath, ids: EntryIds) -> str:
         else:
             text += part if not text else f".{part}"
     return text
+
+
+def printable(line: str) -> str:
+    """The line with control characters spelt out, so catalogue text cannot drive the terminal."""
+    if line.isprintable():
+        return line
+    return "".join(character if character.isprintable() else ascii(character)[1:-1] for character in line)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -2,97 +2,192 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+import reprlib
+import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from fai_site.problems import Problem, did_you_mean
+from fai_site.field_guide import models_in, models_under
+from fai_site.model import Slug
+from fai_site.problems import FieldPath, Problem, did_you_mean
+
+SLUG_PATTERN = TypeAdapter(Slug).json_schema()["pattern"]
+WHOLE_NUMBER_KINDS = {
+    "int_parsing", "int_parsing_size", "int_type", "int_from_float", "greater_than_equal", "less_than_equal", "greater_than", "less_than",
+}
+TYPE_WORDS = {
+    "list_type": "must be a list (lines starting with '- ', or [a, b])",
+    "dict_type": "must be a mapping of 'field: value' lines",
+    "model_type": "must be a mapping of 'field: value' lines",
+    "model_attributes_type": "must be a mapping of 'field: value' lines",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+}
+# Labels pydantic adds to a location for union branches and validators; they name no field.
+LABEL = re.compile(r"[a-z-]+\[.*\]|\[key\]")
 
 
 def problems_from(error: ValidationError, model: type[BaseModel], data: Any) -> list[Problem]:
-    return [Problem(clean_path(detail["loc"]), plain_message(detail, model, data)) for detail in error.errors()]
+    """One problem per pydantic error, at the path the editor wrote, in plain words."""
+    models = {found.__name__: found for found in models_under(model)}
+    problems = []
+    for detail in meant_branches(error.errors(), models, data):
+        path = clean_path(detail["loc"], set(models))
+        problems.append(Problem(path, plain_message(detail, model, path)))
+    return problems
 
 
-def clean_path(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
-    """Drop pydantic's union-branch labels, which name classes, not fields."""
-    return tuple(part for part in loc if not (isinstance(part, str) and (part[:1].isupper() or part.startswith("function-"))))
+def meant_branches(details: list[ErrorDetails], models: dict[str, type[BaseModel]], data: Any) -> list[ErrorDetails]:
+    """The errors, keeping for each value that fits no branch of a union only the branch
+    the editor most likely meant, so an image is not also told it lacks a `pose`."""
+    branches: dict[tuple[int | str, ...], dict[str, list[ErrorDetails]]] = {}
+    for detail in details:
+        label = next((index for index, part in enumerate(detail["loc"]) if isinstance(part, str) and part in models), None)
+        if label is not None:
+            branches.setdefault(detail["loc"][:label], {}).setdefault(str(detail["loc"][label]), []).append(detail)
+    dropped: set[int] = set()
+    for where, found in branches.items():
+        value = value_at(data, clean_path(where, set(models)))
+        meant = max(found, key=lambda name: (likeness(value, models[name]), -len(found[name])))
+        dropped.update(id(detail) for name, errors in found.items() if name != meant for detail in errors)
+    return [detail for detail in details if id(detail) not in dropped]
 
 
-def plain_message(detail: ErrorDetails, model: type[BaseModel], data: Any) -> str:
+def likeness(value: Any, model: type[BaseModel]) -> int:
+    """How many of the keys written are the model's fields, or near misses of them."""
+    fields = list(model.model_fields)
+    keys = [key for key in value if isinstance(key, str)] if isinstance(value, dict) else []
+    return sum(1 for key in keys if key in fields or difflib.get_close_matches(key, fields, n=1, cutoff=0.6))
+
+
+def value_at(data: Any, path: FieldPath) -> Any:
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def clean_path(loc: tuple[int | str, ...], model_names: set[str]) -> FieldPath:
+    """The field path as the editor wrote it, without pydantic's union-branch and validator labels."""
+    return tuple(part for part in loc if not (isinstance(part, str) and (part in model_names or LABEL.fullmatch(part))))
+
+
+def plain_message(detail: ErrorDetails, model: type[BaseModel], path: FieldPath) -> str:
     kind = detail["type"]
     context = detail.get("ctx", {})
-    got = f" (got {shown(detail['input'])})"
+    value = detail["input"]
+    got = f" (got {shown(value)})"
     if kind == "missing":
         return "is required but missing"
     if kind == "extra_forbidden":
-        field = str(detail["loc"][-1])
-        return f"unknown field '{field}'{did_you_mean(field, allowed_fields(model, detail['loc']))}"
-    if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"must be a whole number{got}"
-    if kind in {"greater_than_equal", "less_than_equal"}:
-        return f"must be {'at least' if kind == 'greater_than_equal' else 'at most'} {context.get('ge', context.get('le'))}{got}"
+        name = str(path[-1])
+        return f"unknown field '{name}'{did_you_mean(name, allowed_fields(model, path[:-1]))}"
+    if kind in WHOLE_NUMBER_KINDS:
+        return f"must be {whole_number(field_at(model, path))}{got}"
     if kind == "enum":
-        return f"must be one of: {context.get('expected', '')}{got}{did_you_mean(str(detail['input']), allowed_values(context))}"
+        hint = did_you_mean(value, allowed_values(context)) if isinstance(value, str) else ""
+        return f"must be one of: {context.get('expected', '')}{got}{hint}"
     if kind == "string_pattern_mismatch":
-        return pattern_message(str(detail["loc"][-1]), detail["input"])
+        return pattern_message(str(context.get("pattern")), field_at(model, path), value)
+    if kind == "string_type":
+        return f"must be text{' — put it in quotes' if isinstance(value, bool | int | float) else ''}{got}"
+    if kind in TYPE_WORDS:
+        return f"{TYPE_WORDS[kind]}{got}"
+    if kind.startswith("date"):
+        reason = f": {context['error']}" if "error" in context else ""
+        return f"must be a real date written as YYYY-MM-DD (got {shown(value)}{reason})"
+    return length_message(kind, context, value) or other_message(detail, got)
+
+
+def length_message(kind: str, context: dict[str, Any], value: Any) -> str | None:
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long: at most {context.get('max_length')} characters (it has {len(str(value))})"
     if kind == "too_short":
-        return f"needs at least {context.get('min_length')} item(s)" if isinstance(detail["input"], list | dict) else f"must not be empty{got}"
+        return f"needs at least {count(context.get('min_length', 1), 'entry', 'entries')}"
     if kind == "too_long":
-        return f"is too long: at most {context.get('max_length')}{' items' if isinstance(detail['input'], list) else ' characters'}"
-    if kind in {"string_type", "list_type", "dict_type", "model_type", "model_attributes_type", "bool_parsing", "bool_type", "date_from_datetime_parsing", "date_parsing", "date_type"}:
-        return f"{expected_type(kind)}{got}"
-    if kind == "value_error":
-        return str(context.get("error", detail["msg"]))
+        return f"has too many entries: at most {context.get('max_length')} (it has {context.get('actual_length')})"
+    return None
+
+
+def other_message(detail: ErrorDetails, got: str) -> str:
+    if detail["type"] == "value_error":
+        return str(detail.get("ctx", {}).get("error", detail["msg"]))
     return f"{detail['msg']}{got}"
 
 
-def expected_type(kind: str) -> str:
-    if kind.startswith("string"):
-        return "must be text"
-    if kind.startswith("list"):
-        return "must be a list (lines starting with '- ', or [a, b])"
-    if kind.startswith(("dict", "model")):
-        return "must be a mapping of 'field: value' lines"
-    if kind.startswith("bool"):
-        return "must be true or false"
-    return "must be a date written as YYYY-MM-DD"
+def whole_number(info: FieldInfo | None) -> str:
+    """'a whole number from 1 to 10', with the limits the model sets for the field."""
+    low, high = limit(info, "ge"), limit(info, "le")
+    if low is not None and high is not None:
+        return f"a whole number from {low} to {high}"
+    if low is not None:
+        return f"a whole number ≥ {low}"
+    return "a whole number" if high is None else f"a whole number ≤ {high}"
 
 
-def pattern_message(field: str, value: Any) -> str:
-    if field in {"id", "easier", "harder", "references"} or isinstance(value, str) and not value.startswith(("10.", "http")):
+def limit(info: FieldInfo | None, name: str) -> Any:
+    found = [getattr(meta, name) for meta in (info.metadata if info else []) if getattr(meta, name, None) is not None]
+    return found[0] if found else None
+
+
+def pattern_message(pattern: str, info: FieldInfo | None, value: Any) -> str:
+    if pattern == SLUG_PATTERN:
         return f"must be a lowercase id of letters, digits and single hyphens, like 'glute-bridge' (got {shown(value)})"
-    return f"is not in the expected form (got {shown(value)})"
+    expected = f": {info.description}" if info and info.description else ""
+    return f"is not in the expected form{expected} (got {shown(value)})"
 
 
 def allowed_values(context: dict[str, Any]) -> list[str]:
     return [part.strip().strip("'") for part in str(context.get("expected", "")).replace(" or ", ",").split(",")]
 
 
-def allowed_fields(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
-    """Field names valid where an unknown field was found, for the 'did you mean' hint."""
-    current: Any = model
-    for part in loc[:-1]:
+def allowed_fields(root: type[BaseModel], container: FieldPath) -> list[str]:
+    """Field names valid in the mapping at `container`, for the 'did you mean' hint."""
+    return [name for model in models_at(root, container) for name in model.model_fields]
+
+
+def field_at(root: type[BaseModel], path: FieldPath) -> FieldInfo | None:
+    """The model field a path ends in; list positions after it (phase[1]) still name it."""
+    names = list(path)
+    while names and isinstance(names[-1], int):
+        names.pop()
+    if not names:
+        return None
+    return next((model.model_fields[str(names[-1])] for model in models_at(root, tuple(names[:-1])) if names[-1] in model.model_fields), None)
+
+
+def models_at(root: type[BaseModel], path: FieldPath) -> list[type[BaseModel]]:
+    """The models the object at `path` may be, skipping list positions and mapping keys."""
+    models, key_next = [root], False
+    for part in path:
         if isinstance(part, int):
             continue
-        fields = getattr(current, "model_fields", {})
-        if part not in fields:
+        if key_next:
+            key_next = False
+            continue
+        info = next((model.model_fields[part] for model in models if part in model.model_fields), None)
+        if info is None:
             return []
-        current = innermost_model(fields[part].annotation)
-    return list(getattr(current, "model_fields", {}))
+        models, key_next = models_in(info.annotation), typing.get_origin(info.annotation) is dict
+    return models
 
 
-def innermost_model(annotation: Any) -> Any:
-    """The model class inside `list[X]`, `X | None` and similar annotations."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()):
-        found = innermost_model(argument)
-        if found is not None:
-            return found
-    return None
+def count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    """A value as the message quotes it: short, and cheap even for a huge list."""
+    text = reprlib.repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= 60 else text[:57] + "…"
