@@ -7,17 +7,28 @@ BIN := $(VENV)/bin
 SITE_READY := $(VENV)/.site-packages-installed
 TEST_READY := $(VENV)/.test-packages-installed
 CHROMIUM := /usr/bin/chromium
+PDFTOPPM := /usr/bin/pdftoppm
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
+# Dates in the output (sitemap, PDFs) are the last commit's, so two builds of a commit match byte for byte.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
-.PHONY: serve build check schema test clean
+.PHONY: serve build offline check schema test bench clean
 
 serve: $(SITE_READY) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(SITE_READY) ## Build the site into site/
-	$(BIN)/mkdocs build --strict
+build: $(SITE_READY) ## Build the site into site/, handout PDFs included (whatever HANDOUT_PDFS says)
+	HANDOUT_PDFS=1 $(BIN)/mkdocs build --strict
+
+offline: $(SITE_READY) ## Build a copy that works opened from a folder or USB stick into site-offline/, and zip it
+	HANDOUT_PDFS=1 $(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml
+	rm -f site-offline.zip
+	$(BIN)/python -m zipfile -c site-offline.zip site-offline/
 
 check: $(SITE_READY) ## Validate exercises.yaml alone and list every problem
 	@$(BIN)/python -m fai_site.cli check exercises.yaml
@@ -25,11 +36,14 @@ check: $(SITE_READY) ## Validate exercises.yaml alone and list every problem
 schema: $(SITE_READY) ## Regenerate exercises.schema.json from the models
 	$(BIN)/python -m fai_site.cli schema exercises.schema.json
 
-test: $(TEST_READY) $(CHROMIUM) ## Run the whole test suite
+test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
+bench: $(SITE_READY) ## Time the generator against plain MkDocs at 100 and 1,000 exercises (under 10 min); writes bench/results/latest.json
+	$(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
+
 clean:
-	rm -rf site .cache .pytest_cache
+	rm -rf site site-offline site-offline.zip .cache .pytest_cache
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,4 +63,12 @@ $(CHROMIUM):
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 		echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian/Ubuntu), then 'make test' again." >&2; exit 1; \
+	fi
+
+# The handout tests turn PDF pages into images (to read the QR code) with poppler's pdftoppm.
+$(PDFTOPPM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	else \
+		echo "pdftoppm is missing: run 'sudo apt-get install poppler-utils' (Debian/Ubuntu), then 'make test' again." >&2; exit 1; \
 	fi

@@ -6,6 +6,9 @@ which does not import MkDocs, so it can move to another engine unchanged.
 
 from __future__ import annotations
 
+import datetime
+import html
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +17,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from fai_site.catalogue_loader import load_catalogue
+from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, ResourceLookup, handout_pdfs
 from fai_site.model import Catalogue
 from fai_site.problems import CatalogueError
 from fai_site.render import TEMPLATES, Clinic
 from fai_site.site_pages import SiteSettings, generated_files
+from fai_site.structured_data import PageFacts, Website, page_json_ld
 
 CATALOGUE_NAME = "exercises.yaml"
+# Rendered handout PDFs, by a hash of their inputs; kept across builds in the project folder.
+PDF_CACHE = Path(".cache") / "handout-pdfs"
+# QR codes for the handouts, by a hash of their address: drawing one costs milliseconds.
+QR_CACHE = Path(".cache") / "qr-codes"
+# Set HANDOUT_PDFS=0 to skip the PDFs for a quick preview.
+PDF_SWITCH = "HANDOUT_PDFS"
 
 log = get_plugin_logger(__name__)
 
@@ -58,7 +72,17 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for generated in generated_files(catalogue, site_settings(config)):
         inclusion = InclusionLevel.UNDEFINED if generated.listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, generated.path, content=generated.content, inclusion=inclusion))
+    for pdf in rendered_pdfs(files, config):
+        files.append(File.generated(config, pdf.path, abs_src_path=str(pdf.source)))
     return files
+
+
+def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    """Hand main.html the page's schema.org data, so search engines can show steps and review dates."""
+    assert catalogue is not None, "on_config validates the catalogue first"
+    site = Website(name=config.site_name, url=config.site_url or "")
+    context["structured_data"] = page_json_ld(page_facts(page), catalogue=catalogue, site=site)
+    return context
 
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -76,10 +100,56 @@ def catalogue_path(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / CATALOGUE_NAME
 
 
+def page_facts(page: Page) -> PageFacts:
+    """The page as the structured-data core sees it; a `last_reviewed` that is not a date is an error."""
+    reviewed = page.meta.get("last_reviewed")
+    if reviewed is not None and not isinstance(reviewed, datetime.date):
+        raise PluginError(f"{page.file.src_uri}: last_reviewed must be a date written YYYY-MM-DD, not {reviewed!r}")
+    return PageFacts(
+        source=page.file.src_uri,
+        title=html.unescape(page.meta.get("title") or page.title or ""),
+        description=page.meta.get("description") or "",
+        url=page.canonical_url or "",
+        last_reviewed=reviewed,
+    )
+
+
 def site_settings(config: MkDocsConfig) -> SiteSettings:
     clinic = config.extra.get("clinic") or {}
     return SiteSettings(
         site_url=config.site_url or "http://127.0.0.1:8000/",
         directory_urls=config.use_directory_urls,
         clinic=Clinic(**{key: str(value) for key, value in clinic.items() if value and key in Clinic.__dataclass_fields__}),
+        handout_pdfs=os.environ.get(PDF_SWITCH, "1") != "0",
+        qr_cache=Path(config.config_file_path).parent / QR_CACHE,
     )
+
+
+def rendered_pdfs(files: Files, config: MkDocsConfig) -> list[HandoutPdf]:
+    """The handout PDFs, drawn from `files` (not `site/`), so they never wait for the site to be written."""
+    assert catalogue is not None, "on_config validates the catalogue first"
+    settings = site_settings(config)
+    if not settings.handout_pdfs:
+        log.info("%s=0: handout PDFs skipped", PDF_SWITCH)
+        return []
+    try:
+        pdfs = handout_pdfs(
+            catalogue,
+            settings,
+            resources=file_content(files),
+            cache_dir=Path(config.config_file_path).parent / PDF_CACHE,
+            source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+        )
+    except HandoutPdfError as error:
+        raise PluginError(f"Handout PDF: {error}") from None
+    log.info("Handout PDFs: %d rendered, %d from the cache", sum(pdf.rendered for pdf in pdfs), sum(not pdf.rendered for pdf in pdfs))
+    return pdfs
+
+
+def file_content(files: Files) -> ResourceLookup:
+    """Look up a site file's bytes, generated or on disk, by its path in the site."""
+    def content(path: str) -> bytes | None:
+        file = files.get_file_from_path(path)
+        return None if file is None else file.content_bytes
+
+    return content

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from browser import browser, site_server  # noqa: F401 (shared Playwright fixtures, registered here)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -33,7 +34,8 @@ class BuildResult:
 
 
 def build_env() -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=TEST_SITE_URL, PYTHONPATH=str(ROOT / "hooks"))
+    # HANDOUT_PDFS=1: the tests check the shipped PDFs, whatever the developer's shell says.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=TEST_SITE_URL, PYTHONPATH=str(ROOT / "hooks"), HANDOUT_PDFS="1")
     return env
 
 
@@ -88,11 +90,20 @@ def fixture_text(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
+READING_GRADES: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Collect the reading grades the content tests record; this also sees pytest-xdist workers' reports."""
+    for key, value in report.user_properties:
+        if key == "reading_grade" and report.when == "call":
+            name, figure = value
+            READING_GRADES[name] = figure
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the reading grades the content tests measured, worst first."""
-    from readability import FIGURES
-
-    if FIGURES:
+    if READING_GRADES:
         terminalreporter.section("reading grade (Flesch-Kincaid)")
-        for name, figure in sorted(FIGURES.items(), key=lambda item: -item[1]):
+        for name, figure in sorted(READING_GRADES.items(), key=lambda item: -item[1]):
             terminalreporter.write_line(f"{figure:5.1f}  {name}")

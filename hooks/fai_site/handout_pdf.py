@@ -1,0 +1,213 @@
+"""Each program's handout as A4 and US Letter PDFs, rendered only when what goes into them changed.
+
+A PDF is drawn from the same sheet HTML and the same `handout.css` as the handout page,
+inside a print wrapper that sets the paper size. Everything that goes into a PDF is
+gathered first (the HTML and every site file it links), so a hash of it names the PDF
+in the cache: a rebuild that changes nothing renders nothing, and WeasyPrint (about a
+second to import) is imported only when a PDF must really be drawn.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from markupsafe import Markup
+
+from fai_site import render
+from fai_site.model import Catalogue, Program
+from fai_site.paper import Paper
+from fai_site.site_pages import SiteSettings, handout_sheet
+
+STYLESHEET = "stylesheets/handout.css"
+# Bump when the way a PDF is made changes without its inputs changing.
+CACHE_FORMAT = "1"
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+
+# Site path (relative to the site root) → the file's bytes, or None if the site has no such file.
+ResourceLookup = Callable[[str], bytes | None]
+
+
+class HandoutPdfError(Exception):
+    """A handout PDF cannot be made; the message names the program and the cause."""
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """Everything one PDF is made from; nothing outside it can change the result."""
+
+    path: str
+    html: str
+    base_url: str
+    site_url: str
+    resources: dict[str, bytes] = field(repr=False)
+
+    def key(self) -> str:
+        """A hash of every input, the PDF's name in the cache."""
+        digest = hashlib.sha256()
+        for part in (CACHE_FORMAT, version("weasyprint"), self.path, self.base_url, self.site_url, self.html):
+            digest.update(part.encode() + b"\0")
+        for path in sorted(self.resources):
+            digest.update(path.encode() + b"\0" + hashlib.sha256(self.resources[path]).digest())
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class HandoutPdf:
+    """A finished PDF: where it goes in the site, the cached file that holds it, and whether this build drew it."""
+
+    path: str
+    source: Path
+    rendered: bool
+
+
+Renderer = Callable[[PdfJob], bytes]
+
+
+# ---- Jobs: what goes into each PDF ----------------------------------------------------
+
+def pdf_jobs(catalogue: Catalogue, settings: SiteSettings, *, resources: ResourceLookup, created: datetime.datetime) -> list[PdfJob]:
+    """One job per program and paper size, in a stable order."""
+    return [pdf_job(program, paper, catalogue, settings, resources=resources, created=created) for program in catalogue.programs for paper in Paper]
+
+
+def pdf_job(
+    program: Program, paper: Paper, catalogue: Catalogue, settings: SiteSettings, *, resources: ResourceLookup, created: datetime.datetime
+) -> PdfJob:
+    """The page's own sheet in the print wrapper, resolved against the page's address so its links work as on the site."""
+    page_path = f"handouts/{program.id}"
+    root = settings.root_from(page_path)
+    html = render.render(
+        "handout_pdf.html.j2",
+        program=program,
+        clinic=settings.clinic,
+        paper=paper,
+        root=root,
+        stylesheet=STYLESHEET,
+        created=created.isoformat(),
+        sheet=Markup(handout_sheet(program, catalogue, settings)),
+    )
+    base_url = settings.page_url(page_path)
+    site_url = settings.site_url.rstrip("/") + "/"
+    return PdfJob(
+        path=f"handouts/{paper.pdf_name(program.id)}",
+        html=html,
+        base_url=base_url,
+        site_url=site_url,
+        resources=linked_resources(html, base_url=base_url, site_url=site_url, lookup=resources),
+    )
+
+
+def pdf_timestamp(catalogue: Catalogue, source_date_epoch: str | None) -> datetime.datetime:
+    """The date written into the PDFs: SOURCE_DATE_EPOCH for reproducible builds, else the review date."""
+    if source_date_epoch:
+        try:
+            return datetime.datetime.fromtimestamp(int(source_date_epoch), tz=datetime.timezone.utc)
+        except ValueError:
+            raise HandoutPdfError(f"SOURCE_DATE_EPOCH must be a whole number of seconds (got {source_date_epoch!r})") from None
+    return datetime.datetime.combine(catalogue.last_reviewed, datetime.time(), tzinfo=datetime.timezone.utc)
+
+
+# ---- Resources: the site files a PDF links --------------------------------------------
+
+class LinkCollector(HTMLParser):
+    """Every `src` and `href` a renderer would fetch: images, stylesheets, SVG images."""
+
+    FETCHED = {("img", "src"), ("link", "href"), ("image", "href"), ("image", "xlink:href"), ("source", "src")}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.links.extend(value for name, value in attrs if value and (tag, name) in self.FETCHED)
+
+
+def linked_resources(html: str, *, base_url: str, site_url: str, lookup: ResourceLookup) -> dict[str, bytes]:
+    """The bytes of every site file the HTML needs, following stylesheets' own links."""
+    collector = LinkCollector()
+    collector.feed(html)
+    found: dict[str, bytes] = {}
+    pending = [urljoin(base_url, link) for link in collector.links]
+    while pending:
+        url = pending.pop()
+        path = site_path(url, site_url)
+        if path is None:
+            raise HandoutPdfError(f"the handout links {url}, which is not a file of this site; PDFs use local files only")
+        if path in found:
+            continue
+        content = lookup(path)
+        if content is None:
+            raise HandoutPdfError(f"the handout links {path}, but the site has no such file")
+        found[path] = content
+        if path.endswith(".css"):
+            pending.extend(urljoin(url, link) for link in css_links(content.decode("utf-8")))
+    return found
+
+
+def css_links(css: str) -> Iterator[str]:
+    """The files a stylesheet pulls in (url() and @import), so the cache key covers them too."""
+    for match in CSS_URL.finditer(css):
+        link = match.group(1) or match.group(2)
+        if not link.startswith("data:"):
+            yield link
+
+
+def site_path(url: str, site_url: str) -> str | None:
+    """The path of a URL inside the site, or None when it points anywhere else."""
+    if not url.startswith(site_url):
+        return None
+    return unquote(urlsplit(url[len(site_url):]).path)
+
+
+# ---- The cache --------------------------------------------------------------------------
+
+def cached_pdfs(jobs: list[PdfJob], *, cache_dir: Path, renderer: Renderer | None = None) -> list[HandoutPdf]:
+    """Each job's PDF from the cache, rendering (and storing) only those not there yet."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    pdfs = []
+    for job in jobs:
+        source = cache_dir / f"{job.key()}.pdf"
+        rendered = not source.is_file()
+        if rendered:
+            renderer = renderer or weasyprint_renderer()
+            store(source, renderer(job))
+        pdfs.append(HandoutPdf(job.path, source, rendered))
+    return pdfs
+
+
+def store(target: Path, content: bytes) -> None:
+    """Write through a temporary file, so an interrupted build never leaves half a PDF in the cache."""
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    partial.write_bytes(content)
+    partial.replace(target)
+
+
+def weasyprint_renderer() -> Renderer:
+    """The real renderer, imported here because importing WeasyPrint costs about a second."""
+    from fai_site.pdf_renderer import render_pdf
+
+    return render_pdf
+
+
+def handout_pdfs(
+    catalogue: Catalogue,
+    settings: SiteSettings,
+    *,
+    resources: ResourceLookup,
+    cache_dir: Path,
+    source_date_epoch: str | None = None,
+    renderer: Renderer | None = None,
+) -> list[HandoutPdf]:
+    """Every program's PDFs, A4 and Letter, from the cache or freshly rendered."""
+    created = pdf_timestamp(catalogue, source_date_epoch)
+    jobs = pdf_jobs(catalogue, settings, resources=resources, created=created)
+    return cached_pdfs(jobs, cache_dir=cache_dir, renderer=renderer)

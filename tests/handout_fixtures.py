@@ -1,0 +1,84 @@
+"""Fixture projects for the handout tests: the worst case a clinic could print.
+
+The "wordiest" program holds the 7 exercises of the real catalogue whose handout text
+(name, first four steps, key precaution) is longest, with the longest program texts,
+with or without a picture for each exercise, for a clinic that fills in every detail.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from conftest import FIXTURES, ROOT, make_project
+
+from fai_site.catalogue_loader import load_catalogue
+from fai_site.handout_pdf import ResourceLookup
+from fai_site.model import Catalogue, Exercise
+from fai_site.site_pages import SiteSettings, generated_files
+
+WORDIEST = "wordiest"
+PICTURE = "pictures/start-end.svg"
+PROGRAM_TEXTS = ("audience", "goal", "how_often", "move_on")
+CLINIC = """\
+extra:
+  clinic:
+    name: Riverside Physical Therapy and Sports Rehabilitation
+    phone: "+1 555 0142 0199"
+    address: 1200 Mill Lane, Suite 4, Springfield
+    web: riversidept.example.org
+    logo: pictures/start-end.svg
+"""
+
+
+def sheet_length(exercise: Exercise) -> int:
+    """How much text the exercise puts on a handout."""
+    return len(exercise.name) + sum(len(step) for step in exercise.steps[:4]) + len(exercise.key_precaution)
+
+
+def wordiest_catalogue(*, pictures: bool, count: int = 7) -> dict[str, Any]:
+    """The real catalogue cut down to its `count` wordiest exercises and one program of them all."""
+    catalogue = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+    chosen = {exercise.id for exercise in sorted(catalogue.exercises, key=sheet_length, reverse=True)[:count]}
+    data = yaml.safe_load((ROOT / "exercises.yaml").read_text(encoding="utf-8"))
+    exercises = [entry for entry in data["exercises"] if entry["id"] in chosen]
+    for entry in exercises:
+        entry["easier"], entry["harder"] = [], []
+        if not pictures:
+            entry.pop("illustration", None)
+        elif "illustration" not in entry:
+            entry["illustration"] = {"image": PICTURE, "alt": "Start and end position", "licence": "CC0", "source": "own work", "author": "tests"}
+    program = {
+        "id": WORDIEST,
+        "title": "Seven exercises with the longest texts",
+        "phase": "late",
+        "weeks": "10+",
+        **{field: max((entry[field] for entry in data["programs"]), key=len) for field in PROGRAM_TEXTS},
+        "exercises": [entry["id"] for entry in exercises],
+    }
+    return {**data, "exercises": exercises, "programs": [program]}
+
+
+def wordiest_project(directory: Path, *, pictures: bool) -> Path:
+    """A project around the wordiest program, styled like the real site; returns its mkdocs.yml."""
+    text = yaml.safe_dump(wordiest_catalogue(pictures=pictures), allow_unicode=True, sort_keys=False)
+    config = make_project(directory, text)
+    picture = directory / "docs" / PICTURE
+    picture.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(FIXTURES / "picture-3x2.svg", picture)
+    with config.open("a", encoding="utf-8") as settings:
+        settings.write("extra_css: [stylesheets/site.css, stylesheets/handout.css]\n" + CLINIC)
+    return config
+
+
+def site_files(catalogue: Catalogue, settings: SiteSettings) -> ResourceLookup:
+    """What the hook's file lookup gives: the generated files first, then the docs folder."""
+    generated = {file.path: file.content.encode() for file in generated_files(catalogue, settings)}
+
+    def lookup(path: str) -> bytes | None:
+        file = ROOT / "docs" / path
+        return generated.get(path) or (file.read_bytes() if file.is_file() else None)
+
+    return lookup

@@ -1,0 +1,427 @@
+"""The handout builder (handouts/builder/): compose, print, share and reopen, all in the browser.
+
+The browser tests drive the real site in Debian's Chromium, from the keyboard too, print
+with Chromium's "Save as PDF" and read the PDF back. The static tests read the built
+pages: the data block stays inert with hostile catalogue text, and every exercise page
+and handout links into the builder.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from conftest import ROOT, BuildResult, fixture_text, make_project, run_build
+from handout_fixtures import sheet_length
+from html_reading import by_class, elements, parse, text
+from playwright.sync_api import Browser, BrowserContext, Page
+from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
+
+from fai_site.catalogue_loader import load_catalogue
+from fai_site.dosage_text import amount, frequency
+from fai_site.handout_builder import item_code, program_fragment
+from fai_site.model import Dosage
+
+CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+BUILDER = "handouts/builder/"
+READY = "fai-builder:list-rendered"
+PATIENT = "Alex Example-Patient"
+HOSTILE_NAME = "</script><script>alert(1)</script>"
+PAPERS = ["A4", "Letter"]
+AXE = Axe()
+# As the site-wide audit (test_accessibility.py): every default rule, plus WCAG 2.2's target size.
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+# The builder's own weight: its script and its data block, for the real catalogue.
+MAX_OWN_BYTES = 50 * 1024
+# Navigation start → the list drawn, and how much of that the builder's own work took (after the HTML was parsed).
+FIRST_RENDER = f"""() => {{
+  const list = performance.getEntriesByName({READY!r})[0].startTime;
+  return {{list, script: list - performance.getEntriesByType("navigation")[0].domInteractive}};
+}}"""
+
+
+# ---- Fixtures and helpers ---------------------------------------------------------------
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile (empty storage), at desktop size."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+def open_builder(page: Page, url: str) -> None:
+    """Load the builder and wait until its list of exercises is drawn."""
+    page.goto(url, wait_until="load")
+    page.wait_for_function(f"performance.getEntriesByName({READY!r}).length > 0")
+
+
+def words(value: str) -> str:
+    return " ".join(value.split())
+
+
+def sheet_names(page: Page) -> list[str]:
+    return [words(name) for name in page.locator(".fai-builder__preview .fai-handout__name").all_text_contents()]
+
+
+def sheet_doses(page: Page) -> list[str]:
+    return [words(dose) for dose in page.locator(".fai-builder__preview .fai-handout__dose").all_text_contents()]
+
+
+def status(page: Page) -> str:
+    return words(page.locator(".fai-builder__status").text_content() or "")
+
+
+def add(page: Page, search: str, name: str) -> None:
+    """Filter the list by `search`, then add the exercise called `name`."""
+    page.get_by_label("Find by name").fill(search)
+    page.get_by_role("button", name=f"Add {name}", exact=True).click()
+
+
+def printed(page: Page, paper: str) -> list[str]:
+    """The text of each page Chromium prints, as its "Save as PDF" makes it."""
+    return [words(sheet.extract_text()) for sheet in PdfReader(io.BytesIO(page.pdf(format=paper))).pages]
+
+
+def name(exercise_id: str) -> str:
+    return CATALOGUE.exercise(exercise_id).name
+
+
+def card_dose(dosage: Dosage) -> str:
+    """The dose as a handout card prints it (handout_parts.html.j2)."""
+    return words(f"{amount(dosage)}{', each side' if dosage.each_side else ''} {frequency(dosage).capitalize()}")
+
+
+# ---- Compose and print ----------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", PAPERS)
+def test_compose_reorder_dose_and_print_on_two_pages(site_server: str, page: Page, paper: str) -> None:
+    open_builder(page, site_server + BUILDER)
+    page.get_by_label("Find by name").fill("clam")
+    assert page.locator(".fai-builder__choice:visible").count() == 1
+    page.get_by_role("button", name="Add Clamshell", exact=True).click()
+    page.get_by_label("Find by name").fill("")
+    page.get_by_label("Phase").select_option("late")
+    page.get_by_label("Type").select_option("strength")
+    late_strength = {e.name for e in CATALOGUE.exercises if "late" in e.phase and e.category.value == "strength"}
+    assert set(page.locator(".fai-builder__choice:visible .fai-builder__choice-name").all_text_contents()) == late_strength
+    page.get_by_role("button", name=f"Add {name('split-squat')}", exact=True).click()
+    page.get_by_label("Phase").select_option("")
+    page.get_by_label("Type").select_option("")
+    add(page, "bridge", name("glute-bridge"))
+    add(page, "side plank", name("side-plank"))
+    page.get_by_role("button", name=f"Move {name('side-plank')} up").click()
+    page.get_by_role("button", name=f"Move {name('side-plank')} up").click()
+    order = [name(id_) for id_ in ("clamshell", "side-plank", "split-squat", "glute-bridge")]
+    assert sheet_names(page) == order
+    page.get_by_role("group", name=f"Dose for {name('glute-bridge')}").get_by_label("Reps").fill("20")
+    assert "3 sets of 20" in sheet_doses(page)[3]
+    page.get_by_label("Patient's name").fill(PATIENT)
+
+    pages = printed(page, paper)
+    assert len(pages) <= 2
+    everything = " ".join(pages)
+    positions = [everything.find(exercise) for exercise in order]
+    assert -1 not in positions and positions == sorted(positions)
+    assert "3 sets of 20" in everything
+    assert PATIENT in everything
+    assert "Stop and contact your clinic" in everything and "Weekly log" in everything and "Use pain as your guide" in everything
+    assert "Choose exercises" not in everything and "Templates on this device" not in everything
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_seven_wordiest_exercises_and_general_notes_fit_two_pages(site_server: str, page: Page, paper: str) -> None:
+    """The handouts' worst case (handout_fixtures.py), with every patient field and the longest general notes."""
+    wordiest = sorted(CATALOGUE.exercises, key=sheet_length, reverse=True)[:7]
+    fragment = urlencode([("title", "Seven long exercises"), *(("x", item_code(e.id, e.dosage, None)) for e in wordiest)])
+    open_builder(page, f"{site_server}{BUILDER}#{fragment}")
+    for label in ("Patient's name", "Clinician", "Next appointment"):
+        page.get_by_label(label, exact=True).fill(PATIENT)
+    notes = page.get_by_label("General notes")
+    notes.fill("Ice for 10 minutes after the exercises if your hip is sore. " * 5)
+    assert len(notes.input_value()) == int(notes.get_attribute("maxlength") or 0)
+    assert len(sheet_names(page)) == 7
+    pages = printed(page, paper)
+    assert len(pages) <= 2
+    assert "Notes: Ice for 10 minutes" in " ".join(pages)
+
+
+# ---- Share and reopen -------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_a_shared_link_brings_the_program_back_without_the_patient(site_server: str, browser: Browser, page: Page) -> None:
+    open_builder(page, f"{site_server}{BUILDER}?exercises=glute-bridge,clamshell,stationary-bike")
+    page.get_by_label("Handout title").fill("After the first visit")
+    editor = page.get_by_role("group", name=f"Dose for {name('clamshell')}")
+    editor.get_by_label("Sets").fill("2")
+    editor.get_by_label("Each side").uncheck()
+    page.get_by_label("Note on the handout").nth(1).fill("Keep your top hip forward_slowly & gently")
+    page.get_by_label("Patient's name").fill(PATIENT)
+    page.get_by_label("General notes").fill(f"Notes for {PATIENT}")
+    page.get_by_label("Template name").fill("Early hip")
+    page.get_by_role("button", name="Save", exact=True).click()
+    shared = page.url
+    names, doses = sheet_names(page), sheet_doses(page)
+    stored = page.evaluate("JSON.stringify(localStorage)")
+
+    assert PATIENT not in shared and "Alex" not in shared
+    assert PATIENT not in stored and "Alex" not in stored and "Early hip" in stored
+    other = browser.new_context()
+    try:
+        reopened = other.new_page()
+        open_builder(reopened, shared)
+        assert sheet_names(reopened) == names == [name("glute-bridge"), name("clamshell"), name("stationary-bike")]
+        assert sheet_doses(reopened) == doses
+        assert "2 sets of 15" in doses[1] and "each side" not in doses[1]
+        assert reopened.locator(".fai-builder__preview .fai-handout__title").text_content() == "After the first visit"
+        notes = reopened.locator(".fai-builder__preview .fai-handout__note:visible").all_text_contents()
+        assert notes == ["Keep your top hip forward_slowly & gently"]
+        assert reopened.get_by_label("Patient's name").input_value() == ""
+    finally:
+        other.close()
+
+
+@pytest.mark.browser
+def test_a_template_saved_on_the_device_opens_again(site_server: str, page: Page) -> None:
+    open_builder(page, f"{site_server}{BUILDER}?exercises=dead-bug,side-plank")
+    page.get_by_label("Template name").fill("Core")
+    page.get_by_role("button", name="Save", exact=True).click()
+    open_builder(page, site_server + BUILDER)
+    assert sheet_names(page) == []
+    page.get_by_label("Saved templates").select_option("Core")
+    page.get_by_role("button", name="Open", exact=True).click()
+    assert sheet_names(page) == [name("dead-bug"), name("side-plank")]
+    page.get_by_role("button", name="Delete", exact=True).click()
+    assert page.evaluate("localStorage.length === 0 || !Object.keys(JSON.parse(localStorage.getItem('fai-handout-builder-templates'))).length")
+
+
+@pytest.mark.browser
+def test_listed_exercises_load_in_order_and_unknown_ids_are_reported(site_server: str, page: Page) -> None:
+    open_builder(page, f"{site_server}{BUILDER}?exercises=step-up,no-such-exercise,pelvic-tilt,dead-bug")
+    assert sheet_names(page) == [name("step-up"), name("pelvic-tilt"), name("dead-bug")]
+    assert sheet_doses(page) == [card_dose(CATALOGUE.exercise(id_).dosage) for id_ in ("step-up", "pelvic-tilt", "dead-bug")]
+    assert "no-such-exercise" in status(page)
+    assert page.get_by_role("status").filter(has_text="no-such-exercise").count() == 1
+    assert "exercises=" not in page.url and "x=step-up" in page.url
+
+
+@pytest.mark.browser
+def test_a_link_with_a_bad_dose_says_so_and_keeps_the_usual_dose(site_server: str, page: Page) -> None:
+    open_builder(page, f"{site_server}{BUILDER}#x=clamshell.s99.r15&x=glute-bridge.s2.r8")
+    assert sheet_names(page) == [name("clamshell"), name("glute-bridge")]
+    assert sheet_doses(page)[0] == card_dose(CATALOGUE.exercise("clamshell").dosage)
+    assert name("clamshell") in status(page)
+
+
+@pytest.mark.browser
+def test_every_dose_reads_as_on_the_handouts(site_server: str, page: Page) -> None:
+    """The builder words a dose in JavaScript; it must say what fai_site/dosage_text.py says."""
+    ids = [exercise.id for exercise in CATALOGUE.exercises]
+    for start in range(0, len(ids), 12):
+        chunk = ids[start : start + 12]
+        open_builder(page, f"{site_server}{BUILDER}?exercises={','.join(chunk)}")
+        assert sheet_doses(page) == [card_dose(CATALOGUE.exercise(id_).dosage) for id_ in chunk]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("program_id", [program.id for program in CATALOGUE.programs])
+def test_adapt_this_program_opens_the_same_cards(site_server: str, page: Page, program_id: str) -> None:
+    page.goto(f"{site_server}handouts/{program_id}/", wait_until="load")
+    handout_cards = [words(card) for card in page.locator(".fai-handout__exercise").all_text_contents()]
+    page.get_by_role("link", name="Adapt this program").click()
+    page.wait_for_function(f"performance.getEntriesByName({READY!r}).length > 0 && document.querySelector('.fai-builder[data-started]')")
+    page.wait_for_function("document.querySelectorAll('.fai-builder__preview .fai-handout__exercise').length > 0")
+    builder_cards = [words(card) for card in page.locator(".fai-builder__preview .fai-handout__exercise").all_text_contents()]
+    assert builder_cards == handout_cards
+    assert status(page) == ""
+    assert len(printed(page, "Letter")) <= 2
+
+
+@pytest.mark.browser
+def test_add_to_a_custom_handout_from_an_exercise_page(site_server: str, page: Page) -> None:
+    """Through Material's instant navigation: the builder's data and script arrive with the page."""
+    page.goto(f"{site_server}exercises/bird-dog/", wait_until="load")
+    page.wait_for_function("window.document$ !== undefined")
+    page.get_by_role("link", name="Add to a custom handout").click()
+    page.wait_for_function("document.querySelectorAll('.fai-builder__preview .fai-handout__exercise').length > 0")
+    assert sheet_names(page) == [name("bird-dog")]
+
+
+# ---- Privacy and offline --------------------------------------------------------------
+
+@pytest.mark.browser
+def test_every_request_goes_to_the_site_itself(site_server: str, context: BrowserContext) -> None:
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    open_builder(page, f"{site_server}{BUILDER}?exercises=bird-dog,glute-bridge")
+    add(page, "clam", "Clamshell")
+    page.get_by_label("Patient's name").fill(PATIENT)
+    page.get_by_role("button", name="Copy link to this program").click()
+    page.pdf(format="A4")
+    page.wait_for_load_state("networkidle")
+    assert requested
+    elsewhere = [url for url in requested if not url.startswith((site_server, "data:", "blob:"))]
+    assert not elsewhere
+    assert not any(PATIENT.split()[0] in url for url in requested)
+
+
+@pytest.mark.browser
+def test_it_keeps_working_offline_once_loaded(site_server: str, context: BrowserContext, page: Page) -> None:
+    open_builder(page, f"{site_server}{BUILDER}?exercises=glute-bridge")
+    context.set_offline(True)
+    add(page, "clam", "Clamshell")
+    page.get_by_role("group", name=f"Dose for {name('clamshell')}").get_by_label("Reps").fill("12")
+    assert sheet_names(page) == [name("glute-bridge"), name("clamshell")]
+    assert "3 sets of 12, each side" in sheet_doses(page)[1]
+    assert len(printed(page, "A4")) <= 2
+
+
+# ---- Keyboard and phone ----------------------------------------------------------------
+
+def tab_to(page: Page, condition: str, *, back: bool = False, limit: int = 120) -> None:
+    """Press Tab (or Shift+Tab) until `condition`, a JavaScript test of `document.activeElement`, holds."""
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        if page.evaluate(f"(element => {condition})(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached {condition}")
+
+
+def labelled(label: str) -> str:
+    return f"element.getAttribute('aria-label') === {label!r}"
+
+
+@pytest.mark.browser
+def test_the_whole_flow_works_from_the_keyboard(site_server: str, page: Page) -> None:
+    open_builder(page, site_server + BUILDER)
+    tab_to(page, "element.matches('.fai-builder__text-filter')")
+    page.keyboard.type("clam")
+    tab_to(page, labelled("Add Clamshell"))
+    page.keyboard.press("Enter")
+    tab_to(page, "element.matches('.fai-builder__text-filter')", back=True)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("bridge")
+    tab_to(page, labelled(f"Add {name('glute-bridge')}"))
+    page.keyboard.press(" ")
+    assert sheet_names(page) == [name("clamshell"), name("glute-bridge")]
+    tab_to(page, labelled(f"Move {name('glute-bridge')} up"))
+    page.keyboard.press("Enter")
+    assert sheet_names(page) == [name("glute-bridge"), name("clamshell")]
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Move {name('glute-bridge')} up"
+    tab_to(page, f"element.name === 'sets' && element.closest('fieldset').querySelector('legend').textContent === 'Dose for {name('clamshell')}'")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2")
+    assert sheet_doses(page)[1].startswith("2 sets of 15")
+    tab_to(page, "element.matches('.fai-builder__print')")
+    focus = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert focus != "none"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 1280), ("light", 360)])
+def test_a_program_in_the_making_passes_axe(browser: Browser, site_server: str, scheme: str, width: int) -> None:
+    """The tour audits the empty builder; this audits it mid-work: editors, an added exercise, a wrong dose, a message."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        open_builder(page, f"{site_server}{BUILDER}?exercises=glute-bridge,clamshell,stationary-bike")
+        sets = page.get_by_role("group", name=f"Dose for {name('clamshell')}").get_by_label("Sets")
+        sets.fill("99")
+        assert name("clamshell") in status(page) and sets.get_attribute("aria-invalid") == "true"
+        assert sheet_doses(page)[1] == card_dose(CATALOGUE.exercise("clamshell").dosage)
+        violations = AXE.run(page, options=AXE_OPTIONS).response["violations"]
+        assert not [f"{v['id']}: {node['target']}" for v in violations for node in v["nodes"]]
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    finally:
+        context.close()
+
+
+# ---- Weight and speed -----------------------------------------------------------------
+
+@pytest.mark.browser
+def test_its_own_weight_and_time_to_first_render(built_site: BuildResult, site_server: str, page: Page, record_property) -> None:
+    html = built_site.page(f"{BUILDER}index.html")
+    data = re.search(r'<script type="application/json" id="fai-builder-data">(.*?)</script>', html, re.S)
+    assert data
+    script = (built_site.site / "javascripts" / "handout-builder.js").read_bytes()
+    own = script + data.group(1).encode()
+    raw, zipped = len(own), len(gzip.compress(own))
+    timings = []
+    for _ in ("first visit", "cached"):
+        open_builder(page, site_server + BUILDER)
+        timings.append(page.evaluate(FIRST_RENDER))
+    for key, value in [("own_bytes", raw), ("own_gzip_bytes", zipped), ("first_render_ms", timings[0]), ("cached_render_ms", timings[1])]:
+        record_property(f"builder_{key}", value)
+    print(
+        f"\nbuilder: script {len(script)} B + data {len(data.group(1))} B = {raw} B raw, {zipped} B gzip; "
+        f"list drawn {timings[0]['list']:.0f} ms after navigation start ({timings[0]['script']:.0f} ms of it after the HTML was parsed), "
+        f"{timings[1]['list']:.0f} ms from the browser's cache"
+    )
+    assert raw <= MAX_OWN_BYTES
+
+
+# ---- The built pages ------------------------------------------------------------------
+
+def data_block(html: str) -> str:
+    tree = parse(html)
+    return next(text(script) for script in elements(tree, "script") if script.get("id") == "fai-builder-data")
+
+
+def test_the_data_block_holds_the_catalogue(built_site: BuildResult) -> None:
+    data = json.loads(data_block(built_site.page(f"{BUILDER}index.html")))
+    assert [exercise["id"] for exercise in data["exercises"]] == [exercise.id for exercise in CATALOGUE.exercises]
+    assert data["exercises"][0]["dose"] == CATALOGUE.exercises[0].dosage.model_dump(exclude_none=True)
+
+
+def test_hostile_catalogue_text_stays_inert_in_the_builder(tmp_path: Path) -> None:
+    hostile = fixture_text("minimal.yaml").replace("name: Glute bridge", f"name: '{HOSTILE_NAME}'")
+    result = run_build(make_project(tmp_path, hostile), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    html = result.page(f"{BUILDER}index.html")
+    block = data_block(html)
+    assert "<" not in block and ">" not in block and "&" not in block
+    assert HOSTILE_NAME in [exercise["name"] for exercise in json.loads(block)["exercises"]]
+    tree = parse(html)
+    assert [script.get("type") for script in elements(tree, "script") if "alert" in text(script)] == ["application/json"]
+    card = next(template for template in elements(tree, "template") if template.get("id") == "fai-builder-card-glute-bridge")
+    assert text(next(element for element in card.iter() if "fai-handout__name" in (element.get("class") or ""))) == HOSTILE_NAME
+
+
+def test_each_exercise_page_links_to_the_builder_with_its_id(built_site: BuildResult) -> None:
+    for exercise in CATALOGUE.exercises:
+        tree = parse(built_site.page(f"exercises/{exercise.id}/index.html"))
+        hrefs = [anchor.get("href") for anchor in elements(tree, "a") if text(anchor) == "Add to a custom handout"]
+        assert hrefs == [f"../../{BUILDER}?exercises={exercise.id}"]
+
+
+def test_each_handout_links_to_the_builder_with_its_program(built_site: BuildResult) -> None:
+    for program in CATALOGUE.programs:
+        tree = parse(built_site.page(f"handouts/{program.id}/index.html"))
+        hrefs = [anchor.get("href") for anchor in by_class(tree, "fai-handout-actions__adapt")]
+        assert hrefs == [f"../../{BUILDER}#{program_fragment(program, CATALOGUE)}"]
+        fragment = parse_qs(urlsplit(hrefs[0]).fragment)
+        assert fragment["title"] == [program.title]
+        assert [code.split(".")[0] for code in fragment["x"]] == [item.id for item in program.exercises]
+
+
+def test_a_program_link_carries_doses_and_notes() -> None:
+    dosage = Dosage(sets=3, reps=12, each_side=True, days_per_week=5)
+    assert item_code("clamshell", dosage, "Go slowly_and gently") == "clamshell.s3.r12.e.t1.d5_Go slowly_and gently"
+    assert item_code("stationary-bike", Dosage(duration_minutes=15), None) == "stationary-bike.m15.t1.d7"

@@ -1,0 +1,125 @@
+"""The offline copy (`make offline`): opened straight from a folder, search, handouts and the builder work.
+
+It is built from `mkdocs-offline.yml` once per run and opened from file:// in Chromium,
+as someone would open it from a USB stick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TEST_SITE_URL, BuildResult, run_build
+from html_reading import elements, local_targets, parse
+from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import Browser, Page, Request
+from site_tour import BUILDER, CATALOGUE
+
+OFFLINE_CONFIG = ROOT / "mkdocs-offline.yml"
+HANDOUT = f"handouts/{CATALOGUE.programs[0].id}.html"
+
+
+@dataclass
+class Visit:
+    """A browser page on the offline copy, with what went wrong while it was used."""
+
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def open(self, path: Path) -> None:
+        self.requests.clear()
+        self.failures.clear()
+        self.page.goto(path.as_uri(), wait_until="load")
+
+    def record(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+    def fail(self, what: str) -> None:
+        self.failures.append(what)
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    result = run_build(OFFLINE_CONFIG, tmp_path_factory.mktemp("offline") / "site-offline")
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def visit(browser: Browser) -> Iterator[Visit]:
+    context = browser.new_context()
+    visit = Visit(context.new_page())
+    context.on("request", visit.record)
+    context.on("requestfailed", lambda request: visit.fail(f"{request.url}: {request.failure}"))
+    visit.page.on("pageerror", lambda error: visit.fail(f"script error: {error}"))
+    try:
+        yield visit
+    finally:
+        context.close()
+
+
+def plugin_names(config: Path) -> set[str]:
+    with config.open(encoding="utf-8") as file:
+        plugins = yaml_load(file).get("plugins", [])
+    return {name for entry in plugins for name in ([entry] if isinstance(entry, str) else entry)}
+
+
+def test_the_offline_config_keeps_every_plugin_of_the_site() -> None:
+    assert plugin_names(ROOT / "mkdocs.yml") <= plugin_names(OFFLINE_CONFIG)
+
+
+def test_every_local_link_and_image_leads_to_a_file(offline_site: BuildResult) -> None:
+    """From file:// a link to a folder shows a file listing, not the page: every target must be a file."""
+    broken = []
+    for page in sorted(offline_site.site.rglob("*.html")):
+        if page.name == "404.html":  # only a web server shows it
+            continue
+        for target in local_targets(parse(page.read_text(encoding="utf-8"))):
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            if path and not (page.parent / path).is_file():
+                broken.append(f"{page.relative_to(offline_site.site)} → {target}")
+    assert not broken, "\n".join(broken)
+
+
+def test_pages_name_their_published_address(offline_site: BuildResult) -> None:
+    exercise = CATALOGUE.exercises[0].id
+    tree = parse(offline_site.page(f"exercises/{exercise}.html"))
+    canonical = [link.get("href") for link in elements(tree, "link") if link.get("rel") == "canonical"]
+    assert canonical == [f"{TEST_SITE_URL}exercises/{exercise}/"]
+
+
+@pytest.mark.browser
+def test_search_works_from_the_folder(offline_site: BuildResult, visit: Visit) -> None:
+    exercise = CATALOGUE.exercises[0]
+    visit.open(offline_site.site / "index.html")
+    visit.page.keyboard.press("/")
+    visit.page.keyboard.type(exercise.name)
+    result = visit.page.locator(f".md-search-result__item a[href*='exercises/{exercise.id}.html']").first
+    result.click()
+    visit.page.wait_for_url(f"**/exercises/{exercise.id}.html*")
+    assert visit.page.title().startswith(exercise.name)
+    assert not visit.failures
+    assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in visit.requests)
+
+
+@pytest.mark.browser
+def test_a_handout_shows_every_picture_from_the_folder(offline_site: BuildResult, visit: Visit) -> None:
+    visit.open(offline_site.site / HANDOUT)
+    broken = visit.page.evaluate("[...document.images].filter(image => !image.complete || image.naturalWidth === 0).map(image => image.src)")
+    assert not broken
+    assert visit.page.locator(".fai-handout").count() == 1
+    assert not visit.failures
+
+
+@pytest.mark.browser
+def test_the_builder_works_from_the_folder(offline_site: BuildResult, visit: Visit) -> None:
+    builder = offline_site.site / f"{BUILDER.rstrip('/')}.html"
+    if not builder.is_file():
+        pytest.skip(f"{BUILDER} is not built yet")
+    visit.open(builder)
+    visit.page.wait_for_timeout(300)
+    assert not visit.failures
+    assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in visit.requests)

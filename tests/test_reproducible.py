@@ -1,0 +1,61 @@
+"""Two builds of the same sources give the same site, byte for byte, PDFs and sitemap included.
+
+Each build starts from its own copy of the project, without caches, in a different
+folder and with a different hash seed, so neither reuses the other's work and no
+absolute path or set order can hide. Both honour SOURCE_DATE_EPOCH, as `make build` sets it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import MKDOCS, ROOT, build_env
+
+SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01, any fixed moment
+# What a fresh clone would not have: build output, caches, the environment.
+NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", ".cache", ".pytest_cache", "__pycache__", "site", "site-offline", "*.zip")
+
+
+def start_build(project: Path, hash_seed: str) -> subprocess.Popen[str]:
+    """Start a strict build of a fresh copy of the project into `project`/site."""
+    shutil.copytree(ROOT, project, ignore=NOT_SOURCES)
+    env = build_env() | {
+        "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH),
+        "PYTHONHASHSEED": hash_seed,
+        "PYTHONPATH": str(project / "hooks"),
+    }
+    command = [*MKDOCS, "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(project / "site")]
+    return subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """Both sites as (path → bytes); the two builds run side by side."""
+    root = tmp_path_factory.mktemp("reproducible")
+    builds = [start_build(root / name, seed) for name, seed in (("first", "1"), ("second", "2"))]
+    for build in builds:
+        output, _ = build.communicate(timeout=600)
+        assert build.returncode == 0, output
+    return site_files(root / "first" / "site"), site_files(root / "second" / "site")
+
+
+def test_two_builds_are_byte_identical(two_builds: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    first, second = two_builds
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert not differing, f"{len(differing)} files differ: {differing[:20]}"
+
+
+def test_dates_come_from_source_date_epoch(two_builds: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    """The sitemap's lastmod is the one date every page carries; it must be the fixed one."""
+    day = datetime.datetime.fromtimestamp(SOURCE_DATE_EPOCH, datetime.UTC).date().isoformat()
+    sitemap = two_builds[0]["sitemap.xml"].decode()
+    assert sitemap.count("<lastmod>") == sitemap.count(f"<lastmod>{day}</lastmod>") > 0
