@@ -1,0 +1,534 @@
+"""`make bench`: what the generator costs on top of a plain MkDocs + Material build, at 10× and 100× the catalogue.
+
+Run with `make bench` (or `.venv/bin/python tests/bench/run_bench.py --help`). It
+prints one table, targets beside figures, and writes the same as JSON to
+bench/results/latest.json (and a copy named by time and commit) for comparing commits.
+
+The floor is the same site built without hooks: the generator's own pages, written
+out as Markdown (and its other files as files), under the same mkdocs.yml. Builds run
+in child processes, generator and floor alternating, in one run on one machine, so
+their ratio means something even when the absolute times do not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bench_projects import HOOKS, ROOT, Project, floor_project, generated_files_of, generator_project, plain_project
+from build_runs import PDFS_OFF, PDFS_ON, BuildRun, build, build_env, serve_reload_latencies
+from page_weight import first_load, first_load_parts, own_scripts_and_data, template_bytes
+from synthetic_catalogue import Loader, catalogue_yaml, synthetic_catalogue
+
+RESULTS = ROOT / "bench" / "results"
+SIZES = ((100, 10), (1000, 100))
+BUILDER_PAGE = "handouts/builder/"
+KB = 1024
+
+# Targets, as the issue (#8) sets them.
+MAX_OVERHEAD = 1.05
+MAX_GROWTH_RATIO = 1.10
+MAX_LOAD_RATIO = 1.20
+MAX_EXTRA_PAGE_GZIP = 10 * KB
+MAX_BUILDER_BYTES = 50 * KB
+MAX_NAV_GROWTH = 1.05
+MAX_TOTAL_SECONDS = 600
+# Above this one-minute load average per CPU, the run says its absolute times are not to be trusted.
+BUSY_LOAD_PER_CPU = 0.5
+
+
+@dataclass
+class Row:
+    """One line of the table: a figure, its target, and whether it meets it (None: no target, or n/a)."""
+
+    name: str
+    figure: str
+    target: str = "—"
+    passed: bool | None = None
+
+    @property
+    def verdict(self) -> str:
+        return {True: "PASS", False: "FAIL", None: ""}[self.passed]
+
+
+@dataclass
+class Bench:
+    work: Path
+    pairs: int
+    sizes: tuple[tuple[int, int], ...]
+    rows: list[Row]
+    data: dict[str, Any]
+
+    def add(self, name: str, figure: str, target: str = "—", passed: bool | None = None) -> None:
+        self.rows.append(Row(name, figure, target, passed))
+        print(f"  {name}: {figure}  {target}  {self.rows[-1].verdict}", flush=True)
+
+
+# ---- Build time: generator against the floor ---------------------------------------------
+
+def sized_projects(bench: Bench, exercises: int, programs: int) -> tuple[Project, Project]:
+    text = catalogue_yaml(synthetic_catalogue(read_real_catalogue(), exercises=exercises, programs=programs))
+    generator = generator_project(bench.work / f"generator-{exercises}", text)
+    return generator, floor_project(bench.work / f"floor-{exercises}", generator)
+
+
+def timed_pairs(bench: Bench, generator: Project, floor: Project, size: int) -> dict[str, Any]:
+    """A warm-up build of each, then `pairs` generator/floor pairs, alternating."""
+    first = build_pair(bench, generator, floor, size, label="warm-up")
+    runs: dict[str, list[BuildRun]] = {"generator": [], "floor": []}
+    for number in range(1, bench.pairs + 1):
+        for kind, run in build_pair(bench, generator, floor, size, label=f"pair {number}").items():
+            runs[kind].append(run)
+    same_pages(bench.work / f"site-generator-{size}", bench.work / f"site-floor-{size}")
+    ratios = [g.seconds / f.seconds for g, f in zip(runs["generator"], runs["floor"], strict=True)]
+    cpu_ratios = [g.cpu_seconds / f.cpu_seconds for g, f in zip(runs["generator"], runs["floor"], strict=True)]
+    return {
+        "first_build_ratio": first["generator"].seconds / first["floor"].seconds,
+        "first_generator_seconds": first["generator"].seconds,
+        "first_floor_seconds": first["floor"].seconds,
+        "cpu_ratios": cpu_ratios,
+        "median_cpu_ratio": statistics.median(cpu_ratios),
+        "generator_seconds": [run.seconds for run in runs["generator"]],
+        "generator_cpu_seconds": [run.cpu_seconds for run in runs["generator"]],
+        "floor_cpu_seconds": [run.cpu_seconds for run in runs["floor"]],
+        "floor_seconds": [run.seconds for run in runs["floor"]],
+        "ratios": ratios,
+        "median_ratio": statistics.median(ratios),
+        "generator_median": statistics.median(run.seconds for run in runs["generator"]),
+        "floor_median": statistics.median(run.seconds for run in runs["floor"]),
+        "generator_max_rss_mb": max(run.max_rss_mb for run in runs["generator"]),
+        "floor_max_rss_mb": max(run.max_rss_mb for run in runs["floor"]),
+        "generator_warnings": runs["generator"][-1].warnings,
+        "floor_warnings": runs["floor"][-1].warnings,
+    }
+
+
+def build_pair(bench: Bench, generator: Project, floor: Project, size: int, *, label: str) -> dict[str, BuildRun]:
+    """The generator's build, then the floor's, with PDFs off."""
+    pair = {
+        kind: build(project, bench.work / f"site-{kind}-{size}", env=build_env(**PDFS_OFF), log_file=bench.work / f"{kind}-{size}.log")
+        for kind, project in (("generator", generator), ("floor", floor))
+    }
+    print(f"  {size} exercises, {label}: generator {pair['generator'].seconds:.1f} s, floor {pair['floor'].seconds:.1f} s", flush=True)
+    return pair
+
+
+def same_pages(generator_site: Path, floor_site: Path) -> None:
+    """The floor is only a floor if it builds the same pages."""
+    pages = {site: {path.relative_to(site) for path in site.rglob("*.html")} for site in (generator_site, floor_site)}
+    if pages[generator_site] != pages[floor_site]:
+        difference = sorted(map(str, pages[generator_site] ^ pages[floor_site]))[:10]
+        raise RuntimeError(f"generator and floor built different pages, e.g. {difference}")
+
+
+def report_build_times(bench: Bench, timings: dict[int, dict[str, Any]]) -> None:
+    (small, _), (large, _) = bench.sizes
+    for exercises, timing in timings.items():
+        is_target = exercises == large
+        bench.add(
+            f"Build, generator ÷ floor, {exercises} exercises (median of {bench.pairs} pairs)",
+            f"{timing['median_ratio']:.3f}× ({timing['generator_median']:.1f} s vs {timing['floor_median']:.1f} s)",
+            f"≤ {MAX_OVERHEAD}×" if is_target else "—",
+            timing["median_ratio"] <= MAX_OVERHEAD if is_target else None,
+        )
+        bench.add(
+            "  same, CPU time of the build process (user + sys)",
+            f"{timing['median_cpu_ratio']:.3f}×",
+        )
+        bench.add(
+            "  same, first build of the run (empty .cache/, untimed warm-up)",
+            f"{timing['first_build_ratio']:.3f}× ({timing['first_generator_seconds']:.1f} s vs {timing['first_floor_seconds']:.1f} s)",
+        )
+    if small in timings and large in timings:
+        generator_growth = timings[large]["generator_median"] / timings[small]["generator_median"]
+        floor_growth = timings[large]["floor_median"] / timings[small]["floor_median"]
+        bench.data["growth"] = {"generator": generator_growth, "floor": floor_growth, "ratio": generator_growth / floor_growth}
+        bench.add(
+            f"Growth {large} ÷ {small}: generator vs floor",
+            f"{generator_growth:.2f}× vs {floor_growth:.2f}× (ratio {generator_growth / floor_growth:.3f})",
+            f"ratio ≤ {MAX_GROWTH_RATIO}",
+            generator_growth / floor_growth <= MAX_GROWTH_RATIO,
+        )
+    for exercises, timing in timings.items():
+        bench.add(
+            f"Peak memory (ru_maxrss), {exercises} exercises",
+            f"generator {timing['generator_max_rss_mb']:.0f} MB, floor {timing['floor_max_rss_mb']:.0f} MB",
+        )
+
+
+def report_nav(bench: Bench, catalogue: dict[str, Any]) -> None:
+    """Exercise pages are not in the nav: the same page weighs the same at 100 and 1,000 exercises."""
+    (small, _), (large, _) = bench.sizes
+    page = f"exercises/{catalogue['exercises'][0]['id']}/index.html"
+    sizes = {size: (bench.work / f"site-generator-{size}" / page).stat().st_size for size in (small, large)}
+    growth = sizes[large] / sizes[small]
+    bench.data["nav"] = {"page": page, "bytes": sizes, "growth": growth}
+    bench.add(
+        f"Nav: an exercise page's HTML at {large} ÷ at {small}",
+        f"{growth:.3f}× ({sizes[large] / KB:.1f} KB vs {sizes[small] / KB:.1f} KB)",
+        f"≤ {MAX_NAV_GROWTH}× (not in nav)",
+        growth <= MAX_NAV_GROWTH,
+    )
+
+
+# ---- Catalogue load and validation ------------------------------------------------------
+
+def catalogue_load(bench: Bench, generator: Project, *, runs: int = 5) -> None:
+    """`make check`'s path (load_catalogue) against PyYAML's C loader alone, alternating, in-process."""
+    from fai_site.catalogue_loader import load_catalogue
+
+    path = generator.catalogue
+    check = lambda: load_catalogue(path, docs_dir=generator.docs)  # noqa: E731
+    c_loader = lambda: yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506, E731
+    samples: dict[str, list[float]] = {"check": [], "c_loader": []}
+    for attempt in range(runs + 1):
+        for name, work in (("check", check), ("c_loader", c_loader)):
+            seconds = timed(work)
+            if attempt:
+                samples[name].append(seconds)
+    check_median, loader_median = statistics.median(samples["check"]), statistics.median(samples["c_loader"])
+    bench.data["catalogue_load"] = {**samples, "check_median": check_median, "c_loader_median": loader_median}
+    exercises = len(yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)["exercises"])  # noqa: S506
+    bench.add(
+        f"Catalogue load + validation, {exercises} exercises (median of {runs})",
+        f"{check_median / loader_median:.2f}× ({check_median * 1000:.0f} ms vs C loader {loader_median * 1000:.0f} ms)",
+        f"≤ {MAX_LOAD_RATIO}×",
+        check_median / loader_median <= MAX_LOAD_RATIO,
+    )
+
+
+def timed(work: Callable[[], object]) -> float:
+    gc.collect()
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+# ---- Handout PDFs -------------------------------------------------------------------------
+
+def pdf_module() -> tuple[Any, Any] | str:
+    """The PDF engine's modules, or why there are none yet."""
+    try:
+        from fai_site import handout_pdf
+        from fai_site.paper import Paper  # noqa: F401 - there, or there are no PDFs yet
+        from fai_site.pdf_renderer import render_pdf
+    except ImportError as error:
+        return f"n/a (no PDF module: {error})"
+    if not all(hasattr(handout_pdf, name) for name in ("pdf_jobs", "pdf_timestamp")):
+        return "n/a (fai_site.handout_pdf has no pdf_jobs/pdf_timestamp)"
+    return handout_pdf, render_pdf
+
+
+def pdf_render_time(bench: Bench, real: Project, *, jobs: int = 4) -> None:
+    """Seconds per handout PDF, in-process, after a warm-up render."""
+    modules = pdf_module()
+    if isinstance(modules, str):
+        bench.data["pdf_seconds"] = None
+        bench.add("PDF rendering per handout (in-process, warm)", modules)
+        return
+    handout_pdf, render_pdf = modules
+    from mkdocs.config import load_config
+
+    import site_hooks
+    from fai_site.catalogue_loader import load_catalogue
+
+    catalogue = load_catalogue(real.catalogue, docs_dir=real.docs)
+    settings = site_hooks.site_settings(load_config(str(real.config)))
+    files = {generated.path: generated.content for generated in generated_files_of(real)}
+    lookup = lambda path: site_bytes(real, files, path)  # noqa: E731
+    all_jobs = handout_pdf.pdf_jobs(catalogue, settings, resources=lookup, created=handout_pdf.pdf_timestamp(catalogue, None))
+    render_pdf(all_jobs[0])
+    samples = [timed(lambda job=job: render_pdf(job)) for job in all_jobs[:jobs]]
+    bench.data["pdf_seconds"] = samples
+    bench.add(f"PDF rendering per handout (in-process, warm, median of {len(samples)})", f"{statistics.median(samples):.2f} s")
+
+
+def site_bytes(project: Project, generated: dict[str, str | bytes], path: str) -> bytes | None:
+    if path in generated:
+        content = generated[path]
+        return content.encode("utf-8") if isinstance(content, str) else content
+    source = project.docs / path
+    return source.read_bytes() if source.is_file() else None
+
+
+def pdf_rebuilds(bench: Bench, generator: Project, data: dict[str, Any]) -> None:
+    """PDFs on: a cold build, a rebuild with no change, and a rebuild after editing one exercise."""
+    if isinstance(pdf_module(), str):
+        bench.add("One-exercise edit: PDFs re-rendered", "n/a (no PDF module)")
+        return
+    from fai_site.paper import Paper
+
+    env = build_env(**PDFS_ON)
+    cache = generator.folder / ".cache"
+    site = bench.work / "site-pdf"
+    cold = build_counting(generator, site, env, cache, bench.work / "pdf-cold.log")
+    unchanged = build_counting(generator, site, env, cache, bench.work / "pdf-unchanged.log")
+    edited_id, containing = least_shared_exercise(data)
+    rename_exercise(generator, data, edited_id)
+    edited = build_counting(generator, site, env, cache, bench.work / "pdf-edited.log")
+    expected = len(containing) * len(Paper)
+    bench.data["pdf_rebuilds"] = {"cold": cold, "unchanged": unchanged, "edited": edited, "edited_exercise": edited_id, "expected": expected}
+    programs = len(data["programs"])
+    bench.add(
+        f"PDFs, cold build, {len(data['exercises'])} exercises / {programs} programs",
+        f"{cold['rendered']} rendered in a {cold['seconds']:.1f} s build",
+    )
+    bench.add("PDFs, rebuild with no change", f"{unchanged['rendered']} re-rendered, {unchanged['seconds']:.1f} s", "0", unchanged["rendered"] == 0)
+    bench.add(
+        f"PDFs, rebuild after editing '{edited_id}' (in {len(containing)} program(s))",
+        f"{edited['rendered']} re-rendered, {edited['seconds']:.1f} s",
+        f"= {expected}",
+        edited["rendered"] == expected,
+    )
+
+
+def build_counting(project: Project, site: Path, env: dict[str, str], cache: Path, log: Path) -> dict[str, Any]:
+    """A build, and how many PDFs it rendered (files new to the cache, which is keyed by content)."""
+    before = set(cache.rglob("*.pdf")) if cache.exists() else set()
+    run = build(project, site, env=env, log_file=log)
+    after = set(cache.rglob("*.pdf")) if cache.exists() else set()
+    return {"seconds": run.seconds, "rendered": len(after - before), "max_rss_mb": run.max_rss_mb}
+
+
+def least_shared_exercise(data: dict[str, Any]) -> tuple[str, list[str]]:
+    """An exercise in as few programs as possible (but at least one), and those programs."""
+    containing: dict[str, list[str]] = {}
+    for program in data["programs"]:
+        for item in program["exercises"]:
+            containing.setdefault(item if isinstance(item, str) else item["id"], []).append(program["id"])
+    exercise_id = min(containing, key=lambda key: len(containing[key]))
+    return exercise_id, containing[exercise_id]
+
+
+def rename_exercise(project: Project, data: dict[str, Any], exercise_id: str) -> None:
+    """An edit every handout that lists the exercise shows: its name."""
+    for exercise in data["exercises"]:
+        if exercise["id"] == exercise_id:
+            exercise["name"] += " (edited)"
+    project.catalogue.write_text(catalogue_yaml(data), encoding="utf-8")
+
+
+# ---- mkdocs serve ---------------------------------------------------------------------------
+
+def serve_latency(bench: Bench, generator: Project, data: dict[str, Any], *, build_seconds: float) -> None:
+    """From saving an edit to exercises.yaml to "Reloading browsers" (one edit: each costs a whole build)."""
+    original = generator.catalogue.read_text(encoding="utf-8")
+    middle = data["exercises"][len(data["exercises"]) // 2]
+    edited = original.replace(middle["summary"], middle["summary"].rstrip(".") + " (edited).", 1)
+    edits = [lambda: save(generator.catalogue, edited)]
+    timeout = max(120.0, 6 * build_seconds)
+    try:
+        latencies = serve_reload_latencies(generator, edits=edits, env=build_env(**PDFS_OFF), start_timeout=timeout, reload_timeout=timeout)
+    except RuntimeError as error:
+        bench.data["serve_latency"] = {"error": str(error)}
+        bench.add("mkdocs serve: save → reload", f"failed: {str(error).splitlines()[0]}", "works", False)
+        return
+    finally:
+        save(generator.catalogue, original)
+    bench.data["serve_latency"] = latencies
+    bench.add(
+        f"mkdocs serve: save exercises.yaml → 'Reloading browsers', {len(data['exercises'])} exercises, PDFs off",
+        f"{statistics.median(latencies):.1f} s",
+    )
+
+
+def save(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8") as file:
+        file.write(text)
+
+
+# ---- Page weight ----------------------------------------------------------------------------
+
+def page_weights(bench: Bench, real: Project) -> None:
+    """First-load bytes of an exercise page and a handout, and an exercise page over plain Material."""
+    data = yaml.load(real.catalogue.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
+    exercise_page = f"exercises/{data['exercises'][0]['id']}/"
+    handout_page = f"handouts/{data['programs'][0]['id']}/"
+    site = bench.work / "site-real"
+    build(real, site, env=build_env(**PDFS_OFF), log_file=bench.work / "real.log")
+    floor = floor_project(bench.work / "floor-real", real)
+    plain = plain_project(bench.work / "plain-real", floor, pages=plain_pages(floor))
+    plain_site = bench.work / "site-plain"
+    build(plain, plain_site, env=build_env(**PDFS_OFF), log_file=bench.work / "plain.log")
+    weights = {
+        "exercise": first_load(site, exercise_page),
+        "handout": first_load(site, handout_page),
+        "exercise_plain": first_load(plain_site, exercise_page),
+    }
+    bench.data["page_weight"] = {name: asdict(weight) for name, weight in weights.items()}
+    bench.data["page_weight"]["exercise_parts"] = {path: asdict(part) for path, part in first_load_parts(site, exercise_page).items()}
+    for name, page in (("exercise", exercise_page), ("handout", handout_page)):
+        weight = weights[name]
+        bench.add(f"First load, {name} page {page} (HTML+CSS+JS, {weight.files} files)", f"{weight.raw / KB:.1f} KB raw, {weight.gzip / KB:.1f} KB gzip")
+    extra = weights["exercise"].gzip - weights["exercise_plain"].gzip
+    bench.add(
+        "Exercise page over plain Material (same text and theme settings; gzip)",
+        f"{extra / KB:+.1f} KB ({weights['exercise'].gzip / KB:.1f} vs {weights['exercise_plain'].gzip / KB:.1f} KB)",
+        f"≤ {MAX_EXTRA_PAGE_GZIP // KB} KB",
+        extra <= MAX_EXTRA_PAGE_GZIP,
+    )
+    builder(bench, site, baseline=exercise_page)
+
+
+def plain_pages(floor: Project) -> list[str]:
+    """The floor's pages that need no template of the project's own (handouts use `handout.html`)."""
+    pages = []
+    for page in sorted(floor.docs.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        front = text.split("---", 2)[1] if text.startswith("---") else ""
+        if "\ntemplate:" not in front:
+            pages.append(page.relative_to(floor.docs).as_posix())
+    return pages
+
+
+def builder(bench: Bench, site: Path, *, baseline: str) -> None:
+    """The builder's own script and data for the real catalogue (site-wide scripts are on `baseline` too)."""
+    if not (site / BUILDER_PAGE / "index.html").is_file():
+        bench.data["builder"] = None
+        bench.add("Handout builder: its own JS + data, real catalogue", f"n/a (no {BUILDER_PAGE})", f"≤ {MAX_BUILDER_BYTES // KB} KB")
+        return
+    own = own_scripts_and_data(site, BUILDER_PAGE, baseline_url=baseline)
+    templates = template_bytes(site, BUILDER_PAGE)
+    page = first_load(site, BUILDER_PAGE)
+    bench.data["builder"] = {"own": asdict(own), "templates": asdict(templates), "first_load": asdict(page)}
+    bench.add(
+        "Handout builder: its own JS + data, real catalogue",
+        f"{own.raw / KB:.1f} KB raw, {own.gzip / KB:.1f} KB gzip ({own.files} parts)",
+        f"≤ {MAX_BUILDER_BYTES // KB} KB raw",
+        own.raw <= MAX_BUILDER_BYTES,
+    )
+    bench.add(
+        "  builder page: first load; its <template> cards",
+        f"{page.raw / KB:.1f} KB raw, {page.gzip / KB:.1f} KB gzip; cards {templates.raw / KB:.1f} KB raw, {templates.gzip / KB:.1f} KB gzip",
+    )
+
+
+# ---- Output -----------------------------------------------------------------------------------
+
+def read_real_catalogue() -> str:
+    return (ROOT / "exercises.yaml").read_text(encoding="utf-8")
+
+
+def table(rows: list[Row]) -> str:
+    headers = ("Measure", "Figure", "Target", "Result")
+    cells = [headers, *((row.name, row.figure, row.target, row.verdict) for row in rows)]
+    widths = [max(len(cell[column]) for cell in cells) for column in range(4)]
+    lines = [" | ".join(cell[column].ljust(widths[column]) for column in range(4)).rstrip() for cell in cells]
+    lines.insert(1, "-+-".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def commit() -> dict[str, Any]:
+    def git(*arguments: str) -> str:
+        completed = subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True, check=False)
+        return completed.stdout.strip()
+
+    return {"commit": git("rev-parse", "--short", "HEAD"), "dirty": bool(git("status", "--porcelain", "--untracked-files=no"))}
+
+
+def write_results(bench: Bench, *, seconds: float, load_before: tuple[float, ...]) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    result = {
+        **commit(),
+        "time": stamp,
+        "python": sys.version.split()[0],
+        "cpus": os.cpu_count(),
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
+        "pairs": bench.pairs,
+        "total_seconds": seconds,
+        "rows": [asdict(row) | {"verdict": row.verdict} for row in bench.rows],
+        "measurements": bench.data,
+    }
+    text = json.dumps(result, indent=2, default=str) + "\n"
+    latest = RESULTS / "latest.json"
+    latest.write_text(text, encoding="utf-8")
+    (RESULTS / f"{stamp}-{result['commit'] or 'nocommit'}.json").write_text(text, encoding="utf-8")
+    return latest
+
+
+# ---- Main -------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=int, default=3, help="timed generator/floor pairs per size (default 3)")
+    parser.add_argument("--skip-serve", action="store_true", help="skip the mkdocs serve latency")
+    parser.add_argument("--skip-pdf", action="store_true", help="skip PDF rendering and rebuilds")
+    parser.add_argument("--sizes", type=sizes_argument, default=SIZES, help="two sizes as EXERCISES:PROGRAMS,EXERCISES:PROGRAMS (default 100:10,1000:100)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder with the projects and sites")
+    arguments = parser.parse_args(argv)
+    started = time.perf_counter()
+    # Stopped from outside, still stop `mkdocs serve` and remove the work folder on the way out.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    load_before = os.getloadavg()
+    print(f"Load average before: {' '.join(f'{load:.2f}' for load in load_before)} ({os.cpu_count()} CPUs)", flush=True)
+    if load_before[0] > BUSY_LOAD_PER_CPU * (os.cpu_count() or 1):
+        print("The machine is busy: ratios within this run still compare, absolute times do not.", flush=True)
+    os.environ.update(NO_MKDOCS_2_WARNING="1", SITE_URL=build_env()["SITE_URL"], **PDFS_OFF)
+    sys.path.insert(0, str(HOOKS))
+    bench = Bench(Path(tempfile.mkdtemp(prefix="fai-bench-")), arguments.pairs, arguments.sizes, [], {})
+    try:
+        run(bench, arguments)
+    finally:
+        if arguments.keep:
+            print(f"Work folder kept: {bench.work}")
+        else:
+            shutil.rmtree(bench.work, ignore_errors=True)
+    seconds = time.perf_counter() - started
+    bench.add("Total bench time", f"{seconds / 60:.1f} min ({seconds:.0f} s)", f"≤ {MAX_TOTAL_SECONDS // 60} min", seconds <= MAX_TOTAL_SECONDS)
+    latest = write_results(bench, seconds=seconds, load_before=load_before)
+    print()
+    print(table(bench.rows))
+    print(f"\nLoad average before {' '.join(f'{x:.2f}' for x in load_before)}, after {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"Results: {latest.relative_to(ROOT)}")
+    return 0 if all(row.passed is not False for row in bench.rows) else 1
+
+
+def run(bench: Bench, arguments: argparse.Namespace) -> None:
+    real = generator_project(bench.work / "generator-real", read_real_catalogue())
+    projects = {exercises: sized_projects(bench, exercises, programs) for exercises, programs in bench.sizes}
+    (small, small_programs), (large, large_programs) = bench.sizes
+    print("Catalogue load and validation", flush=True)
+    catalogue_load(bench, projects[large][0])
+    print("Builds: generator (HANDOUT_PDFS=0) against the floor", flush=True)
+    timings = {exercises: timed_pairs(bench, *projects[exercises], exercises) for exercises, _ in bench.sizes}
+    bench.data["builds"] = timings
+    report_build_times(bench, timings)
+    report_nav(bench, synthetic_catalogue(read_real_catalogue(), exercises=small, programs=small_programs))
+    print("Page weight", flush=True)
+    page_weights(bench, real)
+    if not arguments.skip_pdf:
+        print("Handout PDFs", flush=True)
+        pdf_render_time(bench, real)
+        pdf_rebuilds(bench, real, yaml.load(read_real_catalogue(), Loader=Loader))  # noqa: S506
+    if not arguments.skip_serve:
+        print("mkdocs serve", flush=True)
+        data = synthetic_catalogue(read_real_catalogue(), exercises=large, programs=large_programs)
+        serve_latency(bench, projects[large][0], data, build_seconds=timings[large]["generator_median"])
+
+
+def sizes_argument(text: str) -> tuple[tuple[int, int], ...]:
+    sizes = tuple(tuple(int(number) for number in size.split(":")) for size in text.split(","))
+    if len(sizes) != 2 or any(len(size) != 2 for size in sizes):
+        raise argparse.ArgumentTypeError("give two sizes, e.g. 100:10,1000:100")
+    return sizes  # type: ignore[return-value]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
