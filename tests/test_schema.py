@@ -2,19 +2,72 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+from pathlib import Path
 from typing import Any
 
-from conftest import ROOT
+import pytest
+import yaml
+from conftest import FIXTURES, ROOT
+from jsonschema import Draft202012Validator
+from pydantic import ValidationError
 
 from fai_site.cli import schema_text
-from fai_site.model import Category, Phase
+from fai_site.model import Catalogue, Category, Phase
 
 SCHEMA_FILE = ROOT / "exercises.schema.json"
+# Mistakes a JSON Schema can express (a wrong type, an unknown field, a number out of range,
+# a value outside a closed set, a missing field, a bad id, an empty list), so an editor's
+# tool must flag them as the build does. Other bad fixtures need the loader (duplicate keys,
+# unknown ids, missing picture files) or do not load as YAML at all.
+SCHEMA_EXPRESSIBLE = [
+    "wrong-type-sets",
+    "version-not-text",
+    "steps-not-a-list",
+    "unknown-field",
+    "unknown-top-level-field",
+    "too-many-reps",
+    "zero-sets",
+    "program-dosage-out-of-range",
+    "category-typo",
+    "phase-typo",
+    "missing-field",
+    "id-not-a-slug",
+    "empty-program",
+]
 
 
 def schema() -> dict[str, Any]:
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def validator() -> Draft202012Validator:
+    """The committed schema as an editor's tool reads it, with `format: date` checked too."""
+    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def as_json(catalogue_file: Path) -> Any:
+    """The YAML as the JSON an editor's tool validates: YAML dates become YYYY-MM-DD text."""
+    data = yaml.safe_load(catalogue_file.read_text(encoding="utf-8"))
+    return json.loads(json.dumps(data, default=iso_date))
+
+
+def iso_date(value: object) -> str:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} has no JSON form")
+
+
+def schema_errors(data: Any) -> list[str]:
+    return [error.message for error in validator().iter_errors(data)]
+
+
+def assert_both_reject(data: Any) -> None:
+    """The schema must refuse what the model refuses, or editors see no mistake until the build."""
+    with pytest.raises(ValidationError):
+        Catalogue.model_validate(data)
+    assert schema_errors(data), "the model rejects this catalogue but the JSON Schema accepts it"
 
 
 def test_the_committed_schema_matches_the_models() -> None:
@@ -41,3 +94,44 @@ def test_the_short_forms_the_build_accepts_are_not_marked_as_mistakes() -> None:
     program_items = definitions["Program"]["properties"]["exercises"]["items"]["anyOf"]
     assert any(item.get("type") == "string" for item in program_items)
     assert {"$ref": "#/$defs/ProgramItem"} in program_items
+
+
+def test_the_committed_schema_is_a_valid_json_schema() -> None:
+    Draft202012Validator.check_schema(schema())
+
+
+@pytest.mark.parametrize("catalogue_file", [ROOT / "exercises.yaml", FIXTURES / "minimal.yaml"], ids=lambda path: path.name)
+def test_good_catalogues_pass_the_schema(catalogue_file: Path) -> None:
+    assert schema_errors(as_json(catalogue_file)) == []
+
+
+@pytest.mark.parametrize("name", SCHEMA_EXPRESSIBLE)
+def test_the_schema_rejects_bad_catalogues_the_model_rejects(name: str) -> None:
+    assert_both_reject(as_json(FIXTURES / "bad" / f"{name}.yaml"))
+
+
+def minimal() -> dict[str, Any]:
+    return as_json(FIXTURES / "minimal.yaml")
+
+
+@pytest.mark.parametrize("count", [0, 13])
+def test_the_schema_keeps_a_programs_exercise_count(count: int) -> None:
+    """Bare ids are allowed in a program's list, which once made the schema drop its 1–12 limit."""
+    data = minimal()
+    data["programs"][0]["exercises"] = ["glute-squeeze"] * count
+    assert_both_reject(data)
+
+
+def test_the_schema_refuses_an_empty_phase_list() -> None:
+    """`phase: early` is allowed, which once made the schema drop the list's at-least-one rule."""
+    data = minimal()
+    data["exercises"][0]["phase"] = []
+    assert_both_reject(data)
+
+
+def test_the_schema_allows_the_limits_themselves() -> None:
+    data = minimal()
+    data["programs"][0]["exercises"] = ["glute-squeeze"] * 12
+    data["exercises"][0]["phase"] = ["early"]
+    Catalogue.model_validate(data)
+    assert schema_errors(data) == []

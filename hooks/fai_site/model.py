@@ -27,6 +27,11 @@ Slug = Annotated[
 ]
 Line = Annotated[str, Field(min_length=1, max_length=400)]
 Short = Annotated[str, Field(min_length=1, max_length=120)]
+# Item counts for the two lists that also accept a short form. The JSON Schema of such a
+# field comes from its validator's `json_schema_input_type`, which drops the field's own
+# constraints, so each count is named once here and given to both.
+PHASE_COUNT = Field(min_length=1)
+PROGRAM_LENGTH = Field(min_length=1, max_length=12)
 
 
 class Strict(BaseModel):
@@ -160,7 +165,7 @@ class Exercise(Strict):
     summary: Annotated[str, Field(min_length=1, max_length=160)] = Field(description="One sentence: what it does. Also the page's search description.")
     illustration: PoseIllustration | ImageIllustration | None = Field(default=None, description="A pose to draw, or an image file with its licence.")
     category: Category = Field(description="What kind of exercise it is.")
-    phase: list[Phase] = Field(min_length=1, description="The phases it suits, e.g. [early, middle].")
+    phase: Annotated[list[Phase], PHASE_COUNT] = Field(description="The phases it suits, e.g. [early, middle].")
     muscles: list[Short] = Field(min_length=1, description="Muscles it works, plain name first, e.g. 'buttock muscles (gluteus maximus)'.")
     equipment: list[Short] = Field(default_factory=list, description="What you need, e.g. [mat, resistance band]; [] for nothing.")
     position: Line = Field(description="The starting position, in one or two sentences.")
@@ -173,7 +178,7 @@ class Exercise(Strict):
     harder: list[Slug] = Field(default_factory=list, description="Ids of harder versions.")
     references: list[Slug] = Field(min_length=1, description="Keys of the top-level references that support it.")
 
-    @field_validator("phase", mode="before", json_schema_input_type=list[Phase] | Phase)
+    @field_validator("phase", mode="before", json_schema_input_type=Annotated[list[Phase], PHASE_COUNT] | Phase)
     @classmethod
     def _one_phase_is_a_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
@@ -202,9 +207,9 @@ class Program(Strict):
     goal: Line = Field(description="What it aims to do, in one sentence.")
     how_often: Line = Field(description="How often to do the whole program.")
     move_on: Line = Field(description="When to move on to the next program.")
-    exercises: list[ProgramItem] = Field(min_length=1, max_length=12, description="Exercise ids, or mappings with id, dosage changes and a note.")
+    exercises: Annotated[list[ProgramItem], PROGRAM_LENGTH] = Field(description="Exercise ids, or mappings with id, dosage changes and a note.")
 
-    @field_validator("exercises", mode="before", json_schema_input_type=list[Slug | ProgramItem])
+    @field_validator("exercises", mode="before", json_schema_input_type=Annotated[list[Slug | ProgramItem], PROGRAM_LENGTH])
     @classmethod
     def _bare_ids_are_items(cls, value: Any) -> Any:
         if isinstance(value, list):
