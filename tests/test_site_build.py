@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT, BuildResult
 from html_reading import article, by_class, elements, local_targets, parse, resolve, text
+from readability import pain_rule_sentences
 
 from fai_site.catalogue_loader import load_catalogue
 from fai_site.dosage_text import amount, describe
@@ -34,6 +35,15 @@ def test_every_exercise_page_shows_every_field(built_site: BuildResult, exercise
     ]
     missing = [value for value in expected if " ".join(value.split()) not in content]
     assert not missing
+
+
+@pytest.mark.parametrize("exercise_id", exercise_ids())
+def test_every_exercise_page_gives_the_pain_rule_once_under_safety(built_site: BuildResult, exercise_id: str) -> None:
+    content = article(parse(built_site.page(f"exercises/{exercise_id}/index.html")))
+    stated = pain_rule_sentences(text(content))
+    assert len(stated) == 1, f"the pain rule is on exercises/{exercise_id}/ {len(stated)} times, not once: {stated}"
+    safety = [box for box in by_class(content, "admonition") if "warning" in (box.get("class") or "").split()]
+    assert len(safety) == 1 and len(pain_rule_sentences(text(safety[0]))) == 1, "the pain rule is not in the 'Safety' box"
 
 
 def test_the_index_links_every_exercise(built_site: BuildResult) -> None:

@@ -173,7 +173,7 @@ class Exercise(Strict):
     dosage: Dosage = Field(description="How much and how often.")
     feel: Line = Field(description="Where you should feel it working.")
     mistakes: list[Line] = Field(default_factory=list, description="Common mistakes to avoid.")
-    precautions: list[Line] = Field(min_length=1, description="Safety points; the first one is printed on handouts.")
+    precautions: list[Line] = Field(min_length=1, description="Safety points; the first one is printed on handouts. Pages and handouts add the pain rule themselves, so leave it out.")
     easier: list[Slug] = Field(default_factory=list, description="Ids of easier versions.")
     harder: list[Slug] = Field(default_factory=list, description="Ids of harder versions.")
     references: list[Slug] = Field(min_length=1, description="Keys of the top-level references that support it.")
