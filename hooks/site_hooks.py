@@ -10,26 +10,30 @@ import datetime
 import html
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from fai_site.catalogue_loader import load_catalogue
+from fai_site import generator_cache
+from fai_site.generator_cache import KeptCatalogue
 from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, ResourceLookup, handout_pdfs
-from fai_site.model import Catalogue
 from fai_site.problems import CatalogueError
 from fai_site.render import TEMPLATES, Clinic
-from fai_site.site_pages import SiteSettings, generated_files
+from fai_site.site_pages import SiteSettings
 from fai_site.structured_data import PageFacts, Website, page_json_ld
 
+if TYPE_CHECKING:  # the dev server's module costs a build 40 ms to import
+    from mkdocs.livereload import LiveReloadServer
+
 CATALOGUE_NAME = "exercises.yaml"
+# The validated catalogue and the pages made from it, by a hash of what they were made from.
+GENERATOR_CACHE = Path(".cache") / "generator"
 # Rendered handout PDFs, by a hash of their inputs; kept across builds in the project folder.
 PDF_CACHE = Path(".cache") / "handout-pdfs"
 # QR codes for the handouts, by a hash of their address: drawing one costs milliseconds.
@@ -41,7 +45,7 @@ log = get_plugin_logger(__name__)
 
 # The catalogue validated by the last good `on_config`. `mkdocs serve` keeps it through a
 # bad edit, so the preview keeps showing the last good pages instead of stalling.
-catalogue: Catalogue | None = None
+kept: KeptCatalogue | None = None
 # Set once `mkdocs serve` watches for changes. `mkdocs build` never sets it, so a bad
 # catalogue always fails the build there.
 serving = False
@@ -55,12 +59,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     While serving, a bad edit is logged and the last good catalogue kept: a rebuild that
     raises would leave MkDocs 1.6's server holding every page request until a good one.
     """
-    global catalogue
+    global kept
     try:
-        catalogue = load_catalogue(catalogue_path(config), docs_dir=Path(config.docs_dir))
+        kept = generator_cache.load(catalogue_path(config), docs_dir=Path(config.docs_dir), cache_dir=project_folder(config) / GENERATOR_CACHE)
     except CatalogueError as error:
-        if not serving or catalogue is None:
-            catalogue = None
+        if not serving or kept is None:
+            kept = None
             raise PluginError(f"{error.report()}\nNothing was built, and site/ was left as it was.") from None
         log.error("%s\nStill serving the last good pages; save a fixed %s to update them.", error.report(), CATALOGUE_NAME)
     return config
@@ -68,8 +72,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Add the exercise pages, illustrations, indexes and handouts as virtual files."""
-    assert catalogue is not None, "on_config validates the catalogue first"
-    for generated in generated_files(catalogue, site_settings(config)):
+    assert kept is not None, "on_config validates the catalogue first"
+    for generated in generator_cache.files(kept, site_settings(config), cache_dir=project_folder(config) / GENERATOR_CACHE):
         inclusion = InclusionLevel.UNDEFINED if generated.listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, generated.path, content=generated.content, inclusion=inclusion))
     for pdf in rendered_pdfs(files, config):
@@ -79,9 +83,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     """Hand main.html the page's schema.org data, so search engines can show steps and review dates."""
-    assert catalogue is not None, "on_config validates the catalogue first"
+    assert kept is not None, "on_config validates the catalogue first"
     site = Website(name=config.site_name, url=config.site_url or "")
-    context["structured_data"] = page_json_ld(page_facts(page), catalogue=catalogue, site=site)
+    context["structured_data"] = page_json_ld(page_facts(page), catalogue=kept.catalogue, site=site)
     return context
 
 
@@ -96,8 +100,12 @@ def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any)
 
 # ---- Helpers --------------------------------------------------------------------------
 
+def project_folder(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
 def catalogue_path(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / CATALOGUE_NAME
+    return project_folder(config) / CATALOGUE_NAME
 
 
 def page_facts(page: Page) -> PageFacts:
@@ -121,23 +129,23 @@ def site_settings(config: MkDocsConfig) -> SiteSettings:
         directory_urls=config.use_directory_urls,
         clinic=Clinic(**{key: str(value) for key, value in clinic.items() if value and key in Clinic.__dataclass_fields__}),
         handout_pdfs=os.environ.get(PDF_SWITCH, "1") != "0",
-        qr_cache=Path(config.config_file_path).parent / QR_CACHE,
+        qr_cache=project_folder(config) / QR_CACHE,
     )
 
 
 def rendered_pdfs(files: Files, config: MkDocsConfig) -> list[HandoutPdf]:
     """The handout PDFs, drawn from `files` (not `site/`), so they never wait for the site to be written."""
-    assert catalogue is not None, "on_config validates the catalogue first"
+    assert kept is not None, "on_config validates the catalogue first"
     settings = site_settings(config)
     if not settings.handout_pdfs:
         log.info("%s=0: handout PDFs skipped", PDF_SWITCH)
         return []
     try:
         pdfs = handout_pdfs(
-            catalogue,
+            kept.catalogue,
             settings,
             resources=file_content(files),
-            cache_dir=Path(config.config_file_path).parent / PDF_CACHE,
+            cache_dir=project_folder(config) / PDF_CACHE,
             source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
         )
     except HandoutPdfError as error:

@@ -20,18 +20,22 @@ MAX_BYTES = 8 * 1024 * 1024
 
 def load_catalogue(path: Path, *, docs_dir: Path) -> Catalogue:
     """The validated catalogue; raises `CatalogueError` naming each problem's line and field."""
-    text = read_text(path)
+    return catalogue_from_text(read_text(path), name=path.name, docs_dir=docs_dir)
+
+
+def catalogue_from_text(text: str, *, name: str, docs_dir: Path) -> Catalogue:
+    """The catalogue in `text` (the file called `name`), validated; raises `CatalogueError` as above."""
     document = parse(text)
     if isinstance(document, Problem):
-        raise CatalogueError(path.name, [document])
+        raise CatalogueError(name, [document])
     data = document.data
     fatal = shape_problem(data, text)
     if fatal is not None:
-        raise CatalogueError(path.name, locate(text, [*document.repeated_keys, fatal]), entry_ids(data))
+        raise CatalogueError(name, locate(text, [*document.repeated_keys, fatal]), entry_ids(data))
     catalogue, problems = validated(data, docs_dir=docs_dir)
     problems = [*document.repeated_keys, *problems]
     if catalogue is None or problems:
-        raise CatalogueError(path.name, locate(text, problems), entry_ids(data))
+        raise CatalogueError(name, locate(text, problems), entry_ids(data))
     return catalogue
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from markupsafe import Markup
 
 from fai_site import render
+from fai_site.cache_files import store
 from fai_site.model import Catalogue, Program
 from fai_site.paper import Paper
 from fai_site.site_pages import SiteSettings, handout_sheet
@@ -172,7 +172,6 @@ def site_path(url: str, site_url: str) -> str | None:
 
 def cached_pdfs(jobs: list[PdfJob], *, cache_dir: Path, renderer: Renderer | None = None) -> list[HandoutPdf]:
     """Each job's PDF from the cache, rendering (and storing) only those not there yet."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
     pdfs = []
     for job in jobs:
         source = cache_dir / f"{job.key()}.pdf"
@@ -182,13 +181,6 @@ def cached_pdfs(jobs: list[PdfJob], *, cache_dir: Path, renderer: Renderer | Non
             store(source, renderer(job))
         pdfs.append(HandoutPdf(job.path, source, rendered))
     return pdfs
-
-
-def store(target: Path, content: bytes) -> None:
-    """Write through a temporary file, so an interrupted build never leaves half a PDF in the cache."""
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    partial.write_bytes(content)
-    partial.replace(target)
 
 
 def weasyprint_renderer() -> Renderer:

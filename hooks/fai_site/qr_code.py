@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import lru_cache
 from pathlib import Path
 
 import segno
 from markupsafe import Markup
+
+from fai_site.cache_files import store
 
 # Medium error correction survives a crease or a smudge and keeps the code small.
 ERROR_CORRECTION = "m"
@@ -44,8 +45,5 @@ def kept_qr_svg(url: str, *, cache_dir: Path | None) -> Markup:
     if kept.is_file():
         return Markup(kept.read_text(encoding="utf-8"))
     svg = qr_svg(url)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = kept.with_name(f".{kept.name}.{os.getpid()}.partial")
-    partial.write_text(svg, encoding="utf-8")
-    partial.replace(kept)
+    store(kept, svg.encode())
     return svg

@@ -124,6 +124,16 @@ def picture(exercise: Exercise) -> Picture | None:
     return None
 
 
+def picture_path(exercise: Exercise) -> str | None:
+    """Where the exercise's picture is, without writing its description from the pose."""
+    illustration = exercise.illustration
+    if isinstance(illustration, PoseIllustration):
+        return drawing_path(exercise)
+    if isinstance(illustration, ImageIllustration):
+        return illustration.image
+    return None
+
+
 def handout_items(program: Program, catalogue: Catalogue) -> list[HandoutItem]:
     """The program's exercises with the program's dosage changes applied."""
     items = []

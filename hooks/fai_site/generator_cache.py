@@ -1,0 +1,137 @@
+"""What the generator made from a catalogue, kept between builds and named by what it was made from.
+
+Most rebuilds leave the catalogue as it was: an editor fixes an article under `mkdocs
+serve`, a clinic runs `make build` again. Reading and validating a 1,000-exercise
+catalogue, then drawing and rendering its pages, takes seconds, and the result depends
+only on the catalogue's text, the generator's code, templates and libraries, and the
+site settings. So the validated catalogue and the generated files are kept in a folder
+named by a hash of those inputs, and read back while they match.
+
+The catalogue is kept as the model's own JSON and validated again as it is read, so a
+damaged or outdated cache file costs a rebuild, never a wrong site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from fai_site.cache_files import store
+from fai_site.catalogue_loader import catalogue_from_text, read_text
+from fai_site.model import Catalogue, ImageIllustration
+from fai_site.site_pages import GeneratedFile, SiteSettings, generated_files
+
+PACKAGE = Path(__file__).parent
+# What the output depends on besides the package's own files.
+LIBRARIES = ("pydantic", "pydantic-core", "jinja2", "markupsafe", "pyyaml", "segno")
+CATALOGUE_FILE = "catalogue.json"
+# Catalogues kept besides the current one, so undoing an edit under `mkdocs serve` is quick too.
+KEPT_EARLIER = 2
+
+
+@dataclass(frozen=True)
+class KeptCatalogue:
+    """A validated catalogue and the hash of what it was made from, which names everything made from it."""
+
+    catalogue: Catalogue
+    digest: str
+
+
+def load(path: Path, *, docs_dir: Path, cache_dir: Path) -> KeptCatalogue:
+    """The validated catalogue, read back from the cache if this text passed with this generator before.
+
+    Whether the pictures it names are in `docs_dir` is checked on every build: only that can change without the text.
+    """
+    text = read_text(path)
+    digest = hash_of(generator_fingerprint(), text)
+    folder = cache_dir / digest
+    kept = kept_catalogue(folder / CATALOGUE_FILE)
+    if kept is not None and images_present(kept, docs_dir):
+        with contextlib.suppress(OSError):
+            os.utime(folder)
+        return KeptCatalogue(kept, digest)
+    catalogue = catalogue_from_text(text, name=path.name, docs_dir=docs_dir)
+    store(folder / CATALOGUE_FILE, catalogue.model_dump_json().encode())
+    prune(cache_dir, current=folder)
+    return KeptCatalogue(catalogue, digest)
+
+
+def files(kept: KeptCatalogue, settings: SiteSettings, *, cache_dir: Path) -> list[GeneratedFile]:
+    """`generated_files`, read back from the cache if made from the same catalogue with the same settings."""
+    target = cache_dir / kept.digest / f"files-{settings_digest(settings)}.json"
+    found = kept_files(target)
+    if found is not None:
+        return found
+    made = generated_files(kept.catalogue, settings)
+    store(target, json.dumps([dataclasses.astuple(file) for file in made], ensure_ascii=False).encode())
+    return made
+
+
+def generator_fingerprint() -> str:
+    """A hash of the generator's code, templates and libraries; not cached, as `mkdocs serve` reloads templates."""
+    parts = [sys.version, *(f"{name}=={version(name)}" for name in LIBRARIES)]
+    for source in sorted(PACKAGE.rglob("*")):
+        if source.suffix in {".py", ".j2"} and source.is_file():
+            parts += [source.relative_to(PACKAGE).as_posix(), hashlib.sha256(source.read_bytes()).hexdigest()]
+    return hash_of(*parts)
+
+
+def settings_digest(settings: SiteSettings) -> str:
+    """The settings that shape the pages; where QR codes are kept does not."""
+    shaping = {key: value for key, value in dataclasses.asdict(settings).items() if key != "qr_cache"}
+    return hash_of(json.dumps(shaping, sort_keys=True))[:16]
+
+
+def hash_of(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def kept_catalogue(source: Path) -> Catalogue | None:
+    try:
+        return Catalogue.model_validate_json(source.read_bytes())
+    except (OSError, ValidationError):
+        return None
+
+
+def kept_files(source: Path) -> list[GeneratedFile] | None:
+    try:
+        return [GeneratedFile(*entry) for entry in json.loads(source.read_bytes())]
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def images_present(catalogue: Catalogue, docs_dir: Path) -> bool:
+    return all(
+        (docs_dir / exercise.illustration.image).is_file()
+        for exercise in catalogue.exercises
+        if isinstance(exercise.illustration, ImageIllustration)
+    )
+
+
+def prune(cache_dir: Path, *, current: Path) -> None:
+    """Drop all but the most recently used catalogues' folders: each can hold megabytes of pages."""
+    others = [folder for folder in cache_dir.iterdir() if folder.is_dir() and folder != current]
+    others.sort(key=last_used, reverse=True)
+    for folder in others[KEPT_EARLIER:]:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def last_used(folder: Path) -> float:
+    """When a build last read or wrote the folder; 0 if another build has just removed it."""
+    try:
+        return folder.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -1,0 +1,135 @@
+"""The generator cache: an unchanged catalogue is read back, anything else is made and checked anew.
+
+A wrong cache is worse than none: it would publish pages the catalogue no longer
+says, or let a bad edit through. So besides the hit, these tests change each input
+the cache depends on (the text, the generator's files, the settings, the pictures in
+docs/, the cache file itself) and check that the result is what a fresh build gives.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, make_project, run_build
+
+from fai_site import generator_cache
+from fai_site.catalogue_loader import load_catalogue
+from fai_site.model import Catalogue
+from fai_site.problems import CatalogueError
+from fai_site.site_pages import SiteSettings, generated_files
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+SETTINGS = SiteSettings(site_url="https://example.org/", handout_pdfs=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A folder with the minimal catalogue and an empty docs/."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "exercises.yaml").write_text(MINIMAL, encoding="utf-8")
+    return tmp_path
+
+
+def load(project: Path) -> generator_cache.KeptCatalogue:
+    return generator_cache.load(project / "exercises.yaml", docs_dir=project / "docs", cache_dir=project / "cache")
+
+
+def refuse(*_: object, **__: object) -> None:
+    raise AssertionError("made afresh although the cache holds it")
+
+
+@pytest.mark.parametrize("catalogue_file", [ROOT / "exercises.yaml", FIXTURES / "minimal.yaml"], ids=["real", "minimal"])
+def test_the_kept_json_gives_back_the_same_catalogue(catalogue_file: Path) -> None:
+    catalogue = load_catalogue(catalogue_file, docs_dir=ROOT / "docs")
+    assert Catalogue.model_validate_json(catalogue.model_dump_json()) == catalogue
+
+
+def test_an_unchanged_catalogue_is_read_back_without_parsing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load(project)
+    monkeypatch.setattr(generator_cache, "catalogue_from_text", refuse)
+    second = load(project)
+    assert second == first
+    assert second.catalogue == load_catalogue(project / "exercises.yaml", docs_dir=project / "docs")
+
+
+def test_an_edit_is_validated_again(project: Path) -> None:
+    first = load(project)
+    catalogue_file = project / "exercises.yaml"
+    catalogue_file.write_text(MINIMAL.replace("sets: 3, reps: 12", "sets: 0, reps: 12"), encoding="utf-8")
+    with pytest.raises(CatalogueError, match="sets"):
+        load(project)
+    catalogue_file.write_text(MINIMAL.replace("Glute bridge", "Bridge"), encoding="utf-8")
+    edited = load(project)
+    assert edited.digest != first.digest
+    assert edited.catalogue.exercise("glute-bridge").name == "Bridge"
+
+
+def test_a_damaged_cache_file_is_made_again(project: Path) -> None:
+    first = load(project)
+    kept = project / "cache" / first.digest / generator_cache.CATALOGUE_FILE
+    kept.write_text('{"version": "cut off', encoding="utf-8")
+    assert load(project) == first
+    assert Catalogue.model_validate_json(kept.read_bytes()) == first.catalogue
+
+
+def test_a_picture_removed_from_docs_is_reported_although_the_text_is_cached(tmp_path: Path) -> None:
+    (tmp_path / "exercises.yaml").write_bytes((FIXTURES / "bad" / "missing-illustration-file.yaml").read_bytes())
+    picture = tmp_path / "docs" / "assets" / "images" / "glute-bridge.svg"
+    picture.parent.mkdir(parents=True)
+    picture.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    load(tmp_path)
+    picture.unlink()
+    with pytest.raises(CatalogueError) as raised:
+        load(tmp_path)
+    assert "file not found: docs/assets/images/glute-bridge.svg" in raised.value.report()
+
+
+def test_a_changed_template_changes_the_fingerprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "fai_site"
+    shutil.copytree(generator_cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(generator_cache, "PACKAGE", package)
+    before = generator_cache.generator_fingerprint()
+    assert generator_cache.generator_fingerprint() == before
+    template = package / "templates" / "exercise_page.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert generator_cache.generator_fingerprint() != before
+
+
+def test_generated_files_are_read_back_for_the_same_settings_only(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = load(project)
+    made = generator_cache.files(kept, SETTINGS, cache_dir=project / "cache")
+    assert made == generated_files(kept.catalogue, SETTINGS)
+    monkeypatch.setattr(generator_cache, "generated_files", refuse)
+    assert generator_cache.files(kept, SETTINGS, cache_dir=project / "cache") == made
+    with pytest.raises(AssertionError, match="made afresh"):
+        generator_cache.files(kept, SiteSettings(site_url="https://clinic.example/", handout_pdfs=False), cache_dir=project / "cache")
+
+
+def test_only_the_latest_catalogues_are_kept(project: Path) -> None:
+    digests = []
+    for number in range(6):
+        (project / "exercises.yaml").write_text(MINIMAL.replace("Glute bridge", f"Glute bridge {number}"), encoding="utf-8")
+        digests.append(load(project).digest)
+    kept = {folder.name for folder in (project / "cache").iterdir()}
+    assert kept == set(digests[-1 - generator_cache.KEPT_EARLIER :])
+
+
+def test_a_build_from_the_cache_equals_a_fresh_build(tmp_path: Path) -> None:
+    """The whole site, built twice in one project: the second build reads the cache and must not differ."""
+    config = make_project(tmp_path / "project", MINIMAL)
+    first = run_build(config, tmp_path / "first")
+    assert first.returncode == 0, first.output
+    kept = sorted((tmp_path / "project" / ".cache" / "generator").glob("*/*.json"))
+    written = [path.stat().st_mtime_ns for path in kept]
+    assert len(kept) == 2
+    second = run_build(config, tmp_path / "second")
+    assert second.returncode == 0, second.output
+    assert [path.stat().st_mtime_ns for path in kept] == written
+    assert site_bytes(tmp_path / "first") == site_bytes(tmp_path / "second")
+
+
+def site_bytes(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
