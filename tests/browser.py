@@ -3,11 +3,17 @@
 Browser tests drive `/usr/bin/chromium` (installed by `make test`), never a browser that
 Playwright downloads. The server serves `404.html` for unknown paths, as static hosts do,
 so tests see the real "not found" page at any depth.
+
+Material's instant navigation (page swaps without a reload) follows only links to the
+addresses its sitemap lists, on the current host and port. The test build names its
+published address, so on the local server every click is a full page load unless the
+page is `instant_page`, which is served the sitemap as published at the local server.
 """
 
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 if TYPE_CHECKING:
     from conftest import BuildResult
@@ -53,11 +59,19 @@ class StaticSiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Reports real errors only: a browser dropping a request it no longer needs (a page left mid-load) is not one."""
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def served(site: Path) -> Iterator[str]:
     """The base URL (`http://127.0.0.1:<port>/`) of a built site, served while the block runs."""
     handler = functools.partial(StaticSiteHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -83,3 +97,46 @@ def browser() -> Iterator[Browser]:
             yield launched
         finally:
             launched.close()
+
+
+def navigate_instantly(context: BrowserContext, site_server: str, site_url: str) -> None:
+    """Let Material navigate instantly on the pages of `context`, as it does on the published site.
+
+    The sitemap names the site at `site_url`; the pages get it as published at `site_server`.
+    Routing turns off Chromium's HTTP cache for the whole context, so only tests that follow
+    links use it.
+    """
+
+    def fulfil(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(site_url, site_server))
+
+    context.route("**/sitemap.xml", fulfil)
+
+
+@pytest.fixture
+def instant_page(browser: Browser, site_server: str, site_url: str) -> Iterator[Page]:
+    """A desktop page on which instant navigation works, and whose window.print() only counts (in `window.printed`)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    navigate_instantly(context, site_server, site_url)
+    page = context.new_page()
+    page.add_init_script("window.printed = 0; window.print = () => { window.printed += 1; };")
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def open_and_mark(page: Page, url: str) -> None:
+    """Load a page, wait for Material and mark the window, to tell instant navigation from a page load later.
+
+    The sitemap, which instant navigation needs, is fetched by then.
+    """
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function("window.document$ !== undefined")
+    page.evaluate("window.sameWindow = true")
+
+
+def still_marked(page: Page) -> bool:
+    """Whether the window marked by `open_and_mark` is still there: only instant navigation keeps it."""
+    return page.evaluate("window.sameWindow === true")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browser import browser, site_server  # noqa: F401 (shared Playwright fixtures, registered here)
+from browser import browser, instant_page, site_server  # noqa: F401 (shared Playwright fixtures, registered here)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -48,6 +48,12 @@ def run_build(config: Path, site: Path, *extra: str) -> BuildResult:
         timeout=600,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def site_url() -> str:
+    """The address the test builds are published at, as their sitemap and canonical links name it."""
+    return TEST_SITE_URL
 
 
 @pytest.fixture(scope="session")

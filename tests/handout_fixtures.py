@@ -69,7 +69,7 @@ def wordiest_project(directory: Path, *, pictures: bool) -> Path:
     picture.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(FIXTURES / "picture-3x2.svg", picture)
     with config.open("a", encoding="utf-8") as settings:
-        settings.write("extra_css: [stylesheets/site.css, stylesheets/handout.css]\n" + CLINIC)
+        settings.write("extra_css: [stylesheets/site.css]\n" + CLINIC)  # handout.css: overrides/handout.html
     return config
 
 

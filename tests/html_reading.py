@@ -47,3 +47,17 @@ def resolve(site: Path, page: Path, target: str) -> Path:
     base = site if path.startswith("/") else page.parent
     resolved = (base / path.lstrip("/")).resolve() if path else page
     return resolved / "index.html" if resolved.is_dir() else resolved
+
+
+def loaded_files(site: Path, page: Path) -> list[str]:
+    """The stylesheets and scripts `page` loads, in order, as paths in the site ("stylesheets/site.css")."""
+    tree = parse(page.read_text(encoding="utf-8"))
+    targets = []
+    for element in tree.iter():
+        tag = element.tag.removeprefix(XHTML)
+        if tag == "link" and "stylesheet" in (element.get("rel") or "").split():
+            targets.append(element.get("href", ""))
+        elif tag == "script" and element.get("src"):
+            targets.append(element.get("src", ""))
+    root = site.resolve()
+    return [resolve(site, page, target).relative_to(root).as_posix() for target in targets]

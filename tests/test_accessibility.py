@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browser import open_and_mark, still_marked
 from conftest import BuildResult
 from html_reading import XHTML, by_class, elements, text
 from playwright.sync_api import Browser, Page
@@ -208,6 +209,18 @@ def test_the_menu_and_search_open_from_the_keyboard(site_server: str, phone_page
     assert phone_page.locator("#__search").is_checked()
     phone_page.keyboard.type("clamshell")
     phone_page.locator(".md-search-result__item").first.wait_for()
+
+
+def test_instant_navigation_keeps_one_menu_and_one_search_button(site_server: str, instant_page: Page) -> None:
+    """The header stays when Material swaps the page in, and keyboard-access.js runs again: its buttons must not pile up."""
+    open_and_mark(instant_page, f"{site_server}recovery-time/")
+    for title, path in [("Glossary", "glossary/"), ("References", "references/")]:
+        instant_page.locator(".md-sidebar--primary").get_by_role("link", name=title, exact=True).click()
+        instant_page.wait_for_url(f"**/{path}")
+        instant_page.wait_for_function(f"document.querySelector('.md-content h1')?.textContent.includes({title!r})")
+    assert still_marked(instant_page), "the pages were loaded, not reached by instant navigation"
+    toggles = instant_page.evaluate("[...document.querySelectorAll('.md-header button[data-toggle]')].map(button => button.dataset.toggle)")
+    assert toggles == ["__drawer", "__search"]
 
 
 # ---- Every page, read statically ------------------------------------------------------

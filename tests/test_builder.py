@@ -1,9 +1,11 @@
 """The handout builder (handouts/builder/): compose, print, share and reopen, all in the browser.
 
 The browser tests drive the real site in Debian's Chromium, from the keyboard too, print
-with Chromium's "Save as PDF" and read the PDF back. The static tests read the built
-pages: the data block stays inert with hostile catalogue text, and every exercise page
-and handout links into the builder.
+with Chromium's "Save as PDF" and read the PDF back. The builder is opened both ways a
+visitor reaches it: loaded from its address (a bookmark, a shared link), and through
+Material's instant navigation from the exercise pages and handouts, once or more in
+one window. The static tests read the built pages: the data block stays inert with
+hostile catalogue text, and every exercise page and handout links into the builder.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from browser import open_and_mark, still_marked
 from conftest import ROOT, BuildResult, fixture_text, make_project, run_build
 from handout_fixtures import sheet_length
 from html_reading import by_class, elements, parse, text
@@ -68,6 +71,21 @@ def open_builder(page: Page, url: str) -> None:
     """Load the builder and wait until its list of exercises is drawn."""
     page.goto(url, wait_until="load")
     page.wait_for_function(f"performance.getEntriesByName({READY!r}).length > 0")
+
+
+def wait_for_program(page: Page) -> None:
+    """Wait until the builder has started and drawn the program it was opened with on its sheet."""
+    page.wait_for_function(
+        "document.querySelector('.fai-builder[data-started]')"
+        " && document.querySelectorAll('.fai-builder__preview .fai-handout__exercise').length > 0"
+    )
+
+
+def assert_started_once(page: Page, visits: int = 1) -> None:
+    """The builder on screen was started once, and each visit of this window started one builder."""
+    assert page.locator(".fai-builder").count() == 1
+    assert page.locator(".fai-builder__choice").count() == len(CATALOGUE.exercises)
+    assert page.evaluate(f"performance.getEntriesByName({READY!r}).length") == visits
 
 
 def words(value: str) -> str:
@@ -241,12 +259,16 @@ def test_every_dose_reads_as_on_the_handouts(site_server: str, page: Page) -> No
 
 @pytest.mark.browser
 @pytest.mark.parametrize("program_id", [program.id for program in CATALOGUE.programs])
-def test_adapt_this_program_opens_the_same_cards(site_server: str, page: Page, program_id: str) -> None:
-    page.goto(f"{site_server}handouts/{program_id}/", wait_until="load")
+def test_adapt_this_program_opens_the_same_cards(site_server: str, instant_page: Page, program_id: str) -> None:
+    """Through Material's instant navigation, as on the published site: the program comes in the link's fragment."""
+    page = instant_page
+    open_and_mark(page, f"{site_server}handouts/{program_id}/")
     handout_cards = [words(card) for card in page.locator(".fai-handout__exercise").all_text_contents()]
     page.get_by_role("link", name="Adapt this program").click()
-    page.wait_for_function(f"performance.getEntriesByName({READY!r}).length > 0 && document.querySelector('.fai-builder[data-started]')")
-    page.wait_for_function("document.querySelectorAll('.fai-builder__preview .fai-handout__exercise').length > 0")
+    page.wait_for_url(f"**/{BUILDER}#*")
+    wait_for_program(page)
+    assert still_marked(page), "the builder was loaded afresh, not reached by instant navigation"
+    assert_started_once(page)
     builder_cards = [words(card) for card in page.locator(".fai-builder__preview .fai-handout__exercise").all_text_contents()]
     assert builder_cards == handout_cards
     assert status(page) == ""
@@ -254,13 +276,76 @@ def test_adapt_this_program_opens_the_same_cards(site_server: str, page: Page, p
 
 
 @pytest.mark.browser
-def test_add_to_a_custom_handout_from_an_exercise_page(site_server: str, page: Page) -> None:
-    """Through Material's instant navigation: the builder's data and script arrive with the page."""
-    page.goto(f"{site_server}exercises/bird-dog/", wait_until="load")
-    page.wait_for_function("window.document$ !== undefined")
-    page.get_by_role("link", name="Add to a custom handout").click()
-    page.wait_for_function("document.querySelectorAll('.fai-builder__preview .fai-handout__exercise').length > 0")
+@pytest.mark.parametrize("how", ["instant navigation", "page load"])
+def test_add_to_a_custom_handout_from_an_exercise_page(site_server: str, instant_page: Page, how: str) -> None:
+    """The builder's data and script arrive with the page, whether Material swaps it in or the link is opened afresh.
+
+    A click navigates instantly; opening the link's address (a bookmark, a new tab) loads the page.
+    """
+    page = instant_page
+    open_and_mark(page, f"{site_server}exercises/bird-dog/")
+    link = page.get_by_role("link", name="Add to a custom handout")
+    if how == "instant navigation":
+        link.click()
+    else:
+        page.goto(link.evaluate("link => link.href"), wait_until="load")
+    wait_for_program(page)
+    assert still_marked(page) == (how == "instant navigation")
+    assert_started_once(page)
     assert sheet_names(page) == [name("bird-dog")]
+    assert "exercises=" not in page.url and "x=bird-dog" in page.url
+
+    # Each control answers once: one exercise added, one print.
+    add(page, "clam", "Clamshell")
+    assert sheet_names(page) == [name("bird-dog"), name("clamshell")]
+    assert status(page) == "Clamshell added as number 2."
+    page.get_by_role("button", name="Print", exact=True).click()
+    assert page.evaluate("window.printed") == 1
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("first", ["page load", "instant navigation"])
+def test_the_builder_starts_once_on_each_visit_in_one_window(site_server: str, instant_page: Page, first: str) -> None:
+    """Material runs the builder's script again with each page it swaps in; each visit gets one builder, started once."""
+    page = instant_page
+    if first == "page load":
+        open_and_mark(page, f"{site_server}{BUILDER}?exercises=bird-dog")
+    else:
+        open_and_mark(page, f"{site_server}exercises/bird-dog/")
+        page.get_by_role("link", name="Add to a custom handout").click()
+    wait_for_program(page)
+    add(page, "clam", "Clamshell")
+    page.get_by_role("button", name="Print", exact=True).click()
+
+    # Away to another exercise, by the site's own links, and back into the builder from there.
+    page.locator(".md-header .md-logo").click()
+    page.wait_for_url(site_server)
+    page.locator(".md-sidebar--primary").get_by_role("link", name="All exercises").click()
+    page.wait_for_url("**/exercises/")
+    page.locator(".md-content a[href$='/exercises/dead-bug/']").first.click()
+    page.wait_for_url("**/exercises/dead-bug/")
+    page.get_by_role("link", name="Add to a custom handout").click()
+    page.wait_for_url(f"**/{BUILDER}#*")
+    wait_for_program(page)
+    assert still_marked(page), "the builder was loaded afresh, not reached by instant navigation"
+    assert_started_once(page, visits=2)
+    assert sheet_names(page) == [name("dead-bug")]
+    add(page, "clam", "Clamshell")
+    assert sheet_names(page) == [name("dead-bug"), name("clamshell")]
+    assert status(page) == "Clamshell added as number 2."
+    page.get_by_role("button", name="Print", exact=True).click()
+    assert page.evaluate("window.printed") == 2
+
+    # Back to the exercise page and forward again: the program is in the address.
+    page.go_back()
+    page.wait_for_url("**/exercises/dead-bug/")
+    page.wait_for_function("!document.querySelector('.fai-builder')")
+    page.go_forward()
+    page.wait_for_url(f"**/{BUILDER}#*")
+    wait_for_program(page)
+    assert still_marked(page)
+    assert_started_once(page, visits=3)
+    assert sheet_names(page) == [name("dead-bug"), name("clamshell")]
 
 
 # ---- Privacy and offline --------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, TEST_SITE_URL, BuildResult, run_build
-from html_reading import elements, local_targets, parse
+from html_reading import elements, loaded_files, local_targets, parse
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Page, Request
 from site_tour import BUILDER, CATALOGUE
@@ -91,6 +91,21 @@ def test_pages_name_their_published_address(offline_site: BuildResult) -> None:
     assert canonical == [f"{TEST_SITE_URL}exercises/{exercise}/"]
 
 
+def test_only_the_handouts_and_the_builder_load_the_handout_files(offline_site: BuildResult) -> None:
+    """Linked from the templates with relative addresses, which lead to files from a folder too."""
+    handout_files = {"stylesheets/handout.css", "stylesheets/handout-builder.css", "javascripts/handout.js"}
+    expected = {
+        "what-is-hip-impingement.html": set(),
+        f"exercises/{CATALOGUE.exercises[0].id}.html": set(),
+        HANDOUT: {"stylesheets/handout.css", "javascripts/handout.js"},
+        f"{BUILDER.rstrip('/')}.html": {"stylesheets/handout.css", "stylesheets/handout-builder.css"},
+    }
+    for page, needs in expected.items():
+        loaded = loaded_files(offline_site.site, offline_site.site / page)
+        assert handout_files & set(loaded) == needs, page
+        assert all((offline_site.site / name).is_file() for name in loaded), page
+
+
 @pytest.mark.browser
 def test_search_works_from_the_folder(offline_site: BuildResult, visit: Visit) -> None:
     exercise = CATALOGUE.exercises[0]
@@ -111,6 +126,7 @@ def test_a_handout_shows_every_picture_from_the_folder(offline_site: BuildResult
     broken = visit.page.evaluate("[...document.images].filter(image => !image.complete || image.naturalWidth === 0).map(image => image.src)")
     assert not broken
     assert visit.page.locator(".fai-handout").count() == 1
+    assert visit.page.get_by_role("button", name="Print this handout").is_visible()
     assert not visit.failures
 
 

@@ -5,8 +5,9 @@
 // keyboard cannot reach and screen readers do not announce as buttons. Each gets a real
 // button in its place; the label stays, hidden, and the button clicks it, so Material
 // reacts exactly as to a tap on the icon (the search, for one, then focuses its field).
+// Instant navigation keeps the header, so a label already hidden has its button.
 function headerButtons() {
-  for (const label of document.querySelectorAll('label.md-header__button[for="__drawer"], label.md-header__button[for="__search"]')) {
+  for (const label of document.querySelectorAll('label.md-header__button:is([for="__drawer"], [for="__search"]):not([hidden])')) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = label.className;
