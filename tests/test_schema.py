@@ -135,3 +135,29 @@ def test_the_schema_allows_the_limits_themselves() -> None:
     data["exercises"][0]["phase"] = ["early"]
     Catalogue.model_validate(data)
     assert schema_errors(data) == []
+
+
+@pytest.mark.parametrize("key", ["Bad Key", "terrell_2021", "terrell--2021", "x" * 61])
+def test_the_schema_refuses_a_reference_key_that_is_not_a_slug(key: str) -> None:
+    """Pydantic moves a key's pattern into `patternProperties`, which once let any other key through."""
+    data = minimal()
+    data["references"][key] = data["references"]["terrell-2021"]
+    assert_both_reject(data)
+
+
+def test_every_mapping_with_key_patterns_refuses_other_keys() -> None:
+    """`patternProperties` alone only describes matching keys; without `additionalProperties: false` the rest pass."""
+    found = list(mappings_with_key_patterns(schema()))
+    assert found, "the catalogue's references are such a mapping"
+    assert all(mapping.get("additionalProperties") is False for mapping in found)
+
+
+def mappings_with_key_patterns(node: Any) -> Any:
+    if isinstance(node, dict):
+        if "patternProperties" in node:
+            yield node
+        for child in node.values():
+            yield from mappings_with_key_patterns(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from mappings_with_key_patterns(child)

@@ -32,6 +32,10 @@ Short = Annotated[str, Field(min_length=1, max_length=120)]
 # constraints, so each count is named once here and given to both.
 PHASE_COUNT = Field(min_length=1)
 PROGRAM_LENGTH = Field(min_length=1, max_length=12)
+# For a mapping keyed by a Slug, pydantic moves the key's pattern out of `propertyNames`
+# into `patternProperties`, which only describes matching keys and lets any other key
+# through. Closing the mapping makes the schema refuse the keys the model refuses.
+SLUG_KEYS_ONLY: dict[str, Any] = {"additionalProperties": False}
 
 
 class Strict(BaseModel):
@@ -222,7 +226,7 @@ class Catalogue(Strict):
 
     version: Short = Field(description="The catalogue's version, printed on handouts, e.g. '2026.11'.")
     last_reviewed: datetime.date = Field(description="When the clinical content was last reviewed (YYYY-MM-DD).")
-    references: dict[Slug, Reference] = Field(default_factory=dict, description="Sources, by a short key such as 'terrell-2021'.")
+    references: dict[Slug, Reference] = Field(default_factory=dict, description="Sources, by a short key such as 'terrell-2021'.", json_schema_extra=SLUG_KEYS_ONLY)
     exercises: list[Exercise] = Field(min_length=1, description="Every exercise.")
     programs: list[Program] = Field(default_factory=list, description="Every home program.")
 
