@@ -93,11 +93,15 @@ def sized_projects(bench: Bench, exercises: int, programs: int) -> tuple[Project
 
 
 def timed_pairs(bench: Bench, generator: Project, floor: Project, size: int) -> dict[str, Any]:
-    """A warm-up build of each, then `pairs` generator/floor pairs, alternating."""
+    """A warm-up build of each, then `pairs` generator/floor pairs, alternating.
+
+    Every other pair builds the floor first (A B B A …), so a machine that speeds up or
+    slows down during the run favours neither.
+    """
     first = build_pair(bench, generator, floor, size, label="warm-up")
     runs: dict[str, list[BuildRun]] = {"generator": [], "floor": []}
     for number in range(1, bench.pairs + 1):
-        for kind, run in build_pair(bench, generator, floor, size, label=f"pair {number}").items():
+        for kind, run in build_pair(bench, generator, floor, size, label=f"pair {number}", floor_first=number % 2 == 0).items():
             runs[kind].append(run)
     same_pages(bench.work / f"site-generator-{size}", bench.work / f"site-floor-{size}")
     ratios = [g.seconds / f.seconds for g, f in zip(runs["generator"], runs["floor"], strict=True)]
@@ -123,11 +127,12 @@ def timed_pairs(bench: Bench, generator: Project, floor: Project, size: int) -> 
     }
 
 
-def build_pair(bench: Bench, generator: Project, floor: Project, size: int, *, label: str) -> dict[str, BuildRun]:
-    """The generator's build, then the floor's, with PDFs off."""
+def build_pair(bench: Bench, generator: Project, floor: Project, size: int, *, label: str, floor_first: bool = False) -> dict[str, BuildRun]:
+    """The generator's build and the floor's, with PDFs off; the generator's first unless `floor_first`."""
+    order = (("floor", floor), ("generator", generator)) if floor_first else (("generator", generator), ("floor", floor))
     pair = {
         kind: build(project, bench.work / f"site-{kind}-{size}", env=build_env(**PDFS_OFF), log_file=bench.work / f"{kind}-{size}.log")
-        for kind, project in (("generator", generator), ("floor", floor))
+        for kind, project in order
     }
     print(f"  {size} exercises, {label}: generator {pair['generator'].seconds:.1f} s, floor {pair['floor'].seconds:.1f} s", flush=True)
     return pair
@@ -472,7 +477,7 @@ def write_results(bench: Bench, *, seconds: float, load_before: tuple[float, ...
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pairs", type=int, default=3, help="timed generator/floor pairs per size (default 3)")
+    parser.add_argument("--pairs", type=int, default=5, help="timed generator/floor pairs per size (default 5)")
     parser.add_argument("--skip-serve", action="store_true", help="skip the mkdocs serve latency")
     parser.add_argument("--skip-pdf", action="store_true", help="skip PDF rendering and rebuilds")
     parser.add_argument("--sizes", type=sizes_argument, default=SIZES, help="two sizes as EXERCISES:PROGRAMS,EXERCISES:PROGRAMS (default 100:10,1000:100)")
