@@ -108,6 +108,14 @@ def test_generated_files_are_read_back_for_the_same_settings_only(project: Path,
         generator_cache.files(kept, SiteSettings(site_url="https://clinic.example/", handout_pdfs=False), cache_dir=project / "cache")
 
 
+def test_a_cache_that_cannot_be_written_only_costs_time(project: Path) -> None:
+    blocked = project / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    kept = load(project)
+    assert kept.catalogue == load_catalogue(project / "exercises.yaml", docs_dir=project / "docs")
+    assert generator_cache.files(kept, SETTINGS, cache_dir=blocked) == generated_files(kept.catalogue, SETTINGS)
+
+
 def test_only_the_latest_catalogues_are_kept(project: Path) -> None:
     digests = []
     for number in range(6):

@@ -61,8 +61,8 @@ def load(path: Path, *, docs_dir: Path, cache_dir: Path) -> KeptCatalogue:
             os.utime(folder)
         return KeptCatalogue(kept, digest)
     catalogue = catalogue_from_text(text, name=path.name, docs_dir=docs_dir)
-    store(folder / CATALOGUE_FILE, catalogue.model_dump_json().encode())
-    prune(cache_dir, current=folder)
+    if kept_for_later(folder / CATALOGUE_FILE, catalogue.model_dump_json().encode()):
+        prune(cache_dir, current=folder)
     return KeptCatalogue(catalogue, digest)
 
 
@@ -73,7 +73,7 @@ def files(kept: KeptCatalogue, settings: SiteSettings, *, cache_dir: Path) -> li
     if found is not None:
         return found
     made = generated_files(kept.catalogue, settings)
-    store(target, json.dumps([dataclasses.astuple(file) for file in made], ensure_ascii=False).encode())
+    kept_for_later(target, json.dumps([dataclasses.astuple(file) for file in made], ensure_ascii=False).encode())
     return made
 
 
@@ -97,6 +97,15 @@ def hash_of(*parts: str) -> str:
     for part in parts:
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()
+
+
+def kept_for_later(target: Path, content: bytes) -> bool:
+    """Store in the cache; one that cannot be written (a read-only folder, a full disk) only costs time."""
+    try:
+        store(target, content)
+    except OSError:
+        return False
+    return True
 
 
 def kept_catalogue(source: Path) -> Catalogue | None:
