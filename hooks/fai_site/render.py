@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -45,7 +45,14 @@ class Picture:
     """Where an exercise's picture is (relative to the site root) and what it shows."""
 
     path: str
-    alt: str
+    illustration: PoseIllustration | ImageIllustration
+
+    @cached_property
+    def alt(self) -> str:
+        """Written from the pose only when a page shows the picture: describing a pose is the costly part."""
+        if isinstance(self.illustration, PoseIllustration):
+            return illustration_text(self.illustration.pose)
+        return self.illustration.alt
 
 
 @dataclass(frozen=True)
@@ -118,19 +125,9 @@ def picture(exercise: Exercise) -> Picture | None:
     """The exercise's picture: its drawing or its image file, and its text alternative."""
     illustration = exercise.illustration
     if isinstance(illustration, PoseIllustration):
-        return Picture(drawing_path(exercise), illustration_text(illustration.pose))
+        return Picture(drawing_path(exercise), illustration)
     if isinstance(illustration, ImageIllustration):
-        return Picture(illustration.image, illustration.alt)
-    return None
-
-
-def picture_path(exercise: Exercise) -> str | None:
-    """Where the exercise's picture is, without writing its description from the pose."""
-    illustration = exercise.illustration
-    if isinstance(illustration, PoseIllustration):
-        return drawing_path(exercise)
-    if isinstance(illustration, ImageIllustration):
-        return illustration.image
+        return Picture(illustration.image, illustration)
     return None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fai_site.model import Catalogue, Exercise
-from fai_site.render import picture_path
+from fai_site.render import picture
 
 SCHEMA_ORG = "https://schema.org"
 # Every article is about the same condition; naming it lets search engines file the pages under it.
@@ -80,9 +80,9 @@ def exercise_how_to(exercise: Exercise, *, url: str, site: Website) -> dict[str,
         "step": [{"@type": "HowToStep", "position": number, "text": text} for number, text in enumerate(steps, start=1)],
         "tool": [{"@type": "HowToTool", "name": item} for item in exercise.equipment],
     }
-    shown = picture_path(exercise)
+    shown = picture(exercise)
     if shown is not None:
-        data["image"] = site.url.rstrip("/") + "/" + shown
+        data["image"] = site.url.rstrip("/") + "/" + shown.path
     return data
 
 
