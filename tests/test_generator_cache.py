@@ -8,6 +8,7 @@ docs/, the cache file itself) and check that the result is what a fresh build gi
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -16,9 +17,9 @@ from conftest import ROOT, make_project, run_build
 
 from fai_site import generator_cache
 from fai_site.catalogue_loader import load_catalogue
-from fai_site.model import Catalogue
+from fai_site.model import Catalogue, Exercise, PoseIllustration
 from fai_site.problems import CatalogueError
-from fai_site.site_pages import SiteSettings, generated_files
+from fai_site.site_pages import SiteSettings, drawing, generated_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
@@ -106,6 +107,38 @@ def test_generated_files_are_read_back_for_the_same_settings_only(project: Path,
     assert generator_cache.files(kept, SETTINGS, cache_dir=project / "cache") == made
     with pytest.raises(AssertionError, match="made afresh"):
         generator_cache.files(kept, SiteSettings(site_url="https://clinic.example/", handout_pdfs=False), cache_dir=project / "cache")
+
+
+def test_an_edit_draws_again_only_the_pictures_it_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "docs").mkdir()
+    real = (ROOT / "exercises.yaml").read_text(encoding="utf-8")
+    (tmp_path / "exercises.yaml").write_text(real, encoding="utf-8")
+    generator_cache.files(load(tmp_path), SETTINGS, cache_dir=tmp_path / "cache")
+    drawn: list[str] = []
+
+    def counted(exercise: Exercise, illustration: PoseIllustration) -> str:
+        drawn.append(exercise.id)
+        return drawing(exercise, illustration)
+
+    monkeypatch.setattr(generator_cache, "drawing", counted)
+    (tmp_path / "exercises.yaml").write_text(real.replace("name: Glute bridge\n", "name: Bridge\n", 1), encoding="utf-8")
+    edited = load(tmp_path)
+    made = generator_cache.files(edited, SETTINGS, cache_dir=tmp_path / "cache")
+    assert drawn == ["glute-bridge"]
+    monkeypatch.undo()
+    assert made == generated_files(edited.catalogue, SETTINGS)
+
+
+def test_damaged_or_foreign_drawings_are_drawn_again(project: Path) -> None:
+    (project / "exercises.yaml").write_bytes((ROOT / "exercises.yaml").read_bytes())
+    kept = load(project)
+    current = project / "cache" / f"{generator_cache.DRAWINGS_PREFIX}{kept.generator[:16]}.json"
+    foreign = project / "cache" / f"{generator_cache.DRAWINGS_PREFIX}0123456789abcdef.json"
+    foreign.write_text("{}", encoding="utf-8")
+    current.write_text('{"not": 5}', encoding="utf-8")
+    assert generator_cache.files(kept, SETTINGS, cache_dir=project / "cache") == generated_files(kept.catalogue, SETTINGS)
+    assert len(json.loads(current.read_text(encoding="utf-8"))) == len(kept.catalogue.exercises)
+    assert not foreign.exists()
 
 
 def test_a_cache_that_cannot_be_written_only_costs_time(project: Path) -> None:

@@ -5,7 +5,8 @@ serve`, a clinic runs `make build` again. Reading and validating a 1,000-exercis
 catalogue, then drawing and rendering its pages, takes seconds, and the result depends
 only on the catalogue's text, the generator's code, templates and libraries, and the
 site settings. So the validated catalogue and the generated files are kept in a folder
-named by a hash of those inputs, and read back while they match.
+named by a hash of those inputs, and read back while they match. After an edit to the
+catalogue, only the pictures of the exercises that changed are drawn again.
 
 The catalogue is kept as the model's own JSON and validated again as it is read, so a
 damaged or outdated cache file costs a rebuild, never a wrong site.
@@ -28,23 +29,26 @@ from pydantic import ValidationError
 
 from fai_site.cache_files import store
 from fai_site.catalogue_loader import catalogue_from_text, read_text
-from fai_site.model import Catalogue, ImageIllustration
-from fai_site.site_pages import GeneratedFile, SiteSettings, generated_files
+from fai_site.model import Catalogue, Exercise, ImageIllustration, PoseIllustration
+from fai_site.site_pages import GeneratedFile, SiteSettings, drawing, generated_files
 
 PACKAGE = Path(__file__).parent
 # What the output depends on besides the package's own files.
 LIBRARIES = ("pydantic", "pydantic-core", "jinja2", "markupsafe", "pyyaml", "segno")
 CATALOGUE_FILE = "catalogue.json"
+# Beside the catalogues' folders: one file of pictures, named by the generator that drew them.
+DRAWINGS_PREFIX = "drawings-"
 # Catalogues kept besides the current one, so undoing an edit under `mkdocs serve` is quick too.
 KEPT_EARLIER = 2
 
 
 @dataclass(frozen=True)
 class KeptCatalogue:
-    """A validated catalogue and the hash of what it was made from, which names everything made from it."""
+    """A validated catalogue; the hash of what it was made from names everything made from it."""
 
     catalogue: Catalogue
     digest: str
+    generator: str
 
 
 def load(path: Path, *, docs_dir: Path, cache_dir: Path) -> KeptCatalogue:
@@ -53,17 +57,18 @@ def load(path: Path, *, docs_dir: Path, cache_dir: Path) -> KeptCatalogue:
     Whether the pictures it names are in `docs_dir` is checked on every build: only that can change without the text.
     """
     text = read_text(path)
-    digest = hash_of(generator_fingerprint(), text)
+    generator = generator_fingerprint()
+    digest = hash_of(generator, text)
     folder = cache_dir / digest
     kept = kept_catalogue(folder / CATALOGUE_FILE)
     if kept is not None and images_present(kept, docs_dir):
         with contextlib.suppress(OSError):
             os.utime(folder)
-        return KeptCatalogue(kept, digest)
+        return KeptCatalogue(kept, digest, generator)
     catalogue = catalogue_from_text(text, name=path.name, docs_dir=docs_dir)
     if kept_for_later(folder / CATALOGUE_FILE, catalogue.model_dump_json().encode()):
         prune(cache_dir, current=folder)
-    return KeptCatalogue(catalogue, digest)
+    return KeptCatalogue(catalogue, digest, generator)
 
 
 def files(kept: KeptCatalogue, settings: SiteSettings, *, cache_dir: Path) -> list[GeneratedFile]:
@@ -72,9 +77,39 @@ def files(kept: KeptCatalogue, settings: SiteSettings, *, cache_dir: Path) -> li
     found = kept_files(target)
     if found is not None:
         return found
-    made = generated_files(kept.catalogue, settings)
+    drawings = KeptDrawings(cache_dir / f"{DRAWINGS_PREFIX}{kept.generator[:16]}.json")
+    made = generated_files(kept.catalogue, settings, draw=drawings.draw)
+    drawings.save()
     kept_for_later(target, json.dumps([dataclasses.astuple(file) for file in made], ensure_ascii=False).encode())
     return made
+
+
+class KeptDrawings:
+    """The pictures drawn by the last build with this generator, by a hash of what each is drawn from.
+
+    After an edit to the catalogue, the pages are made again, but only the pictures of
+    exercises whose pose, name or id changed are drawn again: drawing is the costly part.
+    """
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self.earlier = kept_json(source) or {}
+        self.used: dict[str, str] = {}
+
+    def draw(self, exercise: Exercise, illustration: PoseIllustration) -> str:
+        key = hash_of(illustration.pose.model_dump_json(), exercise.name, exercise.id)
+        svg = self.earlier.get(key)
+        if not isinstance(svg, str):
+            svg = drawing(exercise, illustration)
+        self.used[key] = svg
+        return svg
+
+    def save(self) -> None:
+        """Keep the pictures this build used, and none that another generator drew."""
+        if self.used != self.earlier and kept_for_later(self.source, json.dumps(self.used, ensure_ascii=False).encode()):
+            for other in self.source.parent.glob(f"{DRAWINGS_PREFIX}*.json"):
+                if other != self.source:
+                    other.unlink(missing_ok=True)
 
 
 def generator_fingerprint() -> str:
@@ -120,6 +155,14 @@ def kept_files(source: Path) -> list[GeneratedFile] | None:
         return [GeneratedFile(*entry) for entry in json.loads(source.read_bytes())]
     except (OSError, ValueError, TypeError):
         return None
+
+
+def kept_json(source: Path) -> dict[str, str] | None:
+    try:
+        found = json.loads(source.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def images_present(catalogue: Catalogue, docs_dir: Path) -> bool:

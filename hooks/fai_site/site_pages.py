@@ -5,6 +5,7 @@ Paths are relative to the docs folder; the MkDocs hook turns them into virtual f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +47,10 @@ class SiteSettings:
         return self.root_from(start) + (f"{path}/" if self.directory_urls else f"{path}.html")
 
 
+# Draws an exercise's picture (SVG text) from its pose illustration.
+Draw = Callable[[Exercise, PoseIllustration], str]
+
+
 @dataclass(frozen=True)
 class GeneratedFile:
     path: str
@@ -53,22 +58,26 @@ class GeneratedFile:
     listed: bool = False
 
 
-def generated_files(catalogue: Catalogue, settings: SiteSettings) -> list[GeneratedFile]:
-    """The exercise pages, illustrations, indexes and handouts, in a stable order."""
+def drawing(exercise: Exercise, illustration: PoseIllustration) -> str:
+    """The exercise's picture as SVG; nothing but these three values goes into it."""
+    return render_illustration(illustration.pose, title=exercise.name, uid=f"fig-{exercise.id}")
+
+
+def generated_files(catalogue: Catalogue, settings: SiteSettings, *, draw: Draw = drawing) -> list[GeneratedFile]:
+    """The exercise pages, illustrations, indexes and handouts, in a stable order; `draw` may supply pictures drawn before."""
     return [
         GeneratedFile("exercises/index.md", render.exercise_index(catalogue), listed=True),
         GeneratedFile("handouts/index.md", render.handouts_index(catalogue), listed=True),
         GeneratedFile("editors-guide.md", render.editors_guide(), listed=True),
         *(GeneratedFile(f"exercises/{exercise.id}.md", render.exercise_page(exercise, catalogue)) for exercise in catalogue.exercises),
-        *(drawing_file(exercise, exercise.illustration) for exercise in catalogue.exercises if isinstance(exercise.illustration, PoseIllustration)),
+        *(
+            GeneratedFile(render.drawing_path(exercise), draw(exercise, exercise.illustration))
+            for exercise in catalogue.exercises
+            if isinstance(exercise.illustration, PoseIllustration)
+        ),
         *(handout_file(program, catalogue, settings) for program in catalogue.programs),
         builder_file(catalogue, settings),
     ]
-
-
-def drawing_file(exercise: Exercise, illustration: PoseIllustration) -> GeneratedFile:
-    svg = render_illustration(illustration.pose, title=exercise.name, uid=f"fig-{exercise.id}")
-    return GeneratedFile(render.drawing_path(exercise), svg)
 
 
 def handout_file(program: Program, catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
