@@ -73,10 +73,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Add the exercise pages, illustrations, indexes and handouts as virtual files."""
     assert kept is not None, "on_config validates the catalogue first"
-    for generated in generator_cache.files(kept, site_settings(config), cache_dir=project_folder(config) / GENERATOR_CACHE):
+    settings = site_settings(config)
+    for generated in generator_cache.files(kept, settings, cache_dir=project_folder(config) / GENERATOR_CACHE):
         inclusion = InclusionLevel.UNDEFINED if generated.listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, generated.path, content=generated.content, inclusion=inclusion))
-    for pdf in rendered_pdfs(files, config):
+    for pdf in rendered_pdfs(files, config, settings):
         files.append(File.generated(config, pdf.path, abs_src_path=str(pdf.source)))
     return files
 
@@ -133,10 +134,9 @@ def site_settings(config: MkDocsConfig) -> SiteSettings:
     )
 
 
-def rendered_pdfs(files: Files, config: MkDocsConfig) -> list[HandoutPdf]:
+def rendered_pdfs(files: Files, config: MkDocsConfig, settings: SiteSettings) -> list[HandoutPdf]:
     """The handout PDFs, drawn from `files` (not `site/`), so they never wait for the site to be written."""
     assert kept is not None, "on_config validates the catalogue first"
-    settings = site_settings(config)
     if not settings.handout_pdfs:
         log.info("%s=0: handout PDFs skipped", PDF_SWITCH)
         return []

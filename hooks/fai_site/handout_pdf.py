@@ -75,13 +75,15 @@ Renderer = Callable[[PdfJob], bytes]
 # ---- Jobs: what goes into each PDF ----------------------------------------------------
 
 def pdf_jobs(catalogue: Catalogue, settings: SiteSettings, *, resources: ResourceLookup, created: datetime.datetime) -> list[PdfJob]:
-    """One job per program and paper size, in a stable order."""
-    return [pdf_job(program, paper, catalogue, settings, resources=resources, created=created) for program in catalogue.programs for paper in Paper]
+    """One job per program and paper size, in a stable order; both sizes wrap the same sheet, rendered once."""
+    jobs = []
+    for program in catalogue.programs:
+        sheet = Markup(handout_sheet(program, catalogue, settings))
+        jobs += [pdf_job(program, paper, sheet, settings, resources=resources, created=created) for paper in Paper]
+    return jobs
 
 
-def pdf_job(
-    program: Program, paper: Paper, catalogue: Catalogue, settings: SiteSettings, *, resources: ResourceLookup, created: datetime.datetime
-) -> PdfJob:
+def pdf_job(program: Program, paper: Paper, sheet: Markup, settings: SiteSettings, *, resources: ResourceLookup, created: datetime.datetime) -> PdfJob:
     """The page's own sheet in the print wrapper, resolved against the page's address so its links work as on the site."""
     page_path = f"handouts/{program.id}"
     root = settings.root_from(page_path)
@@ -93,7 +95,7 @@ def pdf_job(
         root=root,
         stylesheet=STYLESHEET,
         created=created.isoformat(),
-        sheet=Markup(handout_sheet(program, catalogue, settings)),
+        sheet=sheet,
     )
     base_url = settings.page_url(page_path)
     site_url = settings.site_url.rstrip("/") + "/"
