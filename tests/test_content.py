@@ -32,6 +32,28 @@ def test_all_six_articles_and_the_supporting_pages_exist() -> None:
     } <= names
 
 
+# The pages patients asked for (issue #14): held to grade 7, a step below the rest.
+ANSWER_PAGES = ["surgery-and-rehab", "pain-relief", "living-with-hip-impingement", "sport-and-running", "will-i-get-arthritis", "look-alikes"]
+MAX_ANSWER_GRADE = 7.0
+
+
+def test_the_pages_patients_asked_for_exist_and_are_in_the_menu() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert [name for name in ANSWER_PAGES if not (ROOT / "docs" / f"{name}.md").is_file()] == []
+    assert [name for name in ANSWER_PAGES if f": {name}.md" not in config] == []
+
+
+@pytest.mark.parametrize("name", ANSWER_PAGES)
+def test_the_pages_patients_asked_for_read_at_grade_7_or_below(name: str) -> None:
+    assert grade(markdown_body((ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8"))) <= MAX_ANSWER_GRADE
+
+
+@pytest.mark.parametrize("name", ANSWER_PAGES)
+def test_the_pages_patients_asked_for_are_linked_from_another_article(name: str) -> None:
+    linking = [path.stem for path in ARTICLES if path.stem != name and f"]({name}.md" in path.read_text(encoding="utf-8")]
+    assert linking, f"no article links to {name}.md"
+
+
 @pytest.mark.parametrize("article", [p for p in ARTICLES if p.stem != "references"], ids=lambda p: p.stem)
 def test_articles_read_at_grade_8_or_below(article: Path, record_property: pytest.RecordProperty) -> None:
     figure = grade(markdown_body(article.read_text(encoding="utf-8")))
