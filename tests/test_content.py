@@ -98,6 +98,62 @@ def test_every_exercise_cites_a_known_source() -> None:
     assert all(exercise.references and set(exercise.references) <= set(CATALOGUE.references) for exercise in CATALOGUE.exercises)
 
 
+# A source is about the hip when its title says so; the knee study behind the pain rule is not.
+HIP_TITLE = re.compile(r"\bhip\b|femoroacetabular|\bFAI\b", re.IGNORECASE)
+
+
+def test_every_exercise_cites_a_source_about_the_hip() -> None:
+    unsupported = [
+        exercise.id
+        for exercise in CATALOGUE.exercises
+        if not any(HIP_TITLE.search(CATALOGUE.references[key].title) for key in exercise.references)
+    ]
+    assert unsupported == [], "Each exercise needs at least one source whose title is about the hip: " + ", ".join(unsupported)
+
+
+def test_the_knee_pain_study_sources_the_pain_rule_only() -> None:
+    # thomee-1997 (knee pain) backs the pain rule, which the site adds to every exercise itself.
+    assert [exercise.id for exercise in CATALOGUE.exercises if "thomee-1997" in exercise.references] == []
+
+
+def guide_phase_lists() -> dict[str, list[tuple[str, str]]]:
+    """The exercise guide's lists by phase heading: (link text, exercise id) for each item that starts with a link."""
+    source = (ROOT / "docs" / "exercise-guide.md").read_text(encoding="utf-8")
+    section = source.split("## Exercises by phase", 1)[1].split("\n## ", 1)[0]
+    lists: dict[str, list[tuple[str, str]]] = {}
+    for block in re.split(r"^### ", section, flags=re.MULTILINE)[1:]:
+        heading, _, body = block.partition("\n")
+        lists[heading.strip()] = re.findall(r"^- \[([^\]]+)\]\(exercises/([a-z0-9-]+)\.md\)", body, re.MULTILINE)
+    return lists
+
+
+GUIDE_PHASES = {"Early phase": "early", "Middle phase": "middle", "Late phase": "late", "Return to activity": "return-to-activity"}
+
+
+def test_the_exercise_guide_lists_each_exercise_under_its_own_phase_and_name() -> None:
+    problems = []
+    for heading, items in guide_phase_lists().items():
+        phase = next((value for key, value in GUIDE_PHASES.items() if heading.startswith(key)), None)
+        for text, exercise_id in items:
+            exercise = CATALOGUE.exercise(exercise_id)
+            if text != exercise.name:
+                problems.append(f"{heading}: [{text}] is called {exercise.name!r} in the catalogue")
+            if phase and phase not in exercise.phase:
+                problems.append(f"{heading}: {exercise_id} is in phases {list(exercise.phase)} in the catalogue")
+    assert problems == []
+
+
+def test_the_pain_rule_keeps_its_limit_wherever_it_is_stated() -> None:
+    # "Pain that settles by the next day is OK" alone would allow any pain: the limit goes with it.
+    loose = [
+        f"{article.name}: {sentence}"
+        for article in ARTICLES
+        for sentence in re.split(r"(?<=[.!?])\s+", markdown_body(article.read_text(encoding="utf-8")))
+        if re.search(r"settles? by the next day", sentence, re.IGNORECASE) and not re.search(r"\b4\b|\bfour\b", sentence)
+    ]
+    assert loose == []
+
+
 @pytest.mark.skipif(not SEED, reason="the seed article (../shared/seed) is not beside this checkout")
 @pytest.mark.parametrize("page", [*ARTICLES, ROOT / "exercises.yaml"], ids=lambda p: p.name)
 def test_no_eight_word_run_is_copied_from_the_seed_article(page: Path) -> None:

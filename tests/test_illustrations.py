@@ -204,6 +204,7 @@ CONTACTS: dict[str, list[tuple[int, list[str], list[str]]]] = {
     "glute-bridge": [(0, ["neck", "pelvis", "near_heel", "near_toe"], []), (1, ["neck", "near_heel", "near_toe"], ["pelvis"])],
     "pelvic-tilt": [(0, ["neck", "pelvis", "near_heel", "near_toe"], []), (1, ["neck", "pelvis", "near_heel", "near_toe"], [])],
     "straight-leg-raise": [(1, ["neck", "pelvis", "far_heel", "far_toe"], ["near_heel"])],
+    "quad-set": [(0, ["neck", "pelvis", "near_heel", "far_heel", "far_toe"], []), (1, ["neck", "pelvis", "near_heel", "far_heel"], [])],
     "dead-bug": [(0, ["neck", "pelvis"], ["near_heel", "far_heel", "near_hand"]), (1, ["neck", "pelvis"], ["near_heel", "far_heel"])],
     "bird-dog": [(0, ["near_hand", "near_knee", "near_toe"], []), (1, ["near_hand", "far_knee"], ["near_knee", "far_hand"])],
     "front-plank": [(0, ["near_elbow", "near_knee", "pelvis"], []), (1, ["near_elbow", "near_knee"], ["pelvis"])],
@@ -232,6 +233,13 @@ def test_key_positions_touch_where_they_should(exercise_id: str) -> None:
             assert frame.touches(name, TOUCH), f"frame {index}: {name} is {frame.bottom(name) - frame.surface(name):.1f} cm off its surface"
         for name in up:
             assert frame.bottom(name) - frame.surface(name) > 4.0, f"frame {index}: {name} should be off the floor"
+
+
+def test_the_straight_leg_rises_only_to_the_bent_knee() -> None:
+    # The steps say "to the height of your bent knee": a higher lift bends the hip into the pinch.
+    lifted = frames_of("straight-leg-raise")[-1]
+    ankle, knee = lifted.points["near_ankle"][2], lifted.points["far_knee"][2]
+    assert knee - 5.0 <= ankle <= knee + 1.0, f"the lifted ankle is {ankle - knee:+.1f} cm from the bent knee's height"
 
 
 def test_the_bike_feet_are_on_the_pedals() -> None:
