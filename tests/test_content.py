@@ -143,6 +143,19 @@ def test_the_exercise_guide_lists_each_exercise_under_its_own_phase_and_name() -
     assert problems == []
 
 
+def test_every_article_calls_an_exercise_by_its_catalogue_name() -> None:
+    # One name per exercise: a link may change the case or add a plural "s", nothing else.
+    renamed = []
+    for article in ARTICLES:
+        for text, exercise_id in re.findall(r"\[([^\]]+)\]\(exercises/([a-z0-9-]+)\.md", article.read_text(encoding="utf-8")):
+            if exercise_id == "index":
+                continue
+            name = CATALOGUE.exercise(exercise_id).name.lower()
+            if text.lower() not in {name, f"{name}s"}:
+                renamed.append(f"{article.name}: [{text}] for {name!r}")
+    assert renamed == []
+
+
 def test_the_pain_rule_keeps_its_limit_wherever_it_is_stated() -> None:
     # "Pain that settles by the next day is OK" alone would allow any pain: the limit goes with it.
     loose = [
