@@ -314,14 +314,20 @@ def first_alias(text: str) -> tuple[int, int]:
 
 def locate(text: str, problems: list[Problem]) -> list[Problem]:
     """Give each problem that has no line yet the line and column of the field it names."""
-    if all(problem.line is not None for problem in problems):
+    if all(problem.line is not None and problem.see is None for problem in problems):
         return problems
     loader = loader_for(text)(text)
     try:
         root = loader.get_single_node()
     finally:
         loader.dispose()
-    return [problem if problem.line is not None else problem.located(*position(root, problem.path)) for problem in problems]
+    return [located_in(root, problem) for problem in problems]
+
+
+def located_in(root: Node | None, problem: Problem) -> Problem:
+    if problem.see is not None:
+        problem = problem.seeing(position(root, problem.see)[0])
+    return problem if problem.line is not None else problem.located(*position(root, problem.path))
 
 
 def position(root: Node | None, path: FieldPath) -> tuple[int, int]:
