@@ -220,6 +220,7 @@ SYNTAX_HINTS = {
     "end of stream": "a quote is not closed",
     "expected '-' indicator": "check the indentation: this line must line up with the lines above it",
     "expected <block end>": "check the indentation: this line must line up with the lines above it",
+    "did not find expected key": "check the indentation: this line must line up with the fields above it",
     "another document": "remove the '---' line: the catalogue is one document",
     "unhashable key": "a field name must be plain text",
     "could not determine a constructor": "remove the '!' tag and write a plain value",
