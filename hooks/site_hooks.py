@@ -25,6 +25,7 @@ from fai_site import generator_cache
 from fai_site.generator_cache import KeptCatalogue
 from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, ResourceLookup, handout_pdfs
 from fai_site.problems import CatalogueError
+from fai_site import render
 from fai_site.render import TEMPLATES, Clinic
 from fai_site.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
 from fai_site.site_pages import SiteSettings
@@ -40,6 +41,8 @@ GENERATOR_CACHE = Path(".cache") / "generator"
 PDF_CACHE = Path(".cache") / "handout-pdfs"
 # QR codes for the handouts, by a hash of their address: drawing one costs milliseconds.
 QR_CACHE = Path(".cache") / "qr-codes"
+# Every exercise's picture on one page, while serving only.
+PICTURES_PAGE = "editors-guide-pictures.md"
 # Set HANDOUT_PDFS=0 to skip the PDFs for a quick preview.
 PDF_SWITCH = "HANDOUT_PDFS"
 
@@ -92,6 +95,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, STYLESHEET_PATH, content=stylesheet(), inclusion=InclusionLevel.NOT_IN_NAV))
     if kept is None:
         return files  # serving, and no save has been good yet: the banner says why the pages are missing
+    if serving:
+        files.append(File.generated(config, PICTURES_PAGE, content=render.pictures_page(kept.catalogue), inclusion=InclusionLevel.NOT_IN_NAV))
     settings = site_settings(config)
     for generated in generator_cache.files(kept, settings, cache_dir=project_folder(config) / GENERATOR_CACHE):
         inclusion = InclusionLevel.UNDEFINED if generated.listed else InclusionLevel.NOT_IN_NAV

@@ -204,10 +204,22 @@ def serving_page(server: Server, path: str) -> str:
     return re.sub(r"<section class=\"fai-catalogue-problems.*?</section>", "", server.page(path), flags=re.DOTALL)
 
 
+@pytest.mark.browser
+def test_the_pictures_page_redraws_a_pose_as_it_is_saved(server: Server, tmp_path: Path, page: Page) -> None:
+    catalogue = tmp_path / "exercises.yaml"
+    page.goto(server.url + "editors-guide-pictures/#glute-bridge")
+    picture = page.locator("img[src$='illustrations/glute-bridge.svg']")
+    assert picture.count() == 1
+    before = server.page("illustrations/glute-bridge.svg")
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("knee: 95", "knee: 120"), encoding="utf-8")
+    server.wait_for(lambda: server.page("illustrations/glute-bridge.svg") != before, "the picture to be drawn again")
+    page.wait_for_function("performance.getEntriesByType('navigation')[0].type === 'reload'", timeout=WAIT_SECONDS * 1000)
+
+
 def test_a_build_has_no_problems_box_and_no_pictures_page(tmp_path: Path) -> None:
     config = make_project(tmp_path, fixture_text("minimal.yaml"))
     result = run_build(config, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "warning: exercises[0: glute-squeeze]: has no picture" in result.output, "the build prints the warnings"
-    assert not (tmp_path / "site" / "_serve").exists()
+    assert not (tmp_path / "site" / "editors-guide-pictures").exists() and not (tmp_path / "site" / "_serve").exists()
     assert not any("data-catalogue-problems" in path.read_text(encoding="utf-8") for path in (tmp_path / "site").rglob("*.html"))
