@@ -11,6 +11,7 @@ import html
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,7 +25,9 @@ from fai_site import generator_cache
 from fai_site.generator_cache import KeptCatalogue
 from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, ResourceLookup, handout_pdfs
 from fai_site.problems import CatalogueError
+from fai_site import render
 from fai_site.render import TEMPLATES, Clinic
+from fai_site.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
 from fai_site.site_pages import SiteSettings
 from fai_site.structured_data import PageFacts, Website, page_json_ld
 
@@ -38,6 +41,8 @@ GENERATOR_CACHE = Path(".cache") / "generator"
 PDF_CACHE = Path(".cache") / "handout-pdfs"
 # QR codes for the handouts, by a hash of their address: drawing one costs milliseconds.
 QR_CACHE = Path(".cache") / "qr-codes"
+# Every exercise's picture on one page, while serving only.
+PICTURES_PAGE = "editors-guide-pictures.md"
 # Set HANDOUT_PDFS=0 to skip the PDFs for a quick preview.
 PDF_SWITCH = "HANDOUT_PDFS"
 
@@ -46,33 +51,52 @@ log = get_plugin_logger(__name__)
 # The catalogue validated by the last good `on_config`. `mkdocs serve` keeps it through a
 # bad edit, so the preview keeps showing the last good pages instead of stalling.
 kept: KeptCatalogue | None = None
-# Set once `mkdocs serve` watches for changes. `mkdocs build` never sets it, so a bad
-# catalogue always fails the build there.
+# Set by `on_startup` for `mkdocs serve` only, so a bad catalogue always fails a build.
 serving = False
+# While serving: what the last save's check said, shown at the top of every page; None when all is well.
+banner: Banner | None = None
 
 
 # ---- Hooks ----------------------------------------------------------------------------
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Know from the first build whether this is `mkdocs serve`, so even a bad first save is shown in the browser."""
+    global serving
+    serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate before MkDocs cleans `site/`, so a bad edit never costs the last good site.
 
-    While serving, a bad edit is logged and the last good catalogue kept: a rebuild that
-    raises would leave MkDocs 1.6's server holding every page request until a good one.
+    While serving, a bad edit is logged and shown on every page, and the last good catalogue
+    kept: a rebuild that raises would leave MkDocs 1.6's server holding every page request
+    until a good one.
     """
-    global kept
+    global kept, banner
     try:
         kept = generator_cache.load(catalogue_path(config), docs_dir=Path(config.docs_dir), cache_dir=project_folder(config) / GENERATOR_CACHE)
     except CatalogueError as error:
-        if not serving or kept is None:
+        if not serving:
             kept = None
             raise PluginError(f"{error.report()}\nNothing was built, and site/ was left as it was.") from None
-        log.error("%s\nStill serving the last good pages; save a fixed %s to update them.", error.report(), CATALOGUE_NAME)
+        banner = Banner.from_report(error.report(), blocking=True, earlier_pages=kept is not None)
+        log.error("%s\n%s", error.report(), still_serving())
+        return config
+    banner = Banner.from_report(kept.notes, blocking=False) if serving and kept.notes else None
+    if kept.notes:
+        # INFO, not WARNING: `--strict` fails on warnings, and warnings and drafts block nothing.
+        log.info("%s", kept.notes)
     return config
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Add the exercise pages, illustrations, indexes and handouts as virtual files."""
-    assert kept is not None, "on_config validates the catalogue first"
+    if serving:
+        files.append(File.generated(config, STYLESHEET_PATH, content=stylesheet(), inclusion=InclusionLevel.NOT_IN_NAV))
+    if kept is None:
+        return files  # serving, and no save has been good yet: the banner says why the pages are missing
+    if serving:
+        files.append(File.generated(config, PICTURES_PAGE, content=render.pictures_page(kept.catalogue), inclusion=InclusionLevel.NOT_IN_NAV))
     settings = site_settings(config)
     for generated in generator_cache.files(kept, settings, cache_dir=project_folder(config) / GENERATOR_CACHE):
         inclusion = InclusionLevel.UNDEFINED if generated.listed else InclusionLevel.NOT_IN_NAV
@@ -84,22 +108,42 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     """Hand main.html the page's schema.org data, so search engines can show steps and review dates."""
-    assert kept is not None, "on_config validates the catalogue first"
     site = Website(name=config.site_name, url=config.site_url or "")
-    context["structured_data"] = page_json_ld(page_facts(page), catalogue=kept.catalogue, site=site)
+    context["structured_data"] = None if kept is None else page_json_ld(page_facts(page), catalogue=kept.catalogue, site=site)
     return context
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    """While serving, put the catalogue's problems at the top of the page, as the terminal lists them."""
+    return with_problems(output, config)
+
+
+def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    """The "not found" page too: after a bad first save, the exercise pages it stands in for do not exist yet."""
+    return with_problems(output_content, config) if template_name == "404.html" else output_content
 
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     """Rebuild when the catalogue or the generator's templates change (pictures are in docs/, watched already)."""
-    global serving
-    serving = True
     server.watch(str(catalogue_path(config)))
     server.watch(str(TEMPLATES))
     return server
 
 
 # ---- Helpers --------------------------------------------------------------------------
+
+def with_problems(html_page: str, config: MkDocsConfig) -> str:
+    if not serving or banner is None:
+        return html_page
+    href = urlsplit(config.site_url or "/").path + STYLESHEET_PATH  # from the root: the 404 page is served at any depth
+    return with_banner(html_page, banner_html(banner, stylesheet_href=href, catalogue_name=CATALOGUE_NAME))
+
+
+def still_serving() -> str:
+    if kept is None:
+        return f"No page made from {CATALOGUE_NAME} can be shown yet; save a fixed {CATALOGUE_NAME} to see them."
+    return f"Still serving the last good pages; save a fixed {CATALOGUE_NAME} to update them."
+
 
 def project_folder(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent

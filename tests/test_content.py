@@ -1,4 +1,9 @@
-"""The content bar of the project: plain, sourced, original and complete."""
+"""The content bar of the project: plain, sourced, original and complete.
+
+Rules about what an entry in the catalogue may say live in the validator (`make check`
+prints them with their line); here the real catalogue must pass it without a warning.
+What stays here is measured, not ruled: reading grades, originality, and the site's scope.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,16 @@ import pytest
 from conftest import ROOT
 from readability import PAIN_RULE, grade, markdown_body, shared_runs
 
-from fai_site.catalogue_loader import load_catalogue
+from fai_site.catalogue_loader import check_catalogue
 from fai_site.model import Exercise
+from fai_site.problems import Level
 
 ARTICLES = sorted((ROOT / "docs").glob("*.md"))
 REFERENCED = [path for path in ARTICLES if path.stem not in {"index", "glossary", "references"}]
-SEED = sorted((ROOT.parent / "shared" / "seed").glob("*.txt"))
-CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+SEED_FOLDER = ROOT.parent / "shared" / "seed"
+SEED = sorted(SEED_FOLDER.glob("*.txt"))
+CHECKED = check_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+CATALOGUE = CHECKED.catalogue
 MAX_GRADE = 8.0
 
 
@@ -78,20 +86,11 @@ def test_articles_cite_at_least_three_sources_and_carry_a_review_date(article: P
     assert len(cited) >= 3
 
 
-def test_no_exercise_restates_the_pain_rule_in_its_precautions() -> None:
-    # One home for the rule on each page: the exercise page adds it under "Safety", and each
-    # handout has its pain box. Handouts print the first precaution, so a repeat costs space there.
-    restated = [
-        f"{exercise.id}: {precaution!r}"
-        for exercise in CATALOGUE.exercises
-        for precaution in exercise.precautions
-        if PAIN_RULE.search(precaution)
-    ]
-    assert restated == [], (
-        "These precautions restate the pain rule (up to about 4 out of 10, settled by the next day). "
-        "Every exercise page already adds it under 'Safety', and every handout has a pain box. "
-        "Take the rule out of the precaution and keep any other advice:\n  " + "\n  ".join(restated)
-    )
+def test_the_real_catalogue_passes_the_check_without_a_warning() -> None:
+    # Warnings block nothing (a page without a picture is still a page), but this site's own
+    # catalogue has none: every exercise has a picture and 3 to 6 steps.
+    warnings = [problem for problem in CHECKED.notes if problem.level is Level.WARNING]
+    assert warnings == [], CHECKED.report()
 
 
 def test_every_exercise_cites_a_known_source() -> None:
@@ -168,6 +167,13 @@ def test_the_pain_rule_keeps_its_limit_wherever_it_is_stated() -> None:
 
 
 @pytest.mark.skipif(not SEED, reason="the seed article (../shared/seed) is not beside this checkout")
+@pytest.mark.skipif(
+    not SEED,
+    reason=(
+        "originality check not run: it makes sure no page copies eight words in a row from the seed article "
+        f"(the source text whose topics the site covers), which is kept outside the project; put its .txt files in {SEED_FOLDER} to run it"
+    ),
+)
 @pytest.mark.parametrize("page", [*ARTICLES, ROOT / "exercises.yaml"], ids=lambda p: p.name)
 def test_no_eight_word_run_is_copied_from_the_seed_article(page: Path) -> None:
     seed = "\n".join(path.read_text(encoding="utf-8") for path in SEED)
@@ -175,26 +181,8 @@ def test_no_eight_word_run_is_copied_from_the_seed_article(page: Path) -> None:
 
 
 def test_the_catalogue_is_complete() -> None:
+    # The site's scope, not a rule for entries: a fixture catalogue of two exercises is valid.
     assert len(CATALOGUE.exercises) >= 24 and len(CATALOGUE.programs) >= 4
     assert {phase for exercise in CATALOGUE.exercises for phase in exercise.phase} == {"early", "middle", "late", "return-to-activity"}
+    # A handout's page budget (owned with the handouts).
     assert all(4 <= len(program.exercises) <= 7 for program in CATALOGUE.programs)
-    assert all(3 <= len(exercise.steps) <= 6 for exercise in CATALOGUE.exercises)
-
-
-def test_every_exercise_is_illustrated() -> None:
-    assert [exercise.id for exercise in CATALOGUE.exercises if exercise.illustration is None] == []
-
-
-def test_easier_and_harder_links_go_both_ways() -> None:
-    one_way = [
-        f"{exercise.id} → {other}"
-        for exercise in CATALOGUE.exercises
-        for other in exercise.harder
-        if exercise.id not in CATALOGUE.exercise(other).easier
-    ] + [
-        f"{other} ← {exercise.id}"
-        for exercise in CATALOGUE.exercises
-        for other in exercise.easier
-        if exercise.id not in CATALOGUE.exercise(other).harder
-    ]
-    assert one_way == []

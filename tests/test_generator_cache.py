@@ -50,7 +50,7 @@ def test_the_kept_json_gives_back_the_same_catalogue(catalogue_file: Path) -> No
 
 def test_an_unchanged_catalogue_is_read_back_without_parsing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = load(project)
-    monkeypatch.setattr(generator_cache, "catalogue_from_text", refuse)
+    monkeypatch.setattr(generator_cache, "checked_from_text", refuse)
     second = load(project)
     assert second == first
     assert second.catalogue == load_catalogue(project / "exercises.yaml", docs_dir=project / "docs")

@@ -1,15 +1,19 @@
-"""`mkdocs serve` survives a bad edit: it prints the problems, keeps the last good pages,
-and shows the next good edit without a restart.
+"""`mkdocs serve` survives a bad edit: it prints the problems, shows them at the top of
+the open page, keeps the last good pages, and shows the next good edit without a restart.
 
 MkDocs 1.6 itself would stall every page request after a failed rebuild (its epoch never
-catches up), so the hook keeps the last good catalogue while serving; this test runs the
-real server in a subprocess to prove it.
+catches up), so the hook keeps the last good catalogue while serving; these tests run the
+real server in a subprocess to prove it, and watch the page in Chromium as it reloads.
+
+The server picks nothing itself: a port is chosen at random and, if another process holds
+it, the server exits and the next one is tried, so no port is freed and handed over.
 """
 
 from __future__ import annotations
 
+import random
+import re
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -19,9 +23,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS, build_env, fixture_text, make_project
+from conftest import MKDOCS, build_env, fixture_text, make_project, run_build
+from playwright.sync_api import Browser, Page
 
 WAIT_SECONDS = 90
+PORT_TRIES = 8
+BANNER = "[data-catalogue-problems]"
 
 
 class Server:
@@ -48,6 +55,20 @@ class Server:
             assert response.status == 200
             return response.read().decode("utf-8")
 
+    def ready(self) -> bool:
+        """Whether the server is up; False if it stopped first, such as when its port is taken."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            if "Serving on" in self.output:
+                return True
+            if self.process.poll() is not None:
+                time.sleep(0.1)  # let the reader thread take the last lines
+                if "Address already in use" in self.output:
+                    return False
+                pytest.fail(f"mkdocs serve stopped:\n{self.output}")
+            time.sleep(0.1)
+        pytest.fail(f"mkdocs serve did not start in {WAIT_SECONDS} s:\n{self.output}")
+
     def wait_for(self, condition: Callable[[], bool], what: str) -> None:
         deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline:
@@ -61,28 +82,32 @@ class Server:
         pytest.fail(f"timed out waiting for {what}:\n{self.output}")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def started(config: Path, folder: Path) -> Server:
+    """`mkdocs serve` on a random free port: a port someone else holds makes it exit, and the next is tried."""
+    for _ in range(PORT_TRIES):
+        port = random.randint(20_000, 60_000)
+        process = subprocess.Popen(
+            [*MKDOCS, "serve", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**build_env(), "HANDOUT_PDFS": "0"},
+            cwd=folder,
+        )
+        server = Server(process, f"http://127.0.0.1:{port}/")
+        if server.ready():
+            return server
+        stop(process)
+    pytest.fail(f"mkdocs serve found no free port in {PORT_TRIES} tries:\n{server.output}")
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    config = make_project(tmp_path, fixture_text("minimal.yaml"))
-    port = free_port()
-    process = subprocess.Popen(
-        [*MKDOCS, "serve", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**build_env(), "HANDOUT_PDFS": "0"},
-        cwd=tmp_path,
-    )
+    serving = started(make_project(tmp_path, fixture_text("pictured.yaml")), tmp_path)
     try:
-        yield Server(process, f"http://127.0.0.1:{port}/")
+        yield serving
     finally:
-        stop(process)
+        stop(serving.process)
 
 
 def stop(process: subprocess.Popen[str]) -> None:
@@ -110,3 +135,91 @@ def test_a_bad_edit_keeps_the_last_good_pages_and_a_good_edit_brings_the_site_ba
 
     catalogue.write_text(good.replace("Glute bridge", "Glute bridge lift"), encoding="utf-8")
     server.wait_for(lambda: "Glute bridge lift" in server.page("exercises/glute-bridge/"), "the good edit to be served")
+
+
+def line_of(text: str, fragment: str) -> int:
+    return text[: text.index(fragment)].count("\n") + 1
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_bad_save_shows_the_located_problems_in_the_open_page_and_a_good_save_clears_them(server: Server, tmp_path: Path, page: Page) -> None:
+    catalogue = tmp_path / "exercises.yaml"
+    good = catalogue.read_text(encoding="utf-8")
+    page.goto(server.url + "exercises/glute-bridge/")
+    assert page.locator(BANNER).count() == 0, "a good catalogue shows no box"
+
+    bad = good.replace("sets: 3, reps: 12", "sets: lots, reps: 12")
+    catalogue.write_text(bad, encoding="utf-8")
+    box = page.locator(BANNER)
+    box.wait_for(state="visible", timeout=WAIT_SECONDS * 1000)  # the live-reload script reloads the page after the rebuild
+    expected = f'exercises.yaml:{line_of(bad, "sets: lots")}:14: exercises[1: glute-bridge].dosage.sets: must be a whole number from 1 to 10 (got "lots")'
+    assert expected in box.inner_text()
+    assert expected in server.output, "the browser shows what the terminal says"
+    assert "Glute bridge" in page.locator("h1").inner_text(), "the last good page is still shown under the box"
+
+    catalogue.write_text(good.replace("Glute bridge", "Glute bridge lift"), encoding="utf-8")
+    page.locator("h1", has_text="Glute bridge lift").wait_for(timeout=WAIT_SECONDS * 1000)
+    assert page.locator(BANNER).count() == 0
+
+
+@pytest.mark.browser
+def test_a_first_build_that_fails_still_serves_the_articles_with_the_problems_on_top(tmp_path: Path, page: Page) -> None:
+    text = fixture_text("pictured.yaml").replace("category: strength", "category: strenght", 1)
+    serving = started(make_project(tmp_path, text), tmp_path)
+    try:
+        page.goto(serving.url)
+        assert "category: must be one of" in page.locator(BANNER).inner_text()
+        (tmp_path / "exercises.yaml").write_text(fixture_text("pictured.yaml"), encoding="utf-8")
+        page.locator(BANNER).wait_for(state="detached", timeout=WAIT_SECONDS * 1000)
+        assert "Glute bridge" in serving.page("exercises/glute-bridge/")
+    finally:
+        stop(serving.process)
+
+
+@pytest.mark.browser
+def test_warnings_and_drafts_show_in_a_box_that_blocks_nothing(server: Server, tmp_path: Path, page: Page) -> None:
+    catalogue = tmp_path / "exercises.yaml"
+    good = catalogue.read_text(encoding="utf-8")
+    page.goto(server.url + "exercises/")
+    draft = "  - id: heel-slide\n    draft: true\n    name: Heel slide\n"
+    catalogue.write_text(good.replace("programs:\n", draft + "programs:\n").replace("Glute bridge", "Glute bridge lift"), encoding="utf-8")
+    box = page.locator(BANNER)
+    box.wait_for(state="visible", timeout=WAIT_SECONDS * 1000)
+    assert re.search(r"exercises\.yaml:\d+:5: draft, blocks nothing: exercises\[2: heel-slide\]\.summary: is required but missing", box.inner_text())
+    assert "Glute bridge lift" in page.content(), "the rest of the edit is served"
+    assert "Heel slide" not in serving_page(server, "exercises/")
+
+
+def serving_page(server: Server, path: str) -> str:
+    """The page without the box, which quotes the catalogue."""
+    return re.sub(r"<section class=\"fai-catalogue-problems.*?</section>", "", server.page(path), flags=re.DOTALL)
+
+
+@pytest.mark.browser
+def test_the_pictures_page_redraws_a_pose_as_it_is_saved(server: Server, tmp_path: Path, page: Page) -> None:
+    catalogue = tmp_path / "exercises.yaml"
+    page.goto(server.url + "editors-guide-pictures/#glute-bridge")
+    picture = page.locator("img[src$='illustrations/glute-bridge.svg']")
+    assert picture.count() == 1
+    before = server.page("illustrations/glute-bridge.svg")
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("knee: 95", "knee: 120"), encoding="utf-8")
+    server.wait_for(lambda: server.page("illustrations/glute-bridge.svg") != before, "the picture to be drawn again")
+    page.wait_for_function("performance.getEntriesByType('navigation')[0].type === 'reload'", timeout=WAIT_SECONDS * 1000)
+
+
+def test_a_build_has_no_problems_box_and_no_pictures_page(tmp_path: Path) -> None:
+    config = make_project(tmp_path, fixture_text("minimal.yaml"))
+    result = run_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "warning: exercises[0: glute-squeeze]: has no picture" in result.output, "the build prints the warnings"
+    assert not (tmp_path / "site" / "editors-guide-pictures").exists() and not (tmp_path / "site" / "_serve").exists()
+    assert not any("data-catalogue-problems" in path.read_text(encoding="utf-8") for path in (tmp_path / "site").rglob("*.html"))

@@ -1,15 +1,22 @@
-"""Load `exercises.yaml` into a validated `Catalogue`, or fail with every problem located."""
+"""Load `exercises.yaml` into a validated `Catalogue`, or fail with every problem located.
+
+Entries marked `draft: true` are checked like the rest, but their problems are only
+listed: they block nothing, and the catalogue handed to the site leaves drafts out, so
+no build, served or published, shows one.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from fai_site.cross_references import cross_reference_problems
+from fai_site.content_rules import content_problems
+from fai_site.cross_references import content_warnings, cross_reference_problems, is_draft
 from fai_site.model import Catalogue
-from fai_site.problems import CatalogueError, EntryIds, Problem
+from fai_site.problems import CatalogueError, EntryIds, Level, Problem, report
 from fai_site.validation_messages import problems_from
 from fai_site.yaml_source import alias_problem, decode, locate, parse
 
@@ -18,13 +25,39 @@ from fai_site.yaml_source import alias_problem, decode, locate, parse
 MAX_BYTES = 8 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class CheckedCatalogue:
+    """The catalogue to publish (drafts left out), and what to show the editor that blocks nothing."""
+
+    catalogue: Catalogue
+    source_name: str
+    notes: list[Problem] = field(default_factory=list)
+    ids: EntryIds = field(default_factory=dict)
+    # The entries left out as drafts, as "exercises[3]" or by id.
+    drafts: list[str] = field(default_factory=list)
+
+    def report(self) -> str | None:
+        """The warnings and draft problems, as `make check` and the build print them; None when there are none."""
+        return report(self.source_name, self.notes, self.ids) if self.notes else None
+
+
 def load_catalogue(path: Path, *, docs_dir: Path) -> Catalogue:
     """The validated catalogue; raises `CatalogueError` naming each problem's line and field."""
     return catalogue_from_text(read_text(path), name=path.name, docs_dir=docs_dir)
 
 
+def check_catalogue(path: Path, *, docs_dir: Path) -> CheckedCatalogue:
+    """The validated catalogue with its warnings and draft problems; raises `CatalogueError` as above."""
+    return checked_from_text(read_text(path), name=path.name, docs_dir=docs_dir)
+
+
 def catalogue_from_text(text: str, *, name: str, docs_dir: Path) -> Catalogue:
     """The catalogue in `text` (the file called `name`), validated; raises `CatalogueError` as above."""
+    return checked_from_text(text, name=name, docs_dir=docs_dir).catalogue
+
+
+def checked_from_text(text: str, *, name: str, docs_dir: Path) -> CheckedCatalogue:
+    """Every problem of `text` in one run; raises `CatalogueError` when one outside a draft blocks the build."""
     document = parse(text)
     if isinstance(document, Problem):
         raise CatalogueError(name, [document])
@@ -33,10 +66,18 @@ def catalogue_from_text(text: str, *, name: str, docs_dir: Path) -> Catalogue:
     if fatal is not None:
         raise CatalogueError(name, locate(text, [*document.repeated_keys, fatal]), entry_ids(data))
     catalogue, problems = validated(data, docs_dir=docs_dir)
-    problems = [*document.repeated_keys, *problems]
-    if catalogue is None or problems:
-        raise CatalogueError(name, locate(text, problems), entry_ids(data))
-    return catalogue
+    drafts = draft_entries(data)
+    problems = [in_drafts(problem, drafts) for problem in [*document.repeated_keys, *problems, *content_warnings(data)]]
+    if catalogue is None or any(problem.blocking for problem in problems) or drafts:
+        blocking = [problem for problem in problems if problem.blocking]
+        catalogue = published(data, drafts) if not blocking else None
+        if catalogue is None:
+            # Only what blocks: warnings and drafts are listed once the rest is accepted, so the list stays short.
+            blocking = blocking or [Problem(("exercises",), "without its drafts, the catalogue has nothing to publish: finish at least one exercise")]
+            raise CatalogueError(name, locate(text, blocking), entry_ids(data))
+    notes = locate(text, problems) if problems else []
+    ids = entry_ids(data) if notes or drafts else {}
+    return CheckedCatalogue(catalogue, name, notes, ids, [ids.get(entry, f"{entry[0]}[{entry[1]}]") for entry in sorted(drafts)])
 
 
 def read_text(path: Path) -> str:
@@ -76,10 +117,43 @@ def validated(data: dict[str, Any], *, docs_dir: Path) -> tuple[Catalogue | None
     reported = {problem.path for problem in model_problems}
     links = [
         problem
-        for problem in cross_reference_problems(data, docs_dir=docs_dir)
+        for problem in [*cross_reference_problems(data, docs_dir=docs_dir), *content_problems(data)]
         if not any(problem.path[:length] in reported for length in range(1, len(problem.path) + 1))
     ]
     return catalogue, [*model_problems, *links]
+
+
+Entry = tuple[str, int]
+
+
+def draft_entries(data: dict[str, Any]) -> set[Entry]:
+    """Where the drafts are: ("exercises", 3) for the fourth exercise."""
+    return {
+        (section, index)
+        for section in ("exercises", "programs")
+        if isinstance(found := data.get(section), list)
+        for index, entry in enumerate(found)
+        if isinstance(entry, dict) and is_draft(entry)
+    }
+
+
+def in_drafts(problem: Problem, drafts: set[Entry]) -> Problem:
+    """A problem inside a draft is shown, but blocks nothing."""
+    if len(problem.path) >= 2 and (problem.path[0], problem.path[1]) in drafts:
+        return problem.as_level(Level.DRAFT)
+    return problem
+
+
+def published(data: dict[str, Any], drafts: set[Entry]) -> Catalogue | None:
+    """The catalogue without its drafts; None if what is left is not a catalogue (say, every exercise is a draft)."""
+    kept = dict(data)
+    for section in ("exercises", "programs"):
+        if isinstance(data.get(section), list):
+            kept[section] = [entry for index, entry in enumerate(data[section]) if (section, index) not in drafts]
+    try:
+        return Catalogue.model_validate(kept)
+    except ValidationError:
+        return None
 
 
 def entry_ids(data: Any) -> EntryIds:

@@ -12,19 +12,26 @@ import json
 import sys
 from pathlib import Path
 
-from fai_site.catalogue_loader import load_catalogue
+from fai_site.catalogue_loader import check_catalogue
 from fai_site.model import Catalogue
-from fai_site.problems import CatalogueError
+from fai_site.problems import CatalogueError, count
 
 
 def check(catalogue_file: Path, docs_dir: Path | None = None) -> int:
-    """0 when the catalogue is valid; otherwise 1, with every problem on standard error."""
+    """0 when the build would accept the catalogue; otherwise 1, with every problem on standard error.
+
+    Warnings and problems in drafts are printed too, as the build prints them, but pass as they pass there.
+    """
     try:
-        catalogue = load_catalogue(catalogue_file, docs_dir=docs_dir or catalogue_file.parent / "docs")
+        checked = check_catalogue(catalogue_file, docs_dir=docs_dir or catalogue_file.parent / "docs")
     except CatalogueError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(f"{catalogue_file.name}: OK — {len(catalogue.exercises)} exercises, {len(catalogue.programs)} programs.")
+    if checked.notes:
+        print(checked.report(), file=sys.stderr)
+    catalogue = checked.catalogue
+    drafts = f" ({count(len(checked.drafts), 'draft')} left out)" if checked.drafts else ""
+    print(f"{catalogue_file.name}: OK — {count(len(catalogue.exercises), 'exercise')} and {count(len(catalogue.programs), 'program')} to publish{drafts}.")
     return 0
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from fai_site.cache_files import store
-from fai_site.catalogue_loader import catalogue_from_text, read_text
+from fai_site.catalogue_loader import checked_from_text, read_text
 from fai_site.model import Catalogue, Exercise, ImageIllustration, PoseIllustration
 from fai_site.site_pages import GeneratedFile, SiteSettings, drawing, generated_files
 
@@ -36,6 +36,8 @@ PACKAGE = Path(__file__).parent
 # What the output depends on besides the package's own files.
 LIBRARIES = ("pydantic", "pydantic-core", "jinja2", "markupsafe", "pyyaml", "segno")
 CATALOGUE_FILE = "catalogue.json"
+# The warnings and draft problems the check printed, kept with the catalogue so a cached build prints them too.
+NOTES_FILE = "notes.txt"
 # Beside the catalogues' folders: one file of pictures, named by the generator that drew them.
 DRAWINGS_PREFIX = "drawings-"
 # Catalogues kept besides the current one, so undoing an edit under `mkdocs serve` is quick too.
@@ -49,6 +51,8 @@ class KeptCatalogue:
     catalogue: Catalogue
     digest: str
     generator: str
+    # Warnings and draft problems, as the build prints them.
+    notes: str | None = None
 
 
 def load(path: Path, *, docs_dir: Path, cache_dir: Path) -> KeptCatalogue:
@@ -60,15 +64,16 @@ def load(path: Path, *, docs_dir: Path, cache_dir: Path) -> KeptCatalogue:
     generator = generator_fingerprint()
     digest = hash_of(generator, text)
     folder = cache_dir / digest
-    kept = kept_catalogue(folder / CATALOGUE_FILE)
-    if kept is not None and images_present(kept, docs_dir):
+    kept, notes = kept_catalogue(folder / CATALOGUE_FILE), kept_notes(folder / NOTES_FILE)
+    if kept is not None and notes is not None and images_present(kept, docs_dir):
         with contextlib.suppress(OSError):
             os.utime(folder)
-        return KeptCatalogue(kept, digest, generator)
-    catalogue = catalogue_from_text(text, name=path.name, docs_dir=docs_dir)
-    if kept_for_later(folder / CATALOGUE_FILE, catalogue.model_dump_json().encode()):
+        return KeptCatalogue(kept, digest, generator, notes or None)
+    checked = checked_from_text(text, name=path.name, docs_dir=docs_dir)
+    report = checked.report()
+    if kept_for_later(folder / NOTES_FILE, (report or "").encode()) and kept_for_later(folder / CATALOGUE_FILE, checked.catalogue.model_dump_json().encode()):
         prune(cache_dir, current=folder)
-    return KeptCatalogue(catalogue, digest, generator)
+    return KeptCatalogue(checked.catalogue, digest, generator, report)
 
 
 def files(kept: KeptCatalogue, settings: SiteSettings, *, cache_dir: Path) -> list[GeneratedFile]:
@@ -147,6 +152,13 @@ def kept_catalogue(source: Path) -> Catalogue | None:
     try:
         return Catalogue.model_validate_json(source.read_bytes())
     except (OSError, ValidationError):
+        return None
+
+
+def kept_notes(source: Path) -> str | None:
+    try:
+        return source.read_text(encoding="utf-8")
+    except (OSError, ValueError):
         return None
 
 

@@ -36,6 +36,7 @@ PROGRAM_LENGTH = Field(min_length=1, max_length=12)
 # into `patternProperties`, which only describes matching keys and lets any other key
 # through. Closing the mapping makes the schema refuse the keys the model refuses.
 SLUG_KEYS_ONLY: dict[str, Any] = {"additionalProperties": False}
+DRAFT_HELP = "true while you are still writing it: it is checked and its problems listed, but it blocks nothing and is never published."
 
 
 class Strict(BaseModel):
@@ -178,9 +179,10 @@ class Exercise(Strict):
     feel: Line = Field(description="Where you should feel it working.")
     mistakes: list[Line] = Field(default_factory=list, description="Common mistakes to avoid.")
     precautions: list[Line] = Field(min_length=1, description="Safety points; the first one is printed on handouts. Pages and handouts add the pain rule themselves, so leave it out.")
-    easier: list[Slug] = Field(default_factory=list, description="Ids of easier versions.")
-    harder: list[Slug] = Field(default_factory=list, description="Ids of harder versions.")
+    easier: list[Slug] = Field(default_factory=list, description="Ids of easier versions. Each link also shows the other way round: write it on one of the two exercises only.")
+    harder: list[Slug] = Field(default_factory=list, description="Ids of harder versions. The harder exercise's page lists this one as easier by itself.")
     references: list[Slug] = Field(min_length=1, description="Keys of the top-level references that support it.")
+    draft: bool = Field(default=False, description=DRAFT_HELP)
 
     @field_validator("phase", mode="before", json_schema_input_type=Annotated[list[Phase], PHASE_COUNT] | Phase)
     @classmethod
@@ -212,6 +214,7 @@ class Program(Strict):
     how_often: Line = Field(description="How often to do the whole program.")
     move_on: Line = Field(description="When to move on to the next program.")
     exercises: Annotated[list[ProgramItem], PROGRAM_LENGTH] = Field(description="Exercise ids, or mappings with id, dosage changes and a note.")
+    draft: bool = Field(default=False, description=DRAFT_HELP)
 
     @field_validator("exercises", mode="before", json_schema_input_type=Annotated[list[Slug | ProgramItem], PROGRAM_LENGTH])
     @classmethod
@@ -229,6 +232,25 @@ class Catalogue(Strict):
     references: dict[Slug, Reference] = Field(default_factory=dict, description="Sources, by a short key such as 'terrell-2021'.", json_schema_extra=SLUG_KEYS_ONLY)
     exercises: list[Exercise] = Field(min_length=1, description="Every exercise.")
     programs: list[Program] = Field(default_factory=list, description="Every home program.")
+
+    @model_validator(mode="after")
+    def _links_go_both_ways(self) -> Catalogue:
+        """An editor writes a link once, on either exercise; both pages show it.
+
+        The model is frozen, so the derived lists replace the written ones here, before anything reads them.
+        """
+        easier = {exercise.id: list(exercise.easier) for exercise in self.exercises}
+        harder = {exercise.id: list(exercise.harder) for exercise in self.exercises}
+        for exercise in self.exercises:
+            for other in exercise.harder:
+                if other in easier and exercise.id not in easier[other]:
+                    easier[other].append(exercise.id)
+            for other in exercise.easier:
+                if other in harder and exercise.id not in harder[other]:
+                    harder[other].append(exercise.id)
+        linked = [exercise.model_copy(update={"easier": easier[exercise.id], "harder": harder[exercise.id]}) for exercise in self.exercises]
+        self.__dict__["exercises"] = linked
+        return self
 
     def exercise(self, exercise_id: str) -> Exercise:
         return self.exercises_by_id[exercise_id]

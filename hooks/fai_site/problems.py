@@ -9,10 +9,25 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from enum import Enum
 
 PathPart = str | int
 FieldPath = tuple[PathPart, ...]
 EntryIds = dict[tuple[str, int], str]
+
+
+class Level(str, Enum):
+    """How much a problem stops: an error stops the build, the others are only shown."""
+
+    ERROR = "error"
+    # Publishable, but worse than it should be (an exercise without a picture).
+    WARNING = "warning"
+    # A mistake inside an entry marked `draft: true`: drafts are never published, so it blocks nothing.
+    DRAFT = "draft"
+
+
+# What a line says before the field, so an editor tells a warning from an error at a glance.
+LEVEL_WORDS = {Level.ERROR: "", Level.WARNING: "warning: ", Level.DRAFT: "draft, blocks nothing: "}
 
 
 @dataclass(frozen=True)
@@ -23,9 +38,23 @@ class Problem:
     message: str
     line: int | None = None
     column: int | None = None
+    level: Level = Level.ERROR
+    # Another field the message names by its line, as `{see_line}` (the first of two equal ids).
+    see: FieldPath | None = None
 
     def located(self, line: int, column: int) -> Problem:
         return replace(self, line=line, column=column)
+
+    def seeing(self, line: int) -> Problem:
+        """The message with the line of the field it refers to filled in."""
+        return replace(self, message=self.message.replace("{see_line}", str(line)), see=None)
+
+    def as_level(self, level: Level) -> Problem:
+        return replace(self, level=level)
+
+    @property
+    def blocking(self) -> bool:
+        return self.level is Level.ERROR
 
 
 class CatalogueError(Exception):
@@ -41,15 +70,39 @@ class CatalogueError(Exception):
         return [format_problem(self.source_name, problem, self.ids) for problem in self.problems]
 
     def report(self) -> str:
-        count = len(self.problems)
-        heading = f"{self.source_name}: {count} problem{'s' if count != 1 else ''} found:"
-        return "\n".join([heading, *self.lines()])
+        return report(self.source_name, self.problems, self.ids)
+
+
+def report(source_name: str, problems: Sequence[Problem], ids: EntryIds) -> str:
+    """A heading that counts what blocks and what does not, then one line per problem in file order."""
+    ordered = sorted(problems, key=lambda problem: (problem.line or 0, problem.column or 0))
+    return "\n".join([heading(source_name, ordered), *(format_problem(source_name, problem, ids) for problem in ordered)])
+
+
+def heading(source_name: str, problems: Sequence[Problem]) -> str:
+    errors = sum(problem.level is Level.ERROR for problem in problems)
+    others = [
+        count(number, word)
+        for word, number in (("warning", sum(problem.level is Level.WARNING for problem in problems)), ("problem in drafts", sum(problem.level is Level.DRAFT for problem in problems)))
+        if number
+    ]
+    if not errors:
+        return f"{source_name}: {' and '.join(others)}; {'this blocks' if len(problems) == 1 else 'these block'} nothing:"
+    extra = f", and {' and '.join(others)} that block nothing" if others else ""
+    return f"{source_name}: {count(errors, 'problem')} found{extra}:"
+
+
+def count(number: int, word: str) -> str:
+    """'1 warning', '2 warnings', '2 problems in drafts'."""
+    noun, _, rest = word.partition(" ")
+    return f"{number} {noun}{'s' if number != 1 else ''}{' ' + rest if rest else ''}"
 
 
 def format_problem(source_name: str, problem: Problem, ids: EntryIds) -> str:
     where = source_name if problem.line is None else f"{source_name}:{problem.line}:{problem.column}"
     field = format_path(problem.path, ids)
-    return printable(f"{where}: {field}: {problem.message}" if field else f"{where}: {problem.message}")
+    what = f"{field}: {problem.message}" if field else problem.message
+    return printable(f"{where}: {LEVEL_WORDS[problem.level]}{what}")
 
 
 def format_path(path: FieldPath, ids: EntryIds) -> str:
@@ -71,7 +124,7 @@ def printable(line: str) -> str:
     return "".join(character if character.isprintable() else ascii(character)[1:-1] for character in line)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str], *, cutoff: float = 0.6) -> str:
     """A ' — did you mean …?' suffix for a near miss, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f" — did you mean '{close[0]}'?" if close else ""

@@ -22,6 +22,8 @@ from fai_site.field_guide import guide_sections
 from fai_site.drawing import illustration_text
 from fai_site.model import Catalogue, Category, Dosage, Exercise, ImageIllustration, Phase, PoseIllustration, Program, Reference
 from fai_site.paper import Paper
+from fai_site.pose import PROP_PLACES
+from fai_site.pose_guide import PoseGuide, default_view, where_written
 from fai_site.qr_code import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -190,3 +192,13 @@ def handouts_index(catalogue: Catalogue) -> str:
 
 def editors_guide() -> str:
     return render("editors_guide.md.j2", sections=guide_sections(Catalogue))
+
+
+def pose_guide_page(guide: PoseGuide) -> str:
+    """The editor's guide page on poses; its pictures are `guide.pictures`, drawn beside it."""
+    return render("pose_guide.md.j2", guide=guide, default_view=default_view, where_written=where_written, prop_places=PROP_PLACES)
+
+
+def pictures_page(catalogue: Catalogue) -> str:
+    """Every exercise's picture on one page, for `mkdocs serve` only: watch one redrawn as you save."""
+    return render("exercise_pictures.md.j2", catalogue=catalogue)

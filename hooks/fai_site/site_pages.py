@@ -13,6 +13,8 @@ from fai_site import handout_builder, render
 from fai_site.drawing import render_illustration
 from fai_site.model import Catalogue, Exercise, PoseIllustration, Program
 from fai_site.paper import Paper
+from fai_site.pose_guide import PAGE as POSE_GUIDE_PAGE
+from fai_site.pose_guide import pose_guide
 from fai_site.qr_code import kept_qr_svg
 from fai_site.render import Clinic
 
@@ -69,6 +71,7 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, draw: Draw 
         GeneratedFile("exercises/index.md", render.exercise_index(catalogue), listed=True),
         GeneratedFile("handouts/index.md", render.handouts_index(catalogue), listed=True),
         GeneratedFile("editors-guide.md", render.editors_guide(), listed=True),
+        *pose_guide_files(),
         *(GeneratedFile(f"exercises/{exercise.id}.md", render.exercise_page(exercise, catalogue)) for exercise in catalogue.exercises),
         *(
             GeneratedFile(render.drawing_path(exercise), draw(exercise, exercise.illustration))
@@ -78,6 +81,12 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, draw: Draw 
         *(handout_file(program, catalogue, settings) for program in catalogue.programs),
         builder_file(catalogue, settings),
     ]
+
+
+def pose_guide_files() -> list[GeneratedFile]:
+    """The editor's guide page on poses and its pictures; linked from the guide, not listed in the menu."""
+    guide = pose_guide()
+    return [GeneratedFile(f"{POSE_GUIDE_PAGE}.md", render.pose_guide_page(guide)), *(GeneratedFile(drawn.path, drawn.svg) for drawn in guide.pictures)]
 
 
 def handout_file(program: Program, catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:

@@ -6,6 +6,7 @@ import difflib
 import re
 import reprlib
 import typing
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -39,7 +40,52 @@ def problems_from(error: ValidationError, model: type[BaseModel], data: Any) -> 
     for detail in meant_branches(error.errors(), models, data):
         path = clean_path(detail["loc"], set(models))
         problems.append(Problem(path, plain_message(detail, model, path)))
-    return problems
+    return with_indentation_hints(problems, model)
+
+
+# ---- Indentation ------------------------------------------------------------------------
+
+def with_indentation_hints(problems: list[Problem], model: type[BaseModel]) -> list[Problem]:
+    """An unknown field that is a field one level up or down was almost surely indented wrongly: say so,
+    and tell the 'is required but missing' it causes where the field was written."""
+    moved = {problem.path: home for problem in problems if problem.message.startswith("unknown field") and (home := one_level_up(model, problem.path))}
+    hinted = []
+    for problem in problems:
+        if problem.path in moved:
+            problem = replace(problem, message=f"unknown field '{problem.path[-1]}' here; it belongs one level up, beside '{container_key(problem.path)}:' — check the indentation")
+        elif problem.message == "is required but missing" and (written := next((path for path, home in moved.items() if home == problem.path), None)):
+            problem = Problem(problem.path, f"is required but missing; '{problem.path[-1]}:' on line {{see_line}} is indented too far — check the indentation", see=written)
+        elif problem.message.startswith("unknown field") and (parent := one_level_down(model, problem.path)):
+            problem = replace(problem, message=f"unknown field '{problem.path[-1]}' here; it belongs under '{parent}:' — check the indentation")
+        hinted.append(problem)
+    return hinted
+
+
+def one_level_up(model: type[BaseModel], path: FieldPath) -> FieldPath | None:
+    """Where the unknown field at `path` is a field: the mapping that holds its mapping, if it is one there."""
+    name, container = path[-1], list(path[:-1])
+    while container and isinstance(container[-1], int):
+        container.pop()
+    if not container or not isinstance(name, str):
+        return None
+    outer = list(container[:-1])
+    fields = allowed_fields(model, tuple(outer))
+    return (*outer, name) if name in fields and name != container[-1] else None
+
+
+def one_level_down(model: type[BaseModel], path: FieldPath) -> str | None:
+    """The field of this mapping whose own mapping has the unknown field at `path`, such as 'dosage' for 'sets'."""
+    name = path[-1]
+    for found in models_at(model, path[:-1]):
+        for field_name, info in found.model_fields.items():
+            if typing.get_origin(info.annotation) is not list and any(name in nested.model_fields for nested in models_in(info.annotation)):
+                return field_name
+    return None
+
+
+def container_key(path: FieldPath) -> str:
+    """The last field name before the unknown one: the key it was indented under."""
+    return next((str(part) for part in reversed(path[:-1]) if isinstance(part, str)), "")
 
 
 def meant_branches(details: list[ErrorDetails], models: dict[str, type[BaseModel]], data: Any) -> list[ErrorDetails]:

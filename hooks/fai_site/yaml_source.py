@@ -220,6 +220,7 @@ SYNTAX_HINTS = {
     "end of stream": "a quote is not closed",
     "expected '-' indicator": "check the indentation: this line must line up with the lines above it",
     "expected <block end>": "check the indentation: this line must line up with the lines above it",
+    "did not find expected key": "check the indentation: this line must line up with the fields above it",
     "another document": "remove the '---' line: the catalogue is one document",
     "unhashable key": "a field name must be plain text",
     "could not determine a constructor": "remove the '!' tag and write a plain value",
@@ -314,14 +315,20 @@ def first_alias(text: str) -> tuple[int, int]:
 
 def locate(text: str, problems: list[Problem]) -> list[Problem]:
     """Give each problem that has no line yet the line and column of the field it names."""
-    if all(problem.line is not None for problem in problems):
+    if all(problem.line is not None and problem.see is None for problem in problems):
         return problems
     loader = loader_for(text)(text)
     try:
         root = loader.get_single_node()
     finally:
         loader.dispose()
-    return [problem if problem.line is not None else problem.located(*position(root, problem.path)) for problem in problems]
+    return [located_in(root, problem) for problem in problems]
+
+
+def located_in(root: Node | None, problem: Problem) -> Problem:
+    if problem.see is not None:
+        problem = problem.seeing(position(root, problem.see)[0])
+    return problem if problem.line is not None else problem.located(*position(root, problem.path))
 
 
 def position(root: Node | None, path: FieldPath) -> tuple[int, int]:
