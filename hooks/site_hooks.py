@@ -21,13 +21,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from fai_site import generator_cache
+from fai_site import generator_cache, render
 from fai_site.generator_cache import KeptCatalogue
-from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, ResourceLookup, handout_pdfs
+from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, ResourceLookup, handout_pdfs, over_budget
 from fai_site.problems import CatalogueError
-from fai_site import render
-from fai_site.render import TEMPLATES, Clinic
 from fai_site.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
+from fai_site.render import TEMPLATES, Clinic, with_safety_lists
 from fai_site.site_pages import SiteSettings
 from fai_site.structured_data import PageFacts, Website, page_json_ld
 
@@ -43,6 +42,8 @@ PDF_CACHE = Path(".cache") / "handout-pdfs"
 QR_CACHE = Path(".cache") / "qr-codes"
 # Every exercise's picture on one page, while serving only.
 PICTURES_PAGE = "editors-guide-pictures.md"
+# A page that shows one of the catalogue's safety lists says so with this comment.
+SAFETY_MARK = "<!-- safety:"
 # Set HANDOUT_PDFS=0 to skip the PDFs for a quick preview.
 PDF_SWITCH = "HANDOUT_PDFS"
 
@@ -98,12 +99,25 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     if serving:
         files.append(File.generated(config, PICTURES_PAGE, content=render.pictures_page(kept.catalogue), inclusion=InclusionLevel.NOT_IN_NAV))
     settings = site_settings(config)
+    if not settings.is_public and not serving:
+        # INFO, not WARNING: `make build --strict` must still build a preview; the words say what is missing.
+        log.info("Warning: site_url %s is not a public address, so the handouts carry no QR code and no web address. Set SITE_URL to the address the site is published at (e.g. SITE_URL=https://hips.example.org/ make build) to add them.", settings.site_url)
     for generated in generator_cache.files(kept, settings, cache_dir=project_folder(config) / GENERATOR_CACHE):
         inclusion = InclusionLevel.UNDEFINED if generated.listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, generated.path, content=generated.content, inclusion=inclusion))
     for pdf in rendered_pdfs(files, config, settings):
         files.append(File.generated(config, pdf.path, abs_src_path=str(pdf.source)))
     return files
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill a page's safety lists (the When to get help page's red flags) from the catalogue, the handouts' own source."""
+    if kept is None or SAFETY_MARK not in markdown:
+        return markdown
+    try:
+        return with_safety_lists(markdown, kept.catalogue.safety, source=page.file.src_uri)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -195,6 +209,9 @@ def rendered_pdfs(files: Files, config: MkDocsConfig, settings: SiteSettings) ->
     except HandoutPdfError as error:
         raise PluginError(f"Handout PDF: {error}") from None
     log.info("Handout PDFs: %d rendered, %d from the cache", sum(pdf.rendered for pdf in pdfs), sum(not pdf.rendered for pdf in pdfs))
+    log.info("Handout pages: %s", ", ".join(f"{pdf.path} {pdf.pages}" for pdf in pdfs))
+    for problem in over_budget(pdfs, kept.catalogue):
+        log.warning(problem)
     return pdfs
 
 

@@ -1,7 +1,7 @@
 """Fixture projects for the handout tests: the worst case a clinic could print.
 
-The "wordiest" program holds the 7 exercises of the real catalogue whose handout text
-(name, first four steps, key precaution) is longest, with the longest program texts,
+The "wordiest" program holds the 6 exercises of the real catalogue (the page budget's
+count) whose handout text (name, start position, every step and precaution) is longest, with the longest program texts,
 with or without a picture for each exercise, for a clinic that fills in every detail.
 """
 
@@ -17,6 +17,7 @@ from conftest import FIXTURES, ROOT, make_project
 from fai_site.catalogue_loader import load_catalogue
 from fai_site.handout_pdf import ResourceLookup
 from fai_site.model import Catalogue, Exercise
+from fai_site.paper import BUDGET_EXERCISES
 from fai_site.site_pages import SiteSettings, generated_files
 
 WORDIEST = "wordiest"
@@ -34,11 +35,11 @@ extra:
 
 
 def sheet_length(exercise: Exercise) -> int:
-    """How much text the exercise puts on a handout."""
-    return len(exercise.name) + sum(len(step) for step in exercise.steps[:4]) + len(exercise.key_precaution)
+    """How much text the exercise puts on a handout: all of it is printed."""
+    return len(exercise.name) + len(exercise.position) + sum(len(step) for step in exercise.steps) + sum(len(care) for care in exercise.precautions)
 
 
-def wordiest_catalogue(*, pictures: bool, count: int = 7) -> dict[str, Any]:
+def wordiest_catalogue(*, pictures: bool, count: int = BUDGET_EXERCISES) -> dict[str, Any]:
     """The real catalogue cut down to its `count` wordiest exercises and one program of them all."""
     catalogue = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
     chosen = {exercise.id for exercise in sorted(catalogue.exercises, key=sheet_length, reverse=True)[:count]}
@@ -55,6 +56,7 @@ def wordiest_catalogue(*, pictures: bool, count: int = 7) -> dict[str, Any]:
         "title": "Seven exercises with the longest texts",
         "phase": "late",
         "weeks": "10+",
+        "frequency": {"times_per_day": 2, "days_per_week": 7},
         **{field: max((entry[field] for entry in data["programs"]), key=len) for field in PROGRAM_TEXTS},
         "exercises": [entry["id"] for entry in exercises],
     }

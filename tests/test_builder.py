@@ -14,15 +14,18 @@ import gzip
 import io
 import json
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+import zxingcpp
 from browser import open_and_mark, still_marked
-from conftest import ROOT, BuildResult, fixture_text, make_project, run_build
+from conftest import ROOT, TEST_SITE_URL, BuildResult, fixture_text, make_project, run_build
 from handout_fixtures import sheet_length
 from html_reading import by_class, elements, parse, text
+from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
@@ -31,6 +34,7 @@ from fai_site.catalogue_loader import load_catalogue
 from fai_site.dosage_text import amount, frequency
 from fai_site.handout_builder import item_code, program_fragment
 from fai_site.model import Dosage
+from fai_site.paper import BUDGET_EXERCISES, BUDGET_PAGES
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 BUILDER = "handouts/builder/"
@@ -119,16 +123,29 @@ def name(exercise_id: str) -> str:
     return CATALOGUE.exercise(exercise_id).name
 
 
-def card_dose(dosage: Dosage) -> str:
+def card_texts(page: Page, selector: str) -> list[str]:
+    """Each card's text without its frequency: a program's sheet states that once, the builder's on every card."""
+    texts = page.eval_on_selector_all(selector, "cards => cards.map(card => { const copy = card.cloneNode(true); copy.querySelectorAll('.fai-handout__often').forEach(often => often.remove()); return copy.textContent; })")
+    return [words(card) for card in texts]
+
+
+def card_dose(dosage: Dosage, *, with_frequency: bool = True) -> str:
     """The dose as a handout card prints it (handout_parts.html.j2)."""
-    return words(f"{amount(dosage)}{', each side' if dosage.each_side else ''} {frequency(dosage).capitalize()}")
+    often = f" {frequency(dosage).capitalize()}" if with_frequency else ""
+    return words(f"{amount(dosage)}{', each side' if dosage.each_side else ''}{often}")
+
+
+def card_doses(dosages: list[Dosage]) -> list[str]:
+    """The cards' doses on one sheet: a frequency they all share is said once, under "How often", instead."""
+    shared = len({frequency(dosage) for dosage in dosages}) == 1
+    return [card_dose(dosage, with_frequency=not shared) for dosage in dosages]
 
 
 # ---- Compose and print ----------------------------------------------------------------
 
 @pytest.mark.browser
 @pytest.mark.parametrize("paper", PAPERS)
-def test_compose_reorder_dose_and_print_on_two_pages(site_server: str, page: Page, paper: str) -> None:
+def test_compose_reorder_dose_and_print_within_the_page_budget(site_server: str, page: Page, paper: str) -> None:
     open_builder(page, site_server + BUILDER)
     page.get_by_label("Find by name").fill("clam")
     assert page.locator(".fai-builder__choice:visible").count() == 1
@@ -152,32 +169,126 @@ def test_compose_reorder_dose_and_print_on_two_pages(site_server: str, page: Pag
     page.get_by_label("Patient's name").fill(PATIENT)
 
     pages = printed(page, paper)
-    assert len(pages) <= 2
+    assert len(pages) <= BUDGET_PAGES
     everything = " ".join(pages)
     positions = [everything.find(exercise) for exercise in order]
     assert -1 not in positions and positions == sorted(positions)
     assert "3 sets of 20" in everything
     assert PATIENT in everything
-    assert "Stop and contact your clinic" in everything and "Weekly log" in everything and "Use pain as your guide" in everything
+    assert "Call emergency services now" in everything and "Weekly log" in everything and "Use pain as your guide" in everything
     assert "Choose exercises" not in everything and "Templates on this device" not in everything
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("paper", PAPERS)
-def test_the_seven_wordiest_exercises_and_general_notes_fit_two_pages(site_server: str, page: Page, paper: str) -> None:
-    """The handouts' worst case (handout_fixtures.py), with every patient field and the longest general notes."""
-    wordiest = sorted(CATALOGUE.exercises, key=sheet_length, reverse=True)[:7]
-    fragment = urlencode([("title", "Seven long exercises"), *(("x", item_code(e.id, e.dosage, None)) for e in wordiest)])
+def test_the_six_wordiest_exercises_with_notes_keep_the_page_budget(site_server: str, page: Page, paper: str) -> None:
+    """The handouts' worst case (handout_fixtures.py), with every patient field, a note on each card and the longest general notes."""
+    wordiest = sorted(CATALOGUE.exercises, key=sheet_length, reverse=True)[:BUDGET_EXERCISES]
+    note = "Slow and steady. " * 10
+    fragment = urlencode([("title", "Six long exercises"), *(("x", item_code(e.id, e.dosage, note.strip()[:120])) for e in wordiest)])
     open_builder(page, f"{site_server}{BUILDER}#{fragment}")
     for label in ("Patient's name", "Clinician", "Next appointment"):
         page.get_by_label(label, exact=True).fill(PATIENT)
     notes = page.get_by_label("General notes")
     notes.fill("Ice for 10 minutes after the exercises if your hip is sore. " * 5)
     assert len(notes.input_value()) == int(notes.get_attribute("maxlength") or 0)
-    assert len(sheet_names(page)) == 7
+    assert len(sheet_names(page)) == BUDGET_EXERCISES
     pages = printed(page, paper)
-    assert len(pages) <= 2
-    assert "Notes: Ice for 10 minutes" in " ".join(pages)
+    assert len(pages) <= BUDGET_PAGES
+    everything = " ".join(pages)
+    assert "Notes: Ice for 10 minutes" in everything
+    lines = [words(line) for exercise in wordiest for line in [exercise.position, *exercise.steps, *exercise.precautions]]
+    assert [line for line in lines if line not in everything] == []
+    assert all(PATIENT in sheet for sheet in pages)
+
+
+CLINIC = {"Clinic name": "Harbour Hip Clinic", "Phone": "+44 20 7946 0000", "Address": "2 Quay Street, Bristol", "Web address": "harbourhip.example.org"}
+
+
+@pytest.mark.browser
+def test_the_clinic_is_kept_printed_and_the_patient_is_not(site_server: str, page: Page) -> None:
+    open_builder(page, f"{site_server}{BUILDER}?exercises=glute-bridge,clamshell")
+    for label, value in CLINIC.items():
+        page.get_by_label(label, exact=True).fill(value)
+    page.get_by_label("Patient's name").fill(PATIENT)
+    page.reload()
+    page.wait_for_function(f"performance.getEntriesByName({READY!r}).length > 0")
+    assert [page.get_by_label(label, exact=True).input_value() for label in CLINIC] == list(CLINIC.values())
+    assert page.get_by_label("Patient's name").input_value() == ""
+    page.get_by_label("Patient's name").fill(PATIENT)
+    stored = page.evaluate("JSON.stringify(localStorage)")
+    assert CLINIC["Clinic name"] in stored and PATIENT not in stored and "Alex" not in stored
+    assert PATIENT not in page.url and "Alex" not in page.url
+    for paper in PAPERS:
+        pages = printed(page, paper)
+        assert all(value in pages[0] for value in CLINIC.values()), paper
+        assert all(f"Name: {PATIENT}" in sheet for sheet in pages), paper
+
+
+@pytest.mark.browser
+def test_the_patients_name_is_on_every_printed_page(site_server: str, page: Page) -> None:
+    wordiest = sorted(CATALOGUE.exercises, key=sheet_length, reverse=True)[:BUDGET_EXERCISES + 2]
+    open_builder(page, f"{site_server}{BUILDER}?exercises={','.join(exercise.id for exercise in wordiest)}")
+    page.get_by_label("Patient's name").fill('Jo "JJ" O\\Brien')
+    for paper in PAPERS:
+        pages = printed(page, paper)
+        assert len(pages) > 1
+        assert all('Name: Jo "JJ" O\\Brien' in sheet for sheet in pages), paper
+
+
+@pytest.mark.browser
+def test_the_sheets_qr_code_opens_this_program_on_the_public_site(site_server: str, browser: Browser) -> None:
+    context = browser.new_context(device_scale_factor=3)
+    try:
+        page = context.new_page()
+        open_builder(page, f"{site_server}{BUILDER}?exercises=glute-bridge,clamshell")
+        page.get_by_label("Patient's name").fill(PATIENT)
+        page.get_by_label("General notes").fill("Ice after, if sore.")
+        image = Image.open(io.BytesIO(page.locator(".fai-builder__preview .fai-handout__qr-code").screenshot()))
+        (decoded,) = [result.text for result in zxingcpp.read_barcodes(image)]
+        fragment = urlsplit(page.url).fragment
+    finally:
+        context.close()
+    assert decoded == f"{TEST_SITE_URL}{BUILDER}#{fragment}"
+    assert "x=glute-bridge" in decoded and "notes=Ice" in decoded and "Alex" not in decoded
+
+
+@pytest.mark.browser
+def test_the_date_names_its_month(site_server: str, page: Page) -> None:
+    open_builder(page, site_server + BUILDER)
+    assert re.fullmatch(r"(\d{1,2} )?[A-Z][a-z]+ \d{1,2}?,? ?\d{4}", page.get_by_label("Date given").input_value())
+
+
+@pytest.mark.browser
+def test_printing_from_dark_mode_gives_a_white_sheet(site_server: str, browser: Browser, tmp_path: Path) -> None:
+    context = browser.new_context(color_scheme="dark")
+    try:
+        page = context.new_page()
+        open_builder(page, f"{site_server}{BUILDER}?exercises=glute-bridge")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        (tmp_path / "sheet.pdf").write_bytes(page.pdf(format="A4"))
+        page.emulate_media(media="print")
+        backgrounds = page.evaluate("[document.body, ...document.querySelectorAll('.fai-handout, .fai-handout__field-input')].map(el => getComputedStyle(el).backgroundColor)")
+    finally:
+        context.close()
+    assert set(backgrounds) <= {"rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"}, set(backgrounds)
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(tmp_path / "sheet.pdf"), str(tmp_path / "page")], check=True)
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    margin = [image.getpixel((x, y)) for x in range(image.width) for y in range(image.height) if x < 12 or x > image.width - 12]
+    assert min(margin) > 240, "the page's margins are not white"
+
+
+@pytest.mark.browser
+def test_print_comes_before_the_preview_on_a_phone(site_server: str, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        open_builder(page, site_server + BUILDER)
+        button = page.get_by_role("button", name="Print", exact=True).bounding_box()
+        preview = page.locator(".fai-builder__preview").bounding_box()
+    finally:
+        context.close()
+    assert button and preview and button["y"] + button["height"] <= preview["y"]
 
 
 # ---- Share and reopen -------------------------------------------------------------------
@@ -191,7 +302,7 @@ def test_a_shared_link_brings_the_program_back_without_the_patient(site_server: 
     editor.get_by_label("Each side").uncheck()
     page.get_by_label("Note on the handout").nth(1).fill("Keep your top hip forward_slowly & gently")
     page.get_by_label("Patient's name").fill(PATIENT)
-    page.get_by_label("General notes").fill(f"Notes for {PATIENT}")
+    page.get_by_label("General notes").fill("Ice after, if sore.")
     page.get_by_label("Template name").fill("Early hip")
     page.get_by_role("button", name="Save", exact=True).click()
     shared = page.url
@@ -211,6 +322,8 @@ def test_a_shared_link_brings_the_program_back_without_the_patient(site_server: 
         notes = reopened.locator(".fai-builder__preview .fai-handout__note:visible").all_text_contents()
         assert notes == ["Keep your top hip forward_slowly & gently"]
         assert reopened.get_by_label("Patient's name").input_value() == ""
+        assert reopened.get_by_label("General notes").input_value() == "Ice after, if sore."
+        assert reopened.locator(".fai-builder__preview .fai-handout__notes-text").text_content() == "Ice after, if sore."
     finally:
         other.close()
 
@@ -233,7 +346,7 @@ def test_a_template_saved_on_the_device_opens_again(site_server: str, page: Page
 def test_listed_exercises_load_in_order_and_unknown_ids_are_reported(site_server: str, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=step-up,no-such-exercise,pelvic-tilt,dead-bug")
     assert sheet_names(page) == [name("step-up"), name("pelvic-tilt"), name("dead-bug")]
-    assert sheet_doses(page) == [card_dose(CATALOGUE.exercise(id_).dosage) for id_ in ("step-up", "pelvic-tilt", "dead-bug")]
+    assert sheet_doses(page) == card_doses([CATALOGUE.exercise(id_).dosage for id_ in ("step-up", "pelvic-tilt", "dead-bug")])
     assert "no-such-exercise" in status(page)
     assert page.get_by_role("status").filter(has_text="no-such-exercise").count() == 1
     assert "exercises=" not in page.url and "x=step-up" in page.url
@@ -254,7 +367,7 @@ def test_every_dose_reads_as_on_the_handouts(site_server: str, page: Page) -> No
     for start in range(0, len(ids), 12):
         chunk = ids[start : start + 12]
         open_builder(page, f"{site_server}{BUILDER}?exercises={','.join(chunk)}")
-        assert sheet_doses(page) == [card_dose(CATALOGUE.exercise(id_).dosage) for id_ in chunk]
+        assert sheet_doses(page) == card_doses([CATALOGUE.exercise(id_).dosage for id_ in chunk])
 
 
 @pytest.mark.browser
@@ -263,16 +376,16 @@ def test_adapt_this_program_opens_the_same_cards(site_server: str, instant_page:
     """Through Material's instant navigation, as on the published site: the program comes in the link's fragment."""
     page = instant_page
     open_and_mark(page, f"{site_server}handouts/{program_id}/")
-    handout_cards = [words(card) for card in page.locator(".fai-handout__exercise").all_text_contents()]
+    handout_cards = card_texts(page, ".fai-handout__exercise")
     page.get_by_role("link", name="Adapt this program").click()
     page.wait_for_url(f"**/{BUILDER}#*")
     wait_for_program(page)
     assert still_marked(page), "the builder was loaded afresh, not reached by instant navigation"
     assert_started_once(page)
-    builder_cards = [words(card) for card in page.locator(".fai-builder__preview .fai-handout__exercise").all_text_contents()]
+    builder_cards = card_texts(page, ".fai-builder__preview .fai-handout__exercise")
     assert builder_cards == handout_cards
     assert status(page) == ""
-    assert len(printed(page, "Letter")) <= 2
+    assert len(printed(page, "Letter")) <= BUDGET_PAGES
 
 
 @pytest.mark.browser
@@ -430,7 +543,8 @@ def test_a_program_in_the_making_passes_axe(browser: Browser, site_server: str, 
         sets = page.get_by_role("group", name=f"Dose for {name('clamshell')}").get_by_label("Sets")
         sets.fill("99")
         assert name("clamshell") in status(page) and sets.get_attribute("aria-invalid") == "true"
-        assert sheet_doses(page)[1] == card_dose(CATALOGUE.exercise("clamshell").dosage)
+        ids = ("glute-bridge", "clamshell", "stationary-bike")
+        assert sheet_doses(page)[1] == card_doses([CATALOGUE.exercise(id_).dosage for id_ in ids])[1]
         violations = AXE.run(page, options=AXE_OPTIONS).response["violations"]
         assert not [f"{v['id']}: {node['target']}" for v in violations for node in v["nodes"]]
         assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
@@ -510,3 +624,15 @@ def test_a_program_link_carries_doses_and_notes() -> None:
     dosage = Dosage(sets=3, reps=12, each_side=True, days_per_week=5)
     assert item_code("clamshell", dosage, "Go slowly_and gently") == "clamshell.s3.r12.e.t1.d5_Go slowly_and gently"
     assert item_code("stationary-bike", Dosage(duration_minutes=15), None) == "stationary-bike.m15.t1.d7"
+
+
+@pytest.mark.browser
+def test_a_frequency_every_exercise_shares_is_said_once(site_server: str, page: Page) -> None:
+    same = [exercise.id for exercise in CATALOGUE.exercises if frequency(exercise.dosage) == frequency(CATALOGUE.exercise("glute-bridge").dosage)][:2]
+    open_builder(page, f"{site_server}{BUILDER}?exercises={','.join(same)}")
+    how = words(page.locator(".fai-builder__preview .fai-handout__how-often").text_content() or "")
+    assert how == frequency(CATALOGUE.exercise(same[0]).dosage).capitalize() + "."
+    assert page.locator(".fai-builder__preview .fai-handout__often").count() == 0
+    open_builder(page, f"{site_server}{BUILDER}?exercises=pelvic-tilt,step-up")
+    assert words(page.locator(".fai-builder__preview .fai-handout__how-often").text_content() or "") == "As each exercise says."
+    assert page.locator(".fai-builder__preview .fai-handout__often").count() == 2

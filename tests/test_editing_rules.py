@@ -36,7 +36,7 @@ DRAFT_PROGRAM = """  - id: bridge-week
     weeks: "0–1"
     audience: People trying the bridge.
     goal: Learn the bridge.
-    how_often: Once a day.
+    frequency: {days_per_week: 7}
     move_on: When it is easy.
     exercises: [glute-bridge]
 """

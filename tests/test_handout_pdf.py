@@ -18,9 +18,9 @@ from pypdf import PdfReader
 
 from fai_site.catalogue_loader import load_catalogue
 from fai_site.dosage_text import amount
-from fai_site.handout_pdf import HandoutPdfError, PdfJob, handout_pdfs, linked_resources, pdf_jobs, pdf_timestamp
+from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, PdfJob, RenderedPdf, handout_pdfs, linked_resources, over_budget, pdf_jobs, pdf_timestamp
 from fai_site.model import Catalogue
-from fai_site.paper import Paper
+from fai_site.paper import BUDGET_EXERCISES, BUDGET_PAGES, Paper, page_budget
 from fai_site.render import handout_items, programs_using
 from fai_site.site_pages import SiteSettings
 
@@ -43,17 +43,17 @@ def pdf_path(site: Path, program_id: str, paper: Paper) -> Path:
 
 @pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
 @pytest.mark.parametrize("program_id", PROGRAM_IDS)
-def test_each_program_ships_a_pdf_of_two_pages_at_most(built_site: BuildResult, program_id: str, paper: Paper) -> None:
+def test_each_program_ships_a_pdf_within_the_page_budget(built_site: BuildResult, program_id: str, paper: Paper) -> None:
     program = next(program for program in CATALOGUE.programs if program.id == program_id)
     reader = PdfReader(pdf_path(built_site.site, program_id, paper))
-    assert len(reader.pages) <= 2
+    assert len(reader.pages) <= (page_budget(len(program.exercises)) or BUDGET_PAGES + 1)
     for page in reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(PAGE_SIZES[paper], abs=0.5)
     text = words(" ".join(page.extract_text() for page in reader.pages))
     for item in handout_items(program, CATALOGUE):
         assert item.exercise.name in text
         assert amount(item.dosage) in text
-    assert "Stop and contact your clinic" in text
+    assert "Call emergency services now" in text and "Contact your clinic or doctor today" in text
     assert reader.metadata.title.startswith(program.title)
 
 
@@ -71,13 +71,16 @@ def test_the_handout_page_links_both_pdfs(built_site: BuildResult) -> None:
 
 
 @pytest.mark.parametrize("program_id", PROGRAM_IDS)
-def test_the_qr_code_on_paper_opens_the_handout(built_site: BuildResult, program_id: str, tmp_path: Path) -> None:
-    reader = PdfReader(pdf_path(built_site.site, program_id, Paper.LETTER))
-    last_page = str(len(reader.pages))
+@pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
+def test_the_qr_code_on_paper_opens_the_handout(built_site: BuildResult, program_id: str, paper: Paper, tmp_path: Path) -> None:
     prefix = tmp_path / "page"
-    subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", last_page, "-l", last_page, str(pdf_path(built_site.site, program_id, Paper.LETTER)), str(prefix)], check=True)
-    image = Image.open(next(tmp_path.glob("page*.png")))
-    decoded = [result.text for result in zxingcpp.read_barcodes(image) if result.format == zxingcpp.BarcodeFormat.QRCode]
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf_path(built_site.site, program_id, paper)), str(prefix)], check=True)
+    decoded = [
+        result.text
+        for page in sorted(tmp_path.glob("page*.png"))
+        for result in zxingcpp.read_barcodes(Image.open(page))
+        if result.format == zxingcpp.BarcodeFormat.QRCode
+    ]
     assert decoded == [f"{TEST_SITE_URL}handouts/{program_id}/"]
 
 
@@ -89,9 +92,9 @@ class CountingRenderer:
     def __init__(self) -> None:
         self.rendered: list[str] = []
 
-    def __call__(self, job: PdfJob) -> bytes:
+    def __call__(self, job: PdfJob) -> RenderedPdf:
         self.rendered.append(job.path)
-        return b"%PDF-1.7 stand-in " + job.key().encode()
+        return RenderedPdf(b"%PDF-1.7 stand-in " + job.key().encode(), 1)
 
 
 def build_pdfs(catalogue: Catalogue, cache: Path, renderer: CountingRenderer) -> list[str]:
@@ -166,7 +169,7 @@ def test_equal_inputs_give_byte_identical_pdfs() -> None:
     from fai_site.pdf_renderer import render_pdf
 
     job = minimal_jobs()[0]
-    assert render_pdf(job) == render_pdf(job)
+    assert render_pdf(job).content == render_pdf(job).content
 
 
 def test_source_date_epoch_sets_the_pdf_date(tmp_path: Path) -> None:
@@ -174,7 +177,7 @@ def test_source_date_epoch_sets_the_pdf_date(tmp_path: Path) -> None:
 
     job = minimal_jobs("1767225600")[0]
     output = tmp_path / "handout.pdf"
-    output.write_bytes(render_pdf(job))
+    output.write_bytes(render_pdf(job).content)
     assert PdfReader(output).metadata.creation_date == datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
 
 
@@ -217,3 +220,13 @@ def test_handout_pdfs_0_skips_the_pdfs_and_their_links(tmp_path: Path) -> None:
     assert not list((tmp_path / "site").rglob("*.pdf"))
     assert "Download PDF" not in (tmp_path / "site" / "handouts" / "starter" / "index.html").read_text(encoding="utf-8")
     assert not (tmp_path / ".cache" / "handout-pdfs").exists()
+
+
+def test_a_program_over_the_page_budget_is_named() -> None:
+    program = CATALOGUE.programs[0]
+    pdfs = [HandoutPdf(program.id, f"handouts/{program.id}.pdf", Path("unused.pdf"), BUDGET_PAGES + 1, rendered=True)]
+    assert len(program.exercises) <= BUDGET_EXERCISES
+    (problem,) = over_budget(pdfs, CATALOGUE)
+    assert problem.startswith(f"handouts/{program.id}.pdf has {BUDGET_PAGES + 1} pages") and f"must fit on {BUDGET_PAGES}" in problem
+    within = [HandoutPdf(program.id, f"handouts/{program.id}.pdf", Path("unused.pdf"), BUDGET_PAGES, rendered=True)]
+    assert over_budget(within, CATALOGUE) == []

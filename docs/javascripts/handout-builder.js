@@ -13,6 +13,8 @@
   if (window.faiHandoutBuilder) return;
 
   const TEMPLATES_KEY = "fai-handout-builder-templates";
+  // The clinic's own details, not the patient's: kept between visits.
+  const CLINIC_KEY = "fai-handout-builder-clinic";
   const TIMES = { 1: "once", 2: "twice" };
 
   // ---- Start ------------------------------------------------------------------------
@@ -27,6 +29,7 @@
       fields: new Map(data.doseFields.map((field) => [field.code, field])),
       sheet: root.querySelector(".fai-handout"),
       title: data.defaultTitle,
+      notes: "",
       items: [], // { exercise, dose, note, editor }, in the program's order
       choices: new Map(), // exercise id → its row in the list to choose from
       find: (selector) => root.querySelector(selector),
@@ -35,6 +38,7 @@
     performance.mark("fai-builder:list-rendered");
     listen(builder);
     prepareSheet(builder);
+    loadClinic(builder);
     const problems = loadFromAddress(builder);
     showTemplates(builder);
     if (problems.length) say(builder, problems.join(" "));
@@ -49,7 +53,12 @@
       builder.title = event.target.value.trim() || builder.data.defaultTitle;
       changed(builder);
     });
+    on(".fai-builder__notes", "input", (event) => {
+      builder.notes = event.target.value.trim();
+      changed(builder);
+    });
     on(".fai-builder__patient", "input", () => showPatient(builder));
+    on(".fai-builder__clinic", "input", () => saveClinic(builder));
     on(".fai-builder__print", "click", () => printSheet(builder));
     on(".fai-builder__copy", "click", () => copyLink(builder));
     on(".fai-builder__save", "click", () => saveTemplate(builder));
@@ -63,7 +72,7 @@
       input.readOnly = true;
       input.tabIndex = -1;
     }
-    builder.find('[data-patient="date"]').value = new Date().toLocaleDateString();
+    builder.find('[data-patient="date"]').value = new Date().toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
     showPatient(builder);
   }
 
@@ -130,7 +139,7 @@
     builder.items.push(newItem(builder, exercise, { ...exercise.dose }, ""));
     changed(builder);
     const count = builder.items.length;
-    const overBudget = count > builder.data.exercisesPerTwoPages ? ` More than ${builder.data.exercisesPerTwoPages} exercises may not fit on two pages.` : "";
+    const overBudget = count > builder.data.budgetExercises ? ` More than ${builder.data.budgetExercises} exercises may take more than ${builder.data.budgetPages} pages.` : "";
     say(builder, `${exercise.name} added as number ${count}.${overBudget}`);
   }
 
@@ -244,15 +253,28 @@
 
   function showSheet(builder) {
     builder.sheet.querySelector(".fai-handout__title").textContent = builder.title;
-    builder.sheet.querySelector(".fai-handout__exercises").replaceChildren(...builder.items.map(card));
+    builder.sheet.querySelector(".fai-handout__notes-text").textContent = builder.notes;
+    builder.sheet.querySelector(".fai-handout__notes").hidden = !builder.notes;
+    showQrCode(builder);
+    const shared = sharedFrequency(builder);
+    builder.sheet.querySelector(".fai-handout__how-often").textContent = shared ? `${capitalized(shared)}.` : builder.data.howOften;
+    builder.sheet.querySelector(".fai-handout__exercises").replaceChildren(...builder.items.map((item) => card(item, shared)));
     const rows = builder.sheet.querySelector(".fai-handout__log-table tbody");
     rows.replaceChildren(...builder.items.map(logRow), rows.querySelector(".fai-handout__log-pain"));
   }
 
-  function card({ exercise, dose, note }) {
+  // One frequency for every exercise is said once, under "How often", as on a program's sheet.
+  function sharedFrequency(builder) {
+    const all = builder.items.map((item) => frequency(item.dose));
+    return all.length && all.every((often) => often === all[0]) ? all[0] : null;
+  }
+
+  function card({ exercise, dose, note }, shared) {
     const card = cardTemplate(exercise.id).firstElementChild.cloneNode(true);
     card.querySelector(".fai-handout__amount").textContent = amount(dose) + (dose.each_side ? ", each side" : "");
-    card.querySelector(".fai-handout__often").textContent = capitalized(frequency(dose));
+    const often = card.querySelector(".fai-handout__often");
+    if (shared) often.remove();
+    else often.textContent = capitalized(frequency(dose));
     const noteText = card.querySelector(".fai-handout__note");
     noteText.textContent = note;
     noteText.hidden = !note;
@@ -268,14 +290,97 @@
 
   function showPatient(builder) {
     for (const input of builder.root.querySelectorAll(".fai-builder__patient [data-patient]")) {
-      const key = input.dataset.patient;
-      if (key === "notes") {
-        builder.sheet.querySelector(".fai-handout__notes-text").textContent = input.value.trim();
-        builder.sheet.querySelector(".fai-handout__notes").hidden = !input.value.trim();
-      } else {
-        builder.sheet.querySelector(`.fai-handout__field-input[name="${key}"]`).value = input.value;
+      builder.sheet.querySelector(`.fai-handout__field-input[name="${input.dataset.patient}"]`).value = input.value;
+    }
+    showNameOnEveryPage(builder);
+  }
+
+  // The patient's name in the printed page's top margin, on every page: a style rule in
+  // this page only, never stored and never in the address.
+  function showNameOnEveryPage(builder) {
+    const name = builder.find('[data-patient="patient"]').value.trim();
+    let rule = document.getElementById("fai-builder-page-name");
+    if (!rule) {
+      rule = document.createElement("style");
+      rule.id = "fai-builder-page-name";
+      document.head.append(rule);
+    }
+    rule.textContent = name ? `@page fai-handout { @top-right { content: ${cssString(`Name: ${name}`)}; } }` : "";
+  }
+
+  function cssString(text) {
+    return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ")}"`;
+  }
+
+  // ---- The clinic -------------------------------------------------------------------------
+
+  function loadClinic(builder) {
+    let kept = {};
+    try {
+      kept = JSON.parse(localStorage.getItem(CLINIC_KEY)) ?? {};
+    } catch {
+      kept = {};
+    }
+    for (const input of builder.root.querySelectorAll("[data-clinic]")) {
+      if (typeof kept[input.dataset.clinic] === "string") input.value = kept[input.dataset.clinic];
+    }
+    showClinic(builder);
+  }
+
+  function saveClinic(builder) {
+    const clinic = {};
+    for (const input of builder.root.querySelectorAll("[data-clinic]")) clinic[input.dataset.clinic] = input.value.trim();
+    try {
+      localStorage.setItem(CLINIC_KEY, JSON.stringify(clinic));
+    } catch {
+      say(builder, "This browser does not let the page keep the clinic's details.");
+    }
+    showClinic(builder);
+  }
+
+  // The sheet's header shows the form's clinic, or the site's default name when it is empty.
+  function showClinic(builder) {
+    for (const input of builder.root.querySelectorAll("[data-clinic]")) {
+      const key = input.dataset.clinic;
+      const value = input.value.trim() || (key === "name" ? input.dataset.default : "");
+      const shown = builder.sheet.querySelector(key === "name" ? ".fai-handout__clinic-name" : `.fai-handout__clinic-${key}`);
+      shown.textContent = value;
+      shown.hidden = !value;
+    }
+  }
+
+  // ---- The QR code --------------------------------------------------------------------------
+
+  // The program's link on the public site (no patient details), drawn here as an SVG; none
+  // for a build without a public address, whose codes would open nothing.
+  function showQrCode(builder) {
+    const box = builder.sheet.querySelector(".fai-handout__qr");
+    if (!box || !builder.data.publicUrl || typeof qrcode !== "function") return;
+    const code = qrcode(0, "M");
+    code.addData(`${builder.data.publicUrl}#${programCode(builder)}`);
+    code.make();
+    box.querySelector(".fai-handout__qr-slot").replaceChildren(qrSvg(code));
+    box.hidden = !builder.items.length;
+  }
+
+  function qrSvg(code) {
+    const size = code.getModuleCount();
+    const quiet = 4;
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", `0 0 ${size + 2 * quiet} ${size + 2 * quiet}`);
+    svg.setAttribute("class", "fai-handout__qr-code");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "QR code for this program");
+    let path = "";
+    for (let row = 0; row < size; row += 1) {
+      for (let column = 0; column < size; column += 1) {
+        if (code.isDark(row, column)) path += `M${column + quiet} ${row + quiet}h1v1h-1z`;
       }
     }
+    const dark = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    dark.setAttribute("d", path);
+    svg.append(dark);
+    return svg;
   }
 
   // The same words as fai_site/dosage_text.py; a browser test holds the two together.
@@ -311,6 +416,7 @@
 
   function programCode(builder) {
     const params = new URLSearchParams({ title: builder.title });
+    if (builder.notes) params.set("notes", builder.notes);
     for (const item of builder.items) params.append("x", itemCode(builder, item));
     return params.toString();
   }
@@ -339,6 +445,8 @@
 
   function loadCode(builder, params) {
     const entries = params.getAll("x").map((code) => readItemCode(builder, code));
+    builder.notes = (params.get("notes") ?? "").trim().slice(0, builder.data.notesMaxLength);
+    builder.find(".fai-builder__notes").value = builder.notes;
     return loadProgram(builder, params.get("title") || builder.data.defaultTitle, entries);
   }
 
@@ -465,9 +573,15 @@
     builder.find(".fai-builder__status").textContent = message;
   }
 
-  // Last, once everything above is defined: Material's `document$` replays the current page at once.
-  window.faiHandoutBuilder = document$.subscribe(() => {
+  function startHere() {
     const root = document.querySelector(".fai-builder");
     if (root && !root.dataset.started) start(root);
-  });
+  }
+
+  // Last, once everything above is defined. Material's `document$` brings each page of
+  // instant navigation; the offline copy's never emits, so the page also starts itself.
+  window.faiHandoutBuilder = true;
+  if (window.document$) document$.subscribe(startHere);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startHere);
+  else startHere();
 })();

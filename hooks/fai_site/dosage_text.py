@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from fai_site.model import Dosage
+
+
+class Schedule(Protocol):
+    """Anything that says how often: an exercise's dosage or a program's frequency."""
+
+    @property
+    def times_per_day(self) -> int: ...
+
+    @property
+    def days_per_week(self) -> int: ...
 
 TIMES = {1: "once", 2: "twice"}
 
@@ -19,7 +31,7 @@ def amount(dosage: Dosage) -> str:
     return f"{plural(dosage.sets or 1, 'hold')} of {plural(dosage.hold_seconds or 0, 'second')}"
 
 
-def frequency(dosage: Dosage) -> str:
+def frequency(dosage: Schedule) -> str:
     """'once a day, 5 days a week' or 'twice a day, every day'."""
     per_day = f"{TIMES.get(dosage.times_per_day, f'{dosage.times_per_day} times')} a day"
     per_week = "every day" if dosage.days_per_week == 7 else f"{plural(dosage.days_per_week, 'day')} a week"

@@ -160,6 +160,8 @@ class Cell:
 
 
 Box = tuple[float, float, float, float]   # min x, min z, max x, max z (world cm)
+# The floor's line, so every window shows it.
+FLOOR_BOX: Box = (math.inf, -1.0, -math.inf, 0.0)
 
 
 def chosen_layout(scene: Scene) -> Layout:
@@ -233,10 +235,8 @@ def draw_scene(scene: Scene) -> list[Element]:
     arrows = motion_arrows(scene) if layout is Layout.OVERLAY else []
     floors = [s for s in scene.props if s.role == "floor"]
     props = [s for s in scene.props if s.role != "floor"]
-    prop_boxes = [shape_box(s) for s in scene.props] + [shape_box(s) for shapes in scene.frame_props for s in shapes]
-    floor_box: Box = (math.inf, -1.0, -math.inf, 0.0)
     if layout is Layout.OVERLAY:
-        box = union([frame_box(f) for f in scene.frames] + prop_boxes + [floor_box] + [arrow_box(a) for a in arrows])
+        box = union([frame_box(f) for f in scene.frames] + prop_boxes(scene) + [FLOOR_BOX] + [arrow_box(a) for a in arrows])
         box = pad(box, 3.0)
         (cell,) = cells(box, 1)
         elements += draw_floor(floors, cell, box)
@@ -254,8 +254,7 @@ def draw_scene(scene: Scene) -> list[Element]:
         if scene.pose.motion is Motion.SQUEEZE:
             elements += squeeze_marks(scene, scene.frames[-1], cell)
         return elements
-    box = pad(union([frame_box(f) for f in scene.frames] + prop_boxes + [floor_box]), 3.0)
-    frame_cells = cells(box, len(scene.frames))
+    box, frame_cells = sequence_cells(scene)
     for index, (frame, cell) in enumerate(zip(scene.frames, frame_cells)):
         elements += draw_floor(floors, cell, box)
         elements += draw_props(props, cell)
@@ -265,6 +264,25 @@ def draw_scene(scene: Scene) -> list[Element]:
     for before, after in zip(frame_cells, frame_cells[1:]):
         elements += between_arrow(before, after, box)
     return elements
+
+
+def prop_boxes(scene: Scene) -> list[Box]:
+    return [shape_box(s) for s in scene.props] + [shape_box(s) for shapes in scene.frame_props for s in shapes]
+
+
+def sequence_cells(scene: Scene) -> tuple[Box, list[Cell]]:
+    """A sequence's world window and where each frame lands: in a row or in a column."""
+    box = pad(union([frame_box(f) for f in scene.frames] + prop_boxes(scene) + [FLOOR_BOX]), 3.0)
+    return box, cells(box, len(scene.frames))
+
+
+def frames_across(pose: Pose) -> int:
+    """How many positions the picture shows side by side; paper gives each one at least 4 cm."""
+    scene = build_scene(pose)
+    if chosen_layout(scene) is Layout.OVERLAY:
+        return 1
+    _, frame_cells = sequence_cells(scene)
+    return len({round(cell.left) for cell in frame_cells})
 
 
 def pad(box: Box, amount: float) -> Box:

@@ -7,10 +7,10 @@ exercises as a JSON data block, the dose fields with the model's own limits, and
 sheet and each exercise's card from the same partials as the program handouts.
 
 A program travels in the URL fragment, which browsers never send to a server:
-`#title=Hip+program&x=glute-bridge.s2.r10.t1.d5_Go+slowly&x=clamshell.s3.r15.e.t1.d5`.
-Each `x` is one exercise, in order: its id, then a letter and a number per dose field
-(`DOSE_FIELDS`; the letter alone for "each side"), then `_` and the note, if any.
-Patient details are never part of it.
+`#title=Hip+program&notes=Ice+after&x=glute-bridge.s2.r10.t1.d5_Go+slowly&x=clamshell.s3.r15.e.t1.d5`.
+`notes` (the sheet's general notes) may be left out. Each `x` is one exercise, in order:
+its id, then a letter and a number per dose field (`DOSE_FIELDS`; the letter alone for
+"each side"), then `_` and the note, if any. Patient details are never part of it.
 """
 
 from __future__ import annotations
@@ -21,26 +21,27 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
-from markupsafe import Markup
 from pydantic import BaseModel
 
 from fai_site import render
 from fai_site.model import Catalogue, Category, Dosage, DosageChange, Exercise, Phase, Program, ProgramItem
+from fai_site.paper import BUDGET_EXERCISES, BUDGET_PAGES
 from fai_site.render import Clinic, HandoutItem
 from fai_site.structured_data import script_text
 
 # The builder's page, by its path without extension.
 PAGE = "handouts/builder"
 DEFAULT_TITLE = "Your home exercise program"
-# The page budget of a handout: two pages hold this many exercises, on A4 and on Letter.
-EXERCISES_PER_TWO_PAGES = 7
-# A built program has no rules of its own in the catalogue; these stand in for them.
+# A built program has no rules of its own in the catalogue; these stand in for them. When
+# every exercise has the same frequency, the sheet states it once instead, as a program's does.
 HOW_OFTEN = "As each exercise says."
 MOVE_ON = "When your therapist says so."
-QR_CAPTION = "Scan to read about hip impingement and your exercises, or type:"
+QR_CAPTION = "Scan to open this program on your phone."
 # What the clinician fills in for the patient: kept on the device, never in a link or in storage.
 PATIENT_FIELDS = [("patient", "Patient's name"), ("date", "Date given"), ("clinician", "Clinician"), ("next-visit", "Next appointment")]
-# General notes print beside the pain box; this many characters fit there without a third page.
+# The clinic's own details: kept in this browser's storage between visits, printed in the header.
+CLINIC_FIELDS = [("name", "Clinic name"), ("phone", "Phone"), ("address", "Address"), ("web", "Web address")]
+# General notes print beside the pain box, travel in the link and in templates; this many characters fit there.
 NOTES_MAX_LENGTH = 200
 
 
@@ -90,14 +91,6 @@ DOSE_FIELDS = [
 ]
 
 
-@dataclass(frozen=True)
-class SheetFooter:
-    """Where the printed sheet sends the patient: a QR code of the site's address, and the address."""
-
-    qr_code: Markup
-    url: str
-
-
 @cache
 def schema_limit(model: type[BaseModel], field: str, key: str) -> int | None:
     """A field's limit (`maximum`, `maxLength`, `maxItems`…) as the model's JSON Schema states it.
@@ -114,7 +107,7 @@ def schema_limit(model: type[BaseModel], field: str, key: str) -> int | None:
 
 # ---- The data block -------------------------------------------------------------------
 
-def builder_data(catalogue: Catalogue) -> str:
+def builder_data(catalogue: Catalogue, *, public_url: str | None) -> str:
     """The catalogue as the builder's script reads it, safe inside `<script type="application/json">`."""
     data: dict[str, Any] = {
         "exercises": [exercise_data(exercise) for exercise in catalogue.exercises],
@@ -122,10 +115,14 @@ def builder_data(catalogue: Catalogue) -> str:
         "categories": {category.value: category.label for category in Category},
         "doseFields": [field_data(field) for field in DOSE_FIELDS],
         "maxExercises": schema_limit(Program, "exercises", "maxItems"),
-        "exercisesPerTwoPages": EXERCISES_PER_TWO_PAGES,
+        "budgetExercises": BUDGET_EXERCISES,
+        "budgetPages": BUDGET_PAGES,
         "titleMaxLength": schema_limit(Program, "title", "maxLength"),
         "noteMaxLength": schema_limit(ProgramItem, "note", "maxLength"),
+        "notesMaxLength": NOTES_MAX_LENGTH,
         "defaultTitle": DEFAULT_TITLE,
+        "howOften": HOW_OFTEN,
+        "publicUrl": public_url,
     }
     return script_text(data)
 
@@ -167,16 +164,19 @@ def item_code(exercise_id: str, dosage: Dosage, note: str | None) -> str:
 
 # ---- The page ---------------------------------------------------------------------------
 
-def builder_page(catalogue: Catalogue, *, clinic: Clinic, root: str, footer: SheetFooter) -> str:
+def builder_page(catalogue: Catalogue, *, clinic: Clinic, root: str, public_url: str | None) -> str:
     """The builder's page source: the controls, the empty sheet, and a card template per exercise."""
     return render.render(
         "handout_builder_page.md.j2",
         catalogue=catalogue,
-        data=builder_data(catalogue),
+        data=builder_data(catalogue, public_url=public_url),
         cards=[HandoutItem(exercise, exercise.dosage, "") for exercise in catalogue.exercises],
         dose_fields=DOSE_FIELDS,
         patient_fields=PATIENT_FIELDS,
+        clinic_fields=CLINIC_FIELDS,
         notes_max_length=NOTES_MAX_LENGTH,
+        budget_exercises=BUDGET_EXERCISES,
+        budget_pages=BUDGET_PAGES,
         title_max_length=schema_limit(Program, "title", "maxLength"),
         note_max_length=schema_limit(ProgramItem, "note", "maxLength"),
         default_title=DEFAULT_TITLE,
@@ -185,5 +185,5 @@ def builder_page(catalogue: Catalogue, *, clinic: Clinic, root: str, footer: She
         qr_caption=QR_CAPTION,
         clinic=clinic,
         root=root,
-        footer=footer,
+        public_url=public_url,
     )

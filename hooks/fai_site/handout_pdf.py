@@ -24,12 +24,12 @@ from markupsafe import Markup
 from fai_site import render
 from fai_site.cache_files import store
 from fai_site.model import Catalogue, Program
-from fai_site.paper import Paper
+from fai_site.paper import Paper, page_budget
 from fai_site.site_pages import SiteSettings, handout_sheet
 
 STYLESHEET = "stylesheets/handout.css"
 # Bump when the way a PDF is made changes without its inputs changing.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
 
 # Site path (relative to the site root) → the file's bytes, or None if the site has no such file.
@@ -44,6 +44,7 @@ class HandoutPdfError(Exception):
 class PdfJob:
     """Everything one PDF is made from; nothing outside it can change the result."""
 
+    program_id: str
     path: str
     html: str
     base_url: str
@@ -61,15 +62,25 @@ class PdfJob:
 
 
 @dataclass(frozen=True)
-class HandoutPdf:
-    """A finished PDF: where it goes in the site, the cached file that holds it, and whether this build drew it."""
+class RenderedPdf:
+    """What the renderer gives back: the file, and how many pages it laid out."""
 
+    content: bytes
+    pages: int
+
+
+@dataclass(frozen=True)
+class HandoutPdf:
+    """A finished PDF: its program, where it goes in the site, the cached file that holds it, its pages, and whether this build drew it."""
+
+    program_id: str
     path: str
     source: Path
+    pages: int
     rendered: bool
 
 
-Renderer = Callable[[PdfJob], bytes]
+Renderer = Callable[[PdfJob], RenderedPdf]
 
 
 # ---- Jobs: what goes into each PDF ----------------------------------------------------
@@ -100,6 +111,7 @@ def pdf_job(program: Program, paper: Paper, sheet: Markup, settings: SiteSetting
     base_url = settings.page_url(page_path)
     site_url = settings.site_url.rstrip("/") + "/"
     return PdfJob(
+        program_id=program.id,
         path=f"handouts/{paper.pdf_name(program.id)}",
         html=html,
         base_url=base_url,
@@ -173,16 +185,30 @@ def site_path(url: str, site_url: str) -> str | None:
 # ---- The cache --------------------------------------------------------------------------
 
 def cached_pdfs(jobs: list[PdfJob], *, cache_dir: Path, renderer: Renderer | None = None) -> list[HandoutPdf]:
-    """Each job's PDF from the cache, rendering (and storing) only those not there yet."""
+    """Each job's PDF from the cache, rendering (and storing) only those not there yet; its page count is kept beside it."""
     pdfs = []
     for job in jobs:
         source = cache_dir / f"{job.key()}.pdf"
-        rendered = not source.is_file()
+        count_file = source.with_suffix(".pages")
+        rendered = not (source.is_file() and count_file.is_file())
         if rendered:
             renderer = renderer or weasyprint_renderer()
-            store(source, renderer(job))
-        pdfs.append(HandoutPdf(job.path, source, rendered))
+            result = renderer(job)
+            store(source, result.content)
+            store(count_file, str(result.pages).encode())
+        pdfs.append(HandoutPdf(job.program_id, job.path, source, int(count_file.read_text(encoding="utf-8")), rendered))
     return pdfs
+
+
+def over_budget(pdfs: list[HandoutPdf], catalogue: Catalogue) -> list[str]:
+    """What breaks the page budget the README promises: a program of up to 6 exercises on more than 3 pages."""
+    lengths = {program.id: len(program.exercises) for program in catalogue.programs}
+    problems = []
+    for pdf in pdfs:
+        budget = page_budget(lengths[pdf.program_id])
+        if budget is not None and pdf.pages > budget:
+            problems.append(f"{pdf.path} has {pdf.pages} pages; a program of {lengths[pdf.program_id]} exercises must fit on {budget}. Shorten its notes or texts, or split the program.")
+    return problems
 
 
 def weasyprint_renderer() -> Renderer:

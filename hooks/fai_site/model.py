@@ -8,6 +8,7 @@ and the schema lists the allowed values.
 from __future__ import annotations
 
 import datetime
+import re
 from enum import Enum
 from functools import cached_property
 from typing import Annotated, Any
@@ -37,6 +38,8 @@ PROGRAM_LENGTH = Field(min_length=1, max_length=12)
 # through. Closing the mapping makes the schema refuse the keys the model refuses.
 SLUG_KEYS_ONLY: dict[str, Any] = {"additionalProperties": False}
 DRAFT_HELP = "true while you are still writing it: it is checked and its problems listed, but it blocks nothing and is never published."
+# A program's spacing advice that states a frequency would be a second, drifting copy of it.
+FREQUENCY_WORDS = re.compile(r"\b(once|twice|daily|every day|\d+ (times|days?)|times a|a day|a week|per day|per week)\b", re.IGNORECASE)
 
 
 class Strict(BaseModel):
@@ -74,6 +77,11 @@ class Phase(str, Enum):
     def label(self) -> str:
         return PHASE_LABELS[self]
 
+    @property
+    def name_only(self) -> str:
+        """The phase without its usual weeks, for a program that states its own."""
+        return PHASE_NAMES[self]
+
 
 CATEGORY_LABELS = {
     Category.STRENGTH: "Strength",
@@ -84,6 +92,12 @@ CATEGORY_LABELS = {
     Category.CONTROL: "Movement control",
     Category.CARDIO: "Low-impact fitness",
     Category.AGILITY: "Agility and hopping",
+}
+PHASE_NAMES = {
+    Phase.EARLY: "Early",
+    Phase.MIDDLE: "Middle",
+    Phase.LATE: "Late",
+    Phase.RETURN: "Return to activity",
 }
 PHASE_LABELS = {
     Phase.EARLY: "Early (weeks 0–4)",
@@ -194,6 +208,13 @@ class Exercise(Strict):
         return self.precautions[0]
 
 
+class Frequency(Strict):
+    """How often a program is done: the one place a handout's frequency comes from."""
+
+    times_per_day: int = Field(default=1, ge=1, le=5, description="How many times a day (1–5).")
+    days_per_week: int = Field(ge=1, le=7, description="How many days a week (1–7).")
+
+
 class ProgramItem(Strict):
     """An exercise in a program, with changes to its usual dosage."""
 
@@ -211,7 +232,8 @@ class Program(Strict):
     weeks: Short = Field(description="When it is for, e.g. '0–4' or 'ongoing'.")
     audience: Line = Field(description="Who it is for, in one sentence.")
     goal: Line = Field(description="What it aims to do, in one sentence.")
-    how_often: Line = Field(description="How often to do the whole program.")
+    frequency: Frequency = Field(description="How often to do the whole program. It is every card's frequency on the handout, unless the program changes an exercise's own times_per_day or days_per_week.")
+    how_often: Line | None = Field(default=None, description="Advice on spacing the sessions, printed after the frequency, e.g. 'Leave a rest day between sessions.' Never a number of times or days: that is `frequency`.")
     move_on: Line = Field(description="When to move on to the next program.")
     exercises: Annotated[list[ProgramItem], PROGRAM_LENGTH] = Field(description="Exercise ids, or mappings with id, dosage changes and a note.")
     draft: bool = Field(default=False, description=DRAFT_HELP)
@@ -223,6 +245,27 @@ class Program(Strict):
             return [{"id": item} if isinstance(item, str) else item for item in value]
         return value
 
+    @field_validator("how_often")
+    @classmethod
+    def _no_second_frequency(cls, value: str | None) -> str | None:
+        if value is not None and (found := FREQUENCY_WORDS.search(value)):
+            raise ValueError(f"says how often ('{found.group(0)}'), which `frequency` already says; keep only advice here, e.g. 'Leave a rest day between sessions.'")
+        return value
+
+    @property
+    def weeks_label(self) -> str:
+        """'weeks 0–4' for a range, 'ongoing' as it is."""
+        return f"weeks {self.weeks}" if self.weeks[:1].isdigit() else self.weeks
+
+
+class Safety(Strict):
+    """The warning signs, kept once: the When to get help page and every handout print these lists."""
+
+    emergency: list[Line] = Field(min_length=1, description="Signs with hip pain that need emergency services now, one sentence each.")
+    today: list[Line] = Field(min_length=1, description="Signs that need the clinic or a doctor today.")
+    children: list[Line] = Field(min_length=1, description="Signs in a child or teen that need a doctor the same day.")
+    during_exercise: Line = Field(description="What to do about sharp or pinching pain during an exercise; every handout prints it with the red flags.")
+
 
 class Catalogue(Strict):
     """The whole of `exercises.yaml`."""
@@ -232,6 +275,7 @@ class Catalogue(Strict):
     references: dict[Slug, Reference] = Field(default_factory=dict, description="Sources, by a short key such as 'terrell-2021'.", json_schema_extra=SLUG_KEYS_ONLY)
     exercises: list[Exercise] = Field(min_length=1, description="Every exercise.")
     programs: list[Program] = Field(default_factory=list, description="Every home program.")
+    safety: Safety = Field(description="The red flags in two tiers, for children too, and the stop rule during exercise.")
 
     @model_validator(mode="after")
     def _links_go_both_ways(self) -> Catalogue:

@@ -1,8 +1,15 @@
-"""The paper sizes a handout ships for, and the file name of each PDF."""
+"""The paper sizes a handout ships for, the file name of each PDF, and the page budget the layout keeps."""
 
 from __future__ import annotations
 
 from enum import Enum
+
+# The layout's promise, kept by the tests on the wordiest exercises of the catalogue and
+# checked on every PDF a build draws: this many exercises print on at most this many pages.
+BUDGET_EXERCISES = 6
+BUDGET_PAGES = 3
+# Each drawn position prints at least this wide, so a patient can read the movement.
+FRAME_WIDTH_CM = 4.0
 
 
 class Paper(str, Enum):
@@ -21,3 +28,8 @@ class Paper(str, Enum):
 
 
 PAPER_LABELS = {Paper.A4: "A4", Paper.LETTER: "US Letter"}
+
+
+def page_budget(exercise_count: int) -> int | None:
+    """The most pages a sheet of this many exercises may take, or None past the budget (it takes what it needs)."""
+    return BUDGET_PAGES if exercise_count <= BUDGET_EXERCISES else None

@@ -12,7 +12,7 @@ from typing import Any
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from fai_site.handout_pdf import HandoutPdfError, PdfJob, site_path
+from fai_site.handout_pdf import HandoutPdfError, PdfJob, RenderedPdf, site_path
 
 
 class JobFetcher(URLFetcher):
@@ -30,9 +30,10 @@ class JobFetcher(URLFetcher):
         return URLFetcherResponse(url, self.job.resources[path], {"Content-Type": media_type})
 
 
-def render_pdf(job: PdfJob) -> bytes:
-    """The PDF bytes; its dates come from the wrapper's `dcterms` tags, so equal inputs give equal bytes."""
+def render_pdf(job: PdfJob) -> RenderedPdf:
+    """The PDF and its page count; its dates come from the wrapper's `dcterms` tags, so equal inputs give equal bytes."""
     try:
-        return HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).write_pdf()
+        document = HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
+        return RenderedPdf(document.write_pdf(), len(document.pages))
     except FatalURLFetchingError as error:
         raise HandoutPdfError(f"{job.path}: {error} ({error.__cause__})") from None

@@ -6,7 +6,9 @@ Markdown templates pass it through `md_text`, which also neutralises Markdown sy
 
 from __future__ import annotations
 
+import datetime
 import html
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -19,8 +21,8 @@ from markupsafe import Markup
 
 from fai_site import dosage_text
 from fai_site.field_guide import guide_sections
-from fai_site.drawing import illustration_text
-from fai_site.model import Catalogue, Category, Dosage, Exercise, ImageIllustration, Phase, PoseIllustration, Program, Reference
+from fai_site.drawing import frames_across, illustration_text
+from fai_site.model import Catalogue, Category, Dosage, DosageChange, Exercise, ImageIllustration, Phase, PoseIllustration, Program, Reference, Safety
 from fai_site.paper import Paper
 from fai_site.pose import PROP_PLACES
 from fai_site.pose_guide import PoseGuide, default_view, where_written
@@ -29,17 +31,20 @@ from fai_site.qr_code import qr_svg
 TEMPLATES = Path(__file__).parent / "templates"
 # Backslash first, so the backslashes added for the others are not escaped again.
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|"
+# Where a hand-written page shows one of the catalogue's safety lists.
+SAFETY_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- safety: (?P<tier>[a-z_]+) -->[ \t]*$", re.MULTILINE)
 # libyaml's emitter writes the same front matter as PyYAML's pure-Python one, several times faster.
 FrontMatterDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
 class HandoutItem:
-    """An exercise as a program prescribes it."""
+    """An exercise as a program prescribes it; a card says how often only where the sheet's "How often" does not."""
 
     exercise: Exercise
     dosage: Dosage
     note: str | None
+    own_frequency: bool = True
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,13 @@ class Picture:
         if isinstance(self.illustration, PoseIllustration):
             return illustration_text(self.illustration.pose)
         return self.illustration.alt
+
+    @cached_property
+    def frames_across(self) -> int:
+        """Positions side by side, which set the printed width; an image file counts as one."""
+        if isinstance(self.illustration, PoseIllustration):
+            return frames_across(self.illustration.pose)
+        return 1
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,17 @@ def front_matter(**fields: Any) -> Markup:
     return Markup(f"---\n{dumped}---\n")
 
 
+def long_date(day: datetime.date) -> str:
+    """'27 November 2026': the month as a word, so no reader mistakes day for month."""
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def break_after_slashes(url: str) -> Markup:
+    """The address with a line-break chance after each '/' and '.', so it wraps between its parts, never inside a word."""
+    escaped = html.escape(url)
+    return Markup(re.sub(r"([/.])(?=.)", r"\1<wbr>", escaped))
+
+
 def doi_url(doi: str) -> str:
     return "https://doi.org/" + quote(doi, safe="/.;-_:")
 
@@ -103,6 +126,8 @@ def environment() -> Environment:
     )
     env.filters["md"] = md_text
     env.filters["doi_url"] = doi_url
+    env.filters["long_date"] = long_date
+    env.filters["break_after_slashes"] = break_after_slashes
     env.globals.update(
         front_matter=front_matter,
         describe_dosage=dosage_text.describe,
@@ -134,12 +159,25 @@ def picture(exercise: Exercise) -> Picture | None:
 
 
 def handout_items(program: Program, catalogue: Catalogue) -> list[HandoutItem]:
-    """The program's exercises with the program's dosage changes applied."""
+    """The program's exercises: the program's frequency on every card, then the program's own changes to each."""
+    schedule = DosageChange(**program.frequency.model_dump())
     items = []
     for item in program.exercises:
         exercise = catalogue.exercise(item.id)
-        items.append(HandoutItem(exercise, exercise.dosage.changed(item.dosage), item.note))
+        dosage = exercise.dosage.changed(schedule).changed(item.dosage)
+        own = (dosage.times_per_day, dosage.days_per_week) != (program.frequency.times_per_day, program.frequency.days_per_week)
+        items.append(HandoutItem(exercise, dosage, item.note, own_frequency=own))
     return items
+
+
+def how_often(program: Program, catalogue: Catalogue) -> str:
+    """The sheet's one statement of how often: the program's frequency, its advice, and a pointer to any card that differs."""
+    sentences = [dosage_text.frequency(program.frequency).capitalize() + "."]
+    if program.how_often:
+        sentences.append(program.how_often)
+    if any(item.own_frequency for item in handout_items(program, catalogue)):
+        sentences.append("An exercise that says how often follows its own.")
+    return " ".join(sentences)
 
 
 def programs_using(exercise: Exercise, catalogue: Catalogue) -> list[Program]:
@@ -167,18 +205,33 @@ def exercise_index(catalogue: Catalogue) -> str:
     return render("exercise_index.md.j2", catalogue=catalogue, by_phase=by_phase, by_category=by_category)
 
 
-def handout_html(program: Program, catalogue: Catalogue, *, clinic: Clinic, root: str, page_url: str, qr_code: Markup | None = None) -> str:
-    """The handout sheet itself: one HTML fragment for the page, the PDF and the builder; `qr_code` if already drawn."""
+def handout_html(program: Program, catalogue: Catalogue, *, clinic: Clinic, root: str, public_url: str | None, qr_code: Markup | None = None) -> str:
+    """The handout sheet itself: one HTML fragment for the page and the PDFs; a QR code only for a public address."""
     return render(
         "handout.html.j2",
         program=program,
         items=handout_items(program, catalogue),
+        how_often=how_often(program, catalogue),
         catalogue=catalogue,
         clinic=clinic,
         root=root,
-        page_url=page_url,
-        qr_code=qr_code or qr_svg(page_url),
+        public_url=public_url,
+        qr_code=qr_code or (qr_svg(public_url) if public_url else None),
     )
+
+
+def with_safety_lists(markdown: str, safety: Safety, *, source: str) -> str:
+    """A page's `<!-- safety: TIER -->` lines replaced by the catalogue's signs, so the page and every handout say the same."""
+    def signs(match: re.Match[str]) -> str:
+        indent, tier = match["indent"], match["tier"]
+        if tier not in Safety.model_fields:
+            raise ValueError(f"{source}: '<!-- safety: {tier} -->' names no list; use one of {', '.join(Safety.model_fields)}")
+        value = getattr(safety, tier)
+        if isinstance(value, str):
+            return indent + md_text(value)
+        return "\n".join(f"{indent}- {md_text(sign)}" for sign in value)
+
+    return SAFETY_MARKER.sub(signs, markdown)
 
 
 def handout_page(program: Program, sheet: str, *, papers: list[Paper], adapt_href: str) -> str:

@@ -5,9 +5,11 @@ Paths are relative to the docs folder; the MkDocs hook turns them into virtual f
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fai_site import handout_builder, render
 from fai_site.drawing import render_illustration
@@ -35,9 +37,14 @@ class SiteSettings:
         """The address of a page in this build, given by its path without extension."""
         return self.site_url.rstrip("/") + "/" + (f"{path}/" if self.directory_urls else f"{path}.html")
 
-    def public_url(self, path: str) -> str:
-        """The page's address on the published site, for QR codes: the offline copy's paper must lead online too."""
-        return self.site_url.rstrip("/") + f"/{path}/"
+    @property
+    def is_public(self) -> bool:
+        """Whether `site_url` is an address a patient's phone can open, so paper may print it."""
+        return is_public_address(self.site_url)
+
+    def public_url(self, path: str) -> str | None:
+        """The page's address on the published site, for QR codes (the offline copy's paper leads online too); None for a local build."""
+        return self.site_url.rstrip("/") + f"/{path}/" if self.is_public else None
 
     def root_from(self, path: str) -> str:
         """The relative path from a page back to the site root."""
@@ -47,6 +54,17 @@ class SiteSettings:
     def page_href(self, path: str, *, start: str) -> str:
         """The relative link from the page at `start` to the page at `path` (both without extension)."""
         return self.root_from(start) + (f"{path}/" if self.directory_urls else f"{path}.html")
+
+
+def is_public_address(url: str) -> bool:
+    """False for a preview's address (localhost, a loopback, private or link-local IP, a name with no dot): printed, it opens nothing."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return False
+    try:
+        return ipaddress.ip_address(host).is_global
+    except ValueError:
+        return "." in host
 
 
 # Draws an exercise's picture (SVG text) from its pose illustration.
@@ -98,22 +116,25 @@ def handout_file(program: Program, catalogue: Catalogue, settings: SiteSettings)
 
 
 def builder_file(catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
-    """The handout builder's page; its printed sheet points the patient to the site's home page."""
-    home = settings.site_url.rstrip("/") + "/"
-    footer = handout_builder.SheetFooter(qr_code=kept_qr_svg(home, cache_dir=settings.qr_cache), url=home)
-    page = handout_builder.builder_page(catalogue, clinic=settings.clinic, root=settings.root_from(handout_builder.PAGE), footer=footer)
+    """The handout builder's page; its printed sheet's QR code, drawn in the browser, opens that program on the public site."""
+    page = handout_builder.builder_page(
+        catalogue,
+        clinic=settings.clinic,
+        root=settings.root_from(handout_builder.PAGE),
+        public_url=settings.public_url(handout_builder.PAGE),
+    )
     return GeneratedFile(f"{handout_builder.PAGE}.md", page, listed=True)
 
 
 def handout_sheet(program: Program, catalogue: Catalogue, settings: SiteSettings) -> str:
     """The sheet as the page at handouts/<id>/ shows it; the PDFs wrap this same HTML."""
     path = f"handouts/{program.id}"
-    page_url = settings.public_url(path)
+    public_url = settings.public_url(path)
     return render.handout_html(
         program,
         catalogue,
         clinic=settings.clinic,
         root=settings.root_from(path),
-        page_url=page_url,
-        qr_code=kept_qr_svg(page_url, cache_dir=settings.qr_cache),
+        public_url=public_url,
+        qr_code=kept_qr_svg(public_url, cache_dir=settings.qr_cache) if public_url else None,
     )
