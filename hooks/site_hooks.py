@@ -21,11 +21,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from fai_site import generator_cache
+from fai_site import generator_cache, render
 from fai_site.generator_cache import KeptCatalogue
 from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, ResourceLookup, handout_pdfs
 from fai_site.problems import CatalogueError
-from fai_site import render
 from fai_site.render import TEMPLATES, Clinic
 from fai_site.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
 from fai_site.site_pages import SiteSettings
