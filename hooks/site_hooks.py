@@ -21,12 +21,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from fai_site import generator_cache, render
+from fai_site import generator_cache
 from fai_site.generator_cache import KeptCatalogue
 from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, ResourceLookup, handout_pdfs, over_budget
 from fai_site.problems import CatalogueError
-from fai_site.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
 from fai_site.render import TEMPLATES, Clinic, with_safety_lists
+from fai_site.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
+from fai_site.serve_pages import pictures_files
 from fai_site.site_pages import SiteSettings
 from fai_site.structured_data import PageFacts, Website, page_json_ld
 
@@ -40,8 +41,6 @@ GENERATOR_CACHE = Path(".cache") / "generator"
 PDF_CACHE = Path(".cache") / "handout-pdfs"
 # QR codes for the handouts, by a hash of their address: drawing one costs milliseconds.
 QR_CACHE = Path(".cache") / "qr-codes"
-# Every exercise's picture on one page, while serving only.
-PICTURES_PAGE = "editors-guide-pictures.md"
 # A page that shows one of the catalogue's safety lists says so with this comment.
 SAFETY_MARK = "<!-- safety:"
 # Set HANDOUT_PDFS=0 to skip the PDFs for a quick preview.
@@ -97,7 +96,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     if kept is None:
         return files  # serving, and no save has been good yet: the banner says why the pages are missing
     if serving:
-        files.append(File.generated(config, PICTURES_PAGE, content=render.pictures_page(kept.catalogue), inclusion=InclusionLevel.NOT_IN_NAV))
+        for page in pictures_files(kept.catalogue, catalogue_path(config)):
+            files.append(File.generated(config, page.path, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV))
     settings = site_settings(config)
     if not settings.is_public and not serving:
         # INFO, not WARNING: `make build --strict` must still build a preview; the words say what is missing.

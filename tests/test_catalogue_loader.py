@@ -23,7 +23,7 @@ from conftest import ROOT, build_env, fixture_text
 from fai_site import render
 from fai_site.catalogue_loader import load_catalogue
 from fai_site.problems import CatalogueError
-from fai_site.yaml_source import Document, alias_problem, parse
+from fai_site.yaml_source import Document, parse
 
 PLAIN_C_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 C_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -256,3 +256,32 @@ def test_the_editors_guide_sample_message_is_what_the_check_prints(tmp_path: Pat
         load_catalogue(path, docs_dir=ROOT / "docs")
     [message] = raised.value.lines()
     assert re.sub(r"\d+", "N", message) == re.sub(r"\d+", "N", sample[1])
+
+
+# ---- Messages that name the cause -----------------------------------------------------
+
+def test_a_copy_that_keeps_its_id_is_explained_by_the_repeated_id_alone(tmp_path: Path) -> None:
+    lines = load_text(tmp_path, (ROOT / "tests" / "fixtures" / "bad" / "copied-entry-keeps-its-id.yaml").read_text(encoding="utf-8"))
+    assert len(lines) == 2, lines
+    assert not any("links to itself" in line or "did you mean" in line for line in lines)
+
+
+def test_an_unrelated_look_alike_id_is_not_suggested(tmp_path: Path) -> None:
+    text = fixture_text("minimal.yaml").replace("    easier: [glute-squeeze]\n", "    easier: [glute-release]\n")
+    [line] = load_text(tmp_path, text)
+    assert line.endswith("unknown exercise 'glute-release'"), line
+
+
+def test_a_near_miss_id_is_still_suggested(tmp_path: Path) -> None:
+    text = fixture_text("minimal.yaml").replace("    easier: [glute-squeeze]\n", "    easier: [glute-sqeeze]\n")
+    [line] = load_text(tmp_path, text)
+    assert line.endswith("— did you mean 'glute-squeeze'?"), line
+
+
+def test_a_draft_with_every_problem_blocks_nothing_but_an_all_draft_catalogue_has_nothing_to_publish(tmp_path: Path) -> None:
+    draft = "  - id: heel-slide\n    draft: true\n    nmae: Heel slide\n    steps: nothing\n"
+    assert load_text(tmp_path, fixture_text("minimal.yaml").replace("programs:\n", draft + "programs:\n")) == []
+    everything = fixture_text("minimal.yaml").replace("    name: Glute", "    draft: true\n    name: Glute").replace("    title: Starter", "    draft: true\n    title: Starter")
+    assert [line.split(": ", 1)[1] for line in load_text(tmp_path, everything)] == [
+        "exercises: without its drafts, the catalogue has nothing to publish: finish at least one exercise"
+    ]

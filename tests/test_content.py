@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from readability import PAIN_RULE, grade, markdown_body, shared_runs
+from readability import grade, markdown_body, shared_runs
 
 from fai_site.catalogue_loader import check_catalogue
 from fai_site.model import Exercise

@@ -127,3 +127,11 @@ def test_drafts_block_nothing_and_are_published_nowhere(tmp_path: Path) -> None:
     published = [path for path in site.rglob("*") if path.is_file() and path.suffix in {".html", ".json", ".xml", ".svg", ".js"}]
     mentions = [str(path.relative_to(site)) for path in published if any(word in path.read_text(encoding="utf-8", errors="replace") for word in ("towel-curl", "Towel curl", "bridge-week", "A week of bridges"))]
     assert mentions == []
+
+
+def test_too_many_steps_is_a_located_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = PICTURED.replace("      - Lower them slowly.\n", "      - Lower them slowly.\n" + "      - Rest.\n" * 4)
+    (tmp_path / "exercises.yaml").write_text(text, encoding="utf-8")
+    assert check(tmp_path / "exercises.yaml", docs_dir=tmp_path) == 0
+    line = text[: text.index("    steps:\n      - Squeeze your buttocks.\n      - Lift")].count("\n") + 1
+    assert f"exercises.yaml:{line}:5: warning: exercises[1: glute-bridge].steps: has 7 steps; 3 to 6 read best" in capsys.readouterr().err

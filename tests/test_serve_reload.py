@@ -223,3 +223,19 @@ def test_a_build_has_no_problems_box_and_no_pictures_page(tmp_path: Path) -> Non
     assert "warning: exercises[0: glute-squeeze]: has no picture" in result.output, "the build prints the warnings"
     assert not (tmp_path / "site" / "editors-guide-pictures").exists() and not (tmp_path / "site" / "_serve").exists()
     assert not any("data-catalogue-problems" in path.read_text(encoding="utf-8") for path in (tmp_path / "site").rglob("*.html"))
+
+
+@pytest.mark.browser
+def test_a_drafts_pose_is_drawn_on_the_pictures_page_as_it_is_saved(server: Server, tmp_path: Path, page: Page) -> None:
+    catalogue = tmp_path / "exercises.yaml"
+    good = catalogue.read_text(encoding="utf-8")
+    draft = (
+        "  - id: heel-slide\n    draft: true\n    name: Heel slide\n    illustration:\n      pose:\n        base: lying-on-back\n"
+        "        moving: [near-leg]\n        frames:\n          - {}\n          - near_leg: {hip: 50, knee: 100}\n"
+    )
+    page.goto(server.url + "editors-guide-pictures/")
+    catalogue.write_text(good.replace("programs:\n", draft + "programs:\n"), encoding="utf-8")
+    picture = page.locator("img[src$='draft-heel-slide.svg']")
+    picture.wait_for(timeout=WAIT_SECONDS * 1000)
+    assert page.locator("h2#heel-slide").inner_text().startswith("Heel slide (draft)")
+    assert "<svg" in server.page("editors-guide-pictures/draft-heel-slide.svg")

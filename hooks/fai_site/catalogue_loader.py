@@ -23,6 +23,7 @@ from fai_site.yaml_source import alias_problem, decode, locate, parse
 # A catalogue of a thousand exercises is about 1.5 MB; anything far larger is a mistake,
 # and refusing it keeps the time and memory a build can take bounded.
 MAX_BYTES = 8 * 1024 * 1024
+NOTHING_TO_PUBLISH = "without its drafts, the catalogue has nothing to publish: finish at least one exercise"
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,13 @@ def checked_from_text(text: str, *, name: str, docs_dir: Path) -> CheckedCatalog
     catalogue, problems = validated(data, docs_dir=docs_dir)
     drafts = draft_entries(data)
     problems = [in_drafts(problem, drafts) for problem in [*document.repeated_keys, *problems, *content_warnings(data)]]
-    if catalogue is None or any(problem.blocking for problem in problems) or drafts:
-        blocking = [problem for problem in problems if problem.blocking]
-        catalogue = published(data, drafts) if not blocking else None
-        if catalogue is None:
-            # Only what blocks: warnings and drafts are listed once the rest is accepted, so the list stays short.
-            blocking = blocking or [Problem(("exercises",), "without its drafts, the catalogue has nothing to publish: finish at least one exercise")]
-            raise CatalogueError(name, locate(text, blocking), entry_ids(data))
+    blocking = [problem for problem in problems if problem.blocking]
+    if not blocking and (catalogue is None or drafts):
+        catalogue = published(data, drafts)
+        blocking = [] if catalogue is not None else [Problem(("exercises",), NOTHING_TO_PUBLISH)]
+    if blocking or catalogue is None:
+        # Only what blocks: warnings and drafts are listed once the rest is accepted, so the list stays short.
+        raise CatalogueError(name, locate(text, blocking), entry_ids(data))
     notes = locate(text, problems) if problems else []
     ids = entry_ids(data) if notes or drafts else {}
     return CheckedCatalogue(catalogue, name, notes, ids, [ids.get(entry, f"{entry[0]}[{entry[1]}]") for entry in sorted(drafts)])

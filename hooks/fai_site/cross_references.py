@@ -157,7 +157,7 @@ def missing_pictures(exercises: Entries) -> Iterator[Problem]:
     """An exercise with no picture still gets a page, but patients follow a picture better than words."""
     for index, exercise in exercises:
         if "illustration" not in exercise and text(exercise.get("id")) is not None:
-            message = "has no picture; add 'illustration: {pose: …}' (see the editor's guide, 'Draw an exercise') or an image file"
+            message = "has no picture; add 'illustration: {pose: …}' (the editor's guide page 'Drawing an exercise: poses' shows how) or an image file"
             yield Problem(("exercises", index), message, level=Level.WARNING)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -252,6 +253,6 @@ def pose_guide_page(guide: PoseGuide) -> str:
     return render("pose_guide.md.j2", guide=guide, default_view=default_view, where_written=where_written, prop_places=PROP_PLACES)
 
 
-def pictures_page(catalogue: Catalogue) -> str:
-    """Every exercise's picture on one page, for `mkdocs serve` only: watch one redrawn as you save."""
-    return render("exercise_pictures.md.j2", catalogue=catalogue)
+def pictures_page(catalogue: Catalogue, *, drafts: Sequence[Any] = ()) -> str:
+    """Every exercise's picture on one page, drafts' poses too, for `mkdocs serve` only: watch one redrawn as you save."""
+    return render("exercise_pictures.md.j2", catalogue=catalogue, drafts=drafts)
