@@ -97,24 +97,6 @@ def test_every_exercise_cites_a_known_source() -> None:
     assert all(exercise.references and set(exercise.references) <= set(CATALOGUE.references) for exercise in CATALOGUE.exercises)
 
 
-# A source is about the hip when its title says so; the knee study behind the pain rule is not.
-HIP_TITLE = re.compile(r"\bhip\b|femoroacetabular|\bFAI\b", re.IGNORECASE)
-
-
-def test_every_exercise_cites_a_source_about_the_hip() -> None:
-    unsupported = [
-        exercise.id
-        for exercise in CATALOGUE.exercises
-        if not any(HIP_TITLE.search(CATALOGUE.references[key].title) for key in exercise.references)
-    ]
-    assert unsupported == [], "Each exercise needs at least one source whose title is about the hip: " + ", ".join(unsupported)
-
-
-def test_the_knee_pain_study_sources_the_pain_rule_only() -> None:
-    # thomee-1997 (knee pain) backs the pain rule, which the site adds to every exercise itself.
-    assert [exercise.id for exercise in CATALOGUE.exercises if "thomee-1997" in exercise.references] == []
-
-
 def guide_phase_lists() -> dict[str, list[tuple[str, str]]]:
     """The exercise guide's lists by phase heading: (link text, exercise id) for each item that starts with a link."""
     source = (ROOT / "docs" / "exercise-guide.md").read_text(encoding="utf-8")

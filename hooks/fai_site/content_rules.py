@@ -17,11 +17,35 @@ from fai_site.problems import Problem
 PAIN_RULE = re.compile(r"\bout of (?:10|ten)\b|\b(?:10|[0-9])\s*/\s*10\b|\bpain (?:score|scale)\b|\bby the next day\b", re.IGNORECASE)
 
 
+# A source is about the hip when its title says so.
+HIP_TITLE = re.compile(r"\bhip\b|femoroacetabular|\bFAI\b", re.IGNORECASE)
+
+
 def content_problems(data: dict[str, Any]) -> list[Problem]:
     exercises = data.get("exercises")
     if not isinstance(exercises, list):
         return []
-    return [problem for index, entry in enumerate(exercises) if isinstance(entry, dict) for problem in restated_pain_rule(index, entry)]
+    references = data.get("references") if isinstance(data.get("references"), dict) else {}
+    return [
+        problem
+        for index, entry in enumerate(exercises)
+        if isinstance(entry, dict)
+        for problem in [*restated_pain_rule(index, entry), *sources_off_the_hip(index, entry, references)]
+    ]
+
+
+def sources_off_the_hip(index: int, exercise: dict[str, Any], references: dict[str, Any]) -> Iterator[Problem]:
+    """A source must support the exercise beside it: a knee study may back the pain rule, which
+    every page adds itself, but not a hip exercise. Unknown keys are the cross-reference check's."""
+    keys = exercise.get("references")
+    if not isinstance(keys, list):
+        return
+    for position, key in enumerate(keys):
+        source = references.get(key) if isinstance(key, str) else None
+        title = source.get("title") if isinstance(source, dict) else None
+        if isinstance(title, str) and not HIP_TITLE.search(title):
+            message = f"'{key}' is not about the hip (its title names no hip, FAI or femoroacetabular), so it cannot support a hip exercise; cite a hip source instead"
+            yield Problem(("exercises", index, "references", position), message)
 
 
 def restated_pain_rule(index: int, exercise: dict[str, Any]) -> Iterator[Problem]:
