@@ -116,9 +116,9 @@ def test_changing_one_exercise_renders_only_the_programs_that_use_it(tmp_path: P
     build_pdfs(CATALOGUE, tmp_path / "cache", renderer)
     exercise = max(CATALOGUE.exercises, key=lambda exercise: len(programs_using(exercise, CATALOGUE)))
     source = (ROOT / "exercises.yaml").read_text(encoding="utf-8")
-    assert source.count(exercise.key_precaution) == 1
+    assert source.count(exercise.precautions[0]) == 1
     edited = tmp_path / "exercises.yaml"
-    edited.write_text(source.replace(exercise.key_precaution, exercise.key_precaution + " Go gently."), encoding="utf-8")
+    edited.write_text(source.replace(exercise.precautions[0], exercise.precautions[0] + " Go gently."), encoding="utf-8")
     renderer.rendered.clear()
     build_pdfs(load_catalogue(edited, docs_dir=ROOT / "docs"), tmp_path / "cache", renderer)
     expected = {f"handouts/{paper.pdf_name(program.id)}" for program in programs_using(exercise, CATALOGUE) for paper in Paper}

@@ -2,7 +2,7 @@
 
 Chromium prints the real pages (A4 and US Letter) as a clinic would from the browser;
 the PDFs WeasyPrint ships are read back in test_handout_pdf.py. The wordiest program
-(handout_fixtures.py) checks that any 7 exercises of the catalogue fit on two pages.
+(handout_fixtures.py) checks that any 6 exercises of the catalogue fit the page budget (3 pages).
 """
 
 from __future__ import annotations

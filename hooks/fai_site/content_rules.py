@@ -50,7 +50,7 @@ def sources_off_the_hip(index: int, exercise: dict[str, Any], references: dict[s
 
 def restated_pain_rule(index: int, exercise: dict[str, Any]) -> Iterator[Problem]:
     """Each page adds the pain rule under 'Safety' and each handout has a pain box; handouts print
-    the first precaution, so a repeat there costs space and says it twice."""
+    every precaution, so a repeat there costs space and says it twice."""
     precautions = exercise.get("precautions")
     if not isinstance(precautions, list):
         return

@@ -192,7 +192,7 @@ class Exercise(Strict):
     dosage: Dosage = Field(description="How much and how often.")
     feel: Line = Field(description="Where you should feel it working.")
     mistakes: list[Line] = Field(default_factory=list, description="Common mistakes to avoid.")
-    precautions: list[Line] = Field(min_length=1, description="Safety points; the first one is printed on handouts. Pages and handouts add the pain rule themselves, so leave it out.")
+    precautions: list[Line] = Field(min_length=1, description="Safety points, each printed on the page and every handout. Pages and handouts add the pain rule themselves, so leave it out.")
     easier: list[Slug] = Field(default_factory=list, description="Ids of easier versions. Each link also shows the other way round: write it on one of the two exercises only.")
     harder: list[Slug] = Field(default_factory=list, description="Ids of harder versions. The harder exercise's page lists this one as easier by itself.")
     references: list[Slug] = Field(min_length=1, description="Keys of the top-level references that support it.")
@@ -202,10 +202,6 @@ class Exercise(Strict):
     @classmethod
     def _one_phase_is_a_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
-
-    @property
-    def key_precaution(self) -> str:
-        return self.precautions[0]
 
 
 class Frequency(Strict):
