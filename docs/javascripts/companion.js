@@ -437,25 +437,46 @@
   function showHistory(app) {
     const current = program(app);
     app.find(".fai-companion__summary-title").textContent = `${current.title}: started ${longDate(current.opened)}.`;
-    const rows = [];
+    // The paper handout's weekly log, filled in: a tick per exercise done each day, then the pain scores.
     const monday = startOfWeek(today());
-    for (let offset = 0; offset < 7; offset += 1) {
-      const day = addDays(monday, offset);
-      const sessions = current.sessions.filter((session) => session.date === day);
-      const row = document.createElement("tr");
-      const name = document.createElement("th");
-      name.scope = "row";
-      name.textContent = shortDate(day);
-      row.append(name, cell(String(sessions.length)), cell(sessions.map((s) => s.pain).join(", ") || "–"), cell(sessions.map((s) => s.morning ?? "–").join(", ") || "–"));
-      if (day === today()) row.classList.add("fai-companion__week-today");
-      rows.push(row);
-    }
+    const days = Array.from({ length: 7 }, (_, offset) => addDays(monday, offset));
+    const on = (day) => current.sessions.filter((session) => session.date === day);
+    const head = document.createElement("tr");
+    head.append(header("col", "Exercise"), ...days.map((day) => {
+      const cellHead = header("col", fromIso(day).toLocaleDateString("en", { weekday: "short", day: "numeric" }));
+      if (day === today()) cellHead.classList.add("fai-companion__week-today");
+      return cellHead;
+    }));
+    app.find(".fai-companion__week thead").replaceChildren(head);
+    const row = (kind, name, value) => {
+      const line = document.createElement("tr");
+      line.dataset.row = kind;
+      line.append(header("row", name), ...days.map((day) => {
+        const element = cell(value(on(day), day));
+        element.dataset.day = day;
+        return element;
+      }));
+      return line;
+    };
+    const rows = [
+      ...current.items.map((item) => row("exercise", app.exercises.get(item.id).name, (sessions) => (sessions.some((session) => session.done.includes(item.id)) ? "✓" : ""))),
+      row("sessions", "Sessions", (sessions) => String(sessions.length || "")),
+      row("pain", "Pain after (0–10)", (sessions) => sessions.map((session) => session.pain).join(", ")),
+      row("morning", "Next morning", (sessions) => sessions.map((session) => session.morning ?? "").filter(String).join(", ")),
+    ];
     app.find(".fai-companion__week tbody").replaceChildren(...rows);
     app.find(".fai-companion__chart-box").replaceChildren(chart(current));
     const notes = current.sessions.filter((session) => session.note).slice(-5);
     const list = app.find(".fai-companion__notes-list");
     list.hidden = !notes.length;
     list.textContent = notes.length ? `Your notes: ${notes.map((session) => `${shortDate(session.date)}: ${session.note}`).join(" · ")}` : "";
+  }
+
+  function header(scope, text) {
+    const element = document.createElement("th");
+    element.scope = scope;
+    element.textContent = text;
+    return element;
   }
 
   function cell(text) {

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
 from fai_site import dosage_text, render
@@ -90,10 +91,20 @@ def companion_page(catalogue: Catalogue, *, root: str, handouts_href: str, offli
     )
 
 
+def assets_hash(docs_dir: Path) -> str:
+    """A hash of the companion's script and stylesheet as they are in `docs_dir` (empty where missing)."""
+    digest = hashlib.sha256()
+    for path in (SCRIPT, STYLESHEET):
+        source = docs_dir / path
+        digest.update(source.read_bytes() if source.is_file() else b"")
+    return digest.hexdigest()[:12]
+
+
 def offline_files(catalogue: Catalogue, page: str, *, extra: list[str]) -> dict[str, str]:
     """The service worker, the web app manifest and its icon, as paths in the site → content.
 
-    `page` is the companion's page source: its hash names the cache. `extra` lists files
+    `page` is the companion's page source (and anything else whose change must reach
+    phones at once, such as a hash of its script): its hash names the cache. `extra` lists files
     (relative to the site root) the page needs besides the pictures; the worker also keeps
     whatever the page itself links to (Material's hashed bundles), read when it installs.
     """

@@ -32,6 +32,8 @@ class SiteSettings:
     handout_pdfs: bool = True
     # Where QR codes drawn by earlier builds are kept; None draws every one afresh.
     qr_cache: Path | None = None
+    # A hash of the companion's script and stylesheet: a new one names a new offline cache, so phones fetch them afresh.
+    companion_assets: str = ""
 
     def page_url(self, path: str) -> str:
         """The address of a page in this build, given by its path without extension."""
@@ -125,6 +127,7 @@ def builder_file(catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
         clinic=settings.clinic,
         root=settings.root_from(handout_builder.PAGE),
         public_url=settings.public_url(handout_builder.PAGE),
+        companion_href=settings.page_href(companion.PAGE, start=handout_builder.PAGE),
     )
     return GeneratedFile(f"{handout_builder.PAGE}.md", page, listed=True)
 
@@ -137,7 +140,7 @@ def companion_files(catalogue: Catalogue, settings: SiteSettings) -> list[Genera
         handouts_href=settings.page_href("handouts/index", start=companion.PAGE).removesuffix("index/"),
         offline_ready=settings.directory_urls,
     )
-    offline = companion.offline_files(catalogue, page, extra=[companion.SCRIPT, companion.STYLESHEET]) if settings.directory_urls else {}
+    offline = companion.offline_files(catalogue, page + settings.companion_assets, extra=[companion.SCRIPT, companion.STYLESHEET]) if settings.directory_urls else {}
     return [GeneratedFile(f"{companion.PAGE}.md", page, listed=True), *(GeneratedFile(path, content) for path, content in offline.items())]
 
 
