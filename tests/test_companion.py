@@ -13,13 +13,17 @@ from __future__ import annotations
 import datetime
 import gzip
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browser import open_and_mark, served, still_marked
 from conftest import ROOT, BuildResult
+from html_reading import loaded_files
+from readability import grade, markdown_body
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from fai_site import companion
@@ -91,6 +95,24 @@ def test_the_page_weighs_little(built_site: BuildResult) -> None:
     weight = sum(len(gzip.compress(part)) for part in own)
     print(f"companion's own weight, gzipped: {weight} bytes")
     assert weight < MAX_OWN_BYTES
+
+
+def test_only_the_companion_loads_its_files(built_site: BuildResult) -> None:
+    own = {companion.SCRIPT, companion.STYLESHEET}
+    found = {}
+    for page in sorted(built_site.site.rglob("*.html")):
+        path = page.relative_to(built_site.site).as_posix().removesuffix("index.html")
+        if (used := own & set(loaded_files(built_site.site, page))) or 'rel="manifest"' in page.read_text(encoding="utf-8"):
+            found[path] = used
+    assert found == {PAGE: own}
+
+
+def test_the_page_reads_at_grade_7_or_below() -> None:
+    page = companion.companion_page(CATALOGUE, root="../", handouts_href="../handouts/", offline_ready=True)
+    own = page.split("<template", 1)[0]
+    own = own.split("When to stop and get help</h2>", 1)[0]  # the red flags are the catalogue's, graded with it
+    text = markdown_body(own) + " " + " ".join(companion.PAIN_RULE.values())
+    assert grade(text) <= 7
 
 
 # ---- In the browser ---------------------------------------------------------------------
@@ -232,6 +254,7 @@ def test_a_session_and_its_pain_are_kept_and_the_pain_rule_applied(context: tupl
     assert page.locator(".fai-companion__chart-svg .fai-companion__bar").count() == 8
     assert page.locator(".fai-companion__chart-svg circle").count() == 1
     assert NOTE not in page.url and not recorded.carrying(NOTE) and not recorded.carrying("pain")
+    assert {request.method for request in recorded.requests} == {"GET"}  # nothing is posted anywhere
     assert not recorded.foreign(site_server)
 
 
@@ -280,6 +303,11 @@ def test_export_delete_and_import_bring_the_history_back(context: tuple[BrowserC
     wait_started(page, len(PROGRAM.exercises))
     assert NOTE in page.locator(".fai-companion__notes-list").inner_text()
     assert logged(page, "pain", datetime.datetime.now()) == "3"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "fai-companion/1", "programs": {"p1": {"title": "<img src=x>", "items": [{"id": "no-such"}], "sessions": []}}}))
+    page.locator(".fai-companion__import").set_input_files(bad)
+    assert "could not be read" in page.locator(".fai-companion__status").inner_text()
+    assert logged(page, "pain", datetime.datetime.now()) == "3"
     assert not recorded.carrying(NOTE) and not recorded.foreign(site_server)
 
 
@@ -309,5 +337,48 @@ def test_at_320_px_nothing_overflows_and_the_keyboard_reaches_the_scores(browser
         page.locator('input[name="fai-companion-pain"]').first.focus()
         page.keyboard.press("ArrowRight")
         assert page.evaluate("document.activeElement.value") == "1"
+        start = page.locator(".fai-companion__timer-go").first
+        start.focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.classList.contains('fai-companion__timer-stop')")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.classList.contains('fai-companion__timer-go')")
     finally:
         context.close()
+
+
+def test_an_update_to_the_site_keeps_the_data(browser: Browser, built_site: BuildResult, tmp_path: Path) -> None:
+    """A new build brings a new worker and cache; the stored sessions stay."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site.site, site)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        with served(site) as url:
+            page = context.new_page()
+            page.goto(program_url(url))
+            wait_started(page, len(PROGRAM.exercises))
+            page.evaluate("navigator.serviceWorker.ready")
+            record_session(page, 4)
+            before = page.evaluate("caches.keys()")
+            worker = site / companion.WORKER
+            old = before[0].removeprefix("fai-companion-")
+            worker.write_text(worker.read_text(encoding="utf-8").replace(old, "updated0000"), encoding="utf-8")
+            index = site / PAGE / "index.html"
+            index.write_text(index.read_text(encoding="utf-8").replace("<h1 id=\"my-program\">My program</h1>", "<h1 id=\"my-program\">My program, updated</h1>"), encoding="utf-8")
+            page.reload()
+            page.wait_for_function("caches.keys().then(names => names.length === 1 && names[0] === 'fai-companion-updated0000')")
+            page.reload()
+            wait_started(page, len(PROGRAM.exercises))
+            assert page.locator("h1").inner_text() == "My program, updated"
+            assert logged(page, "pain", datetime.datetime.now()) == "4"
+            assert NOTE in page.locator(".fai-companion__notes-list").inner_text()
+    finally:
+        context.close()
+
+
+def test_instant_navigation_from_a_handout_starts_the_companion(instant_page: Page, site_server: str) -> None:
+    open_and_mark(instant_page, f"{site_server}handouts/{PROGRAM.id}/")
+    instant_page.get_by_role("link", name="Start this program").click()
+    wait_started(instant_page, len(PROGRAM.exercises))
+    assert still_marked(instant_page)
+    assert instant_page.evaluate("[...document.styleSheets].some(sheet => sheet.href && sheet.href.endsWith('companion.css'))")

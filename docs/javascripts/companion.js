@@ -562,15 +562,37 @@
     try {
       const loaded = JSON.parse(await file.text());
       if (!isStore(loaded)) throw new Error("not ours");
+      const programs = Object.entries(loaded.programs).map(([key, kept]) => [key, cleanProgram(app, kept)]).filter(([, kept]) => kept);
+      if (!programs.length) throw new Error("nothing to load");
       // Programs in the file join those kept here; one already here with the same key is replaced.
-      app.store.programs = { ...app.store.programs, ...loaded.programs };
+      app.store.programs = { ...app.store.programs, ...Object.fromEntries(programs) };
       app.store.current = loaded.current in app.store.programs ? loaded.current : Object.keys(app.store.programs)[0] ?? null;
       save(app);
       show(app);
-      say(app, `Loaded ${Object.keys(loaded.programs).length} program(s) from the file.`);
+      say(app, `Loaded ${programs.length} ${programs.length === 1 ? "program" : "programs"} from the file.`);
     } catch (error) {
       say(app, "This file could not be read. Choose a file this page saved.");
     }
+  }
+
+  // A program from a file, with only what this page shows: exercises it knows, scores from 0 to 10, text as text.
+  function cleanProgram(app, kept) {
+    if (!kept || typeof kept.title !== "string" || !Array.isArray(kept.items) || !Array.isArray(kept.sessions)) return null;
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    const score = (value) => (Number.isInteger(value) && value >= 0 && value <= 10 ? value : null);
+    const items = kept.items.filter((item) => item && app.exercises.has(item.id) && typeof item.dose === "object" && item.dose !== null)
+      .map((item) => ({ id: item.id, dose: { ...app.exercises.get(item.id).dose, ...item.dose }, note: String(item.note ?? "").slice(0, 200) }));
+    const sessions = kept.sessions.filter((session) => session && day.test(session.date) && score(session.pain) !== null)
+      .map((session) => ({
+        date: session.date,
+        done: Array.isArray(session.done) ? session.done.filter((id) => typeof id === "string") : [],
+        total: Number(session.total) || items.length,
+        pain: session.pain,
+        note: String(session.note ?? "").slice(0, 300),
+        morning: score(session.morning),
+      }));
+    if (!items.length) return null;
+    return { title: kept.title.slice(0, 120), notes: String(kept.notes ?? "").slice(0, 200), items, opened: day.test(kept.opened) ? kept.opened : today(), sessions, day: null };
   }
 
   function askDelete(app, asking) {
