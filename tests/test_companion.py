@@ -276,6 +276,7 @@ def test_it_works_offline_after_the_first_visit(context: tuple[BrowserContext, R
     assert pictures.count() > 0
     assert page.evaluate("getComputedStyle(document.querySelector('.fai-companion__timer-count') || document.body).fontFamily") != ""
     assert page.evaluate("[...document.styleSheets].some(sheet => sheet.href && sheet.href.endsWith('companion.css'))")
+    page.wait_for_function("window.document$ !== undefined")  # Material's own bundle was kept too
     record_session(page, 3)
     assert "Session saved" in page.locator(".fai-companion__status").inner_text()
     browser_context.set_offline(False)

@@ -16,6 +16,8 @@
   const SVG = "http://www.w3.org/2000/svg";
   const WEEKS_SHOWN = 8;
   const DAY_MS = 24 * 60 * 60 * 1000;
+  // The page as last started: instant navigation may bring it back, and its old timers must not write old data.
+  let running = null;
 
   // ---- Start ------------------------------------------------------------------------
 
@@ -31,6 +33,8 @@
       timers: [],
       find: (selector) => root.querySelector(selector),
     };
+    if (running) stopTimers(running);
+    running = app;
     listen(app);
     openFromAddress(app);
     show(app);
@@ -666,6 +670,7 @@
   function startHere() {
     const root = document.querySelector(".fai-companion");
     if (root && !root.dataset.started) start(root);
+    else if (!root && running) stopTimers(running);
   }
 
   // Last, once everything above is defined. Material's `document$` brings each page of
