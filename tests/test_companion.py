@@ -194,9 +194,12 @@ def test_the_hold_timer_counts_holds_and_rests(context: tuple[BrowserContext, Re
     browser_context, _ = context
     page = browser_context.new_page()
     page.clock.install(time=MORNING)
+    # Count the tones: Web Audio, made on the phone.
+    page.add_init_script("window.tones = 0; const make = AudioContext.prototype.createOscillator; AudioContext.prototype.createOscillator = function () { window.tones += 1; return make.call(this); };")
     dose = HELD.dosage
     page.goto(f"{site_server}{PAGE}#x={item_code(HELD.id, dose, None)}")
     wait_started(page, 1)
+    page.get_by_label("Beep at the end of each hold").check()
     card = page.locator(".fai-companion__exercise")
     card.get_by_role("button", name=f"Start timer: {HELD.name}").click()
     reps = dose.reps * (2 if dose.each_side else 1)
@@ -207,6 +210,7 @@ def test_the_hold_timer_counts_holds_and_rests(context: tuple[BrowserContext, Re
     screenshot(page, "timer", ".fai-companion__exercise")
     page.clock.run_for((dose.hold_seconds - 3) * 1000 + 500)
     assert card.locator(".fai-companion__timer-phase").inner_text() == "Rest"
+    assert page.evaluate("window.tones") == 1
     page.clock.run_for((reps * dose.hold_seconds + (reps - 1) * companion.REST_SECONDS) * 1000)
     sets = dose.sets or 1
     assert card.locator(".fai-companion__set-count").inner_text() == (f"Sets done: 1 of {sets}." if sets > 1 else "All 1 set done.")
