@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from fai_site import generator_cache
+from fai_site import companion, generator_cache
 from fai_site.generator_cache import KeptCatalogue
 from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, ResourceLookup, handout_pdfs, over_budget
 from fai_site.problems import CatalogueError
@@ -189,6 +189,7 @@ def site_settings(config: MkDocsConfig) -> SiteSettings:
         clinic=Clinic(**{key: str(value) for key, value in clinic.items() if value and key in Clinic.__dataclass_fields__}),
         handout_pdfs=os.environ.get(PDF_SWITCH, "1") != "0",
         qr_cache=project_folder(config) / QR_CACHE,
+        companion_assets=companion.assets_hash(Path(config.docs_dir)),
     )
 
 

@@ -21,6 +21,8 @@ from fai_site.catalogue_loader import load_catalogue
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 # Written by the handout engineer; audited from the moment it exists.
 BUILDER = "handouts/builder/"
+# The patient's companion ("My program"), empty as a first visit finds it.
+COMPANION = "program/"
 MISSING = "no-such-page/"
 
 
@@ -42,6 +44,7 @@ TOUR = [
     "handouts/",
     f"handouts/{CATALOGUE.programs[0].id}/",
     BUILDER,
+    COMPANION,
     MISSING,
 ]
 

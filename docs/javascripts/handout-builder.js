@@ -237,6 +237,14 @@
     showChoices(builder);
     showSheet(builder);
     history.replaceState(history.state, "", `${location.pathname}#${programCode(builder)}`);
+    showStartLink(builder);
+  }
+
+  // "Start this program" opens the patient's companion (program/) with the same fragment.
+  function showStartLink(builder) {
+    const start = builder.find(".fai-builder__start");
+    start.hidden = !builder.items.length;
+    start.href = `${start.href.split("#")[0]}#${programCode(builder)}`;
   }
 
   // Editors move only when the order changed, so typing in one never loses focus.

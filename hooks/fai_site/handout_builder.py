@@ -164,8 +164,11 @@ def item_code(exercise_id: str, dosage: Dosage, note: str | None) -> str:
 
 # ---- The page ---------------------------------------------------------------------------
 
-def builder_page(catalogue: Catalogue, *, clinic: Clinic, root: str, public_url: str | None) -> str:
-    """The builder's page source: the controls, the empty sheet, and a card template per exercise."""
+def builder_page(catalogue: Catalogue, *, clinic: Clinic, root: str, public_url: str | None, companion_href: str = "../../program/") -> str:
+    """The builder's page source: the controls, the empty sheet, and a card template per exercise.
+
+    `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the program's fragment.
+    """
     return render.render(
         "handout_builder_page.md.j2",
         catalogue=catalogue,
@@ -186,4 +189,5 @@ def builder_page(catalogue: Catalogue, *, clinic: Clinic, root: str, public_url:
         clinic=clinic,
         root=root,
         public_url=public_url,
+        companion_href=companion_href,
     )

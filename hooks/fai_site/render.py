@@ -235,9 +235,9 @@ def with_safety_lists(markdown: str, safety: Safety, *, source: str) -> str:
     return SAFETY_MARKER.sub(signs, markdown)
 
 
-def handout_page(program: Program, sheet: str, *, papers: list[Paper], adapt_href: str) -> str:
-    """The handout's page: a Print button, a PDF link per paper size, a link to adapt it in the builder, then the sheet."""
-    return render("handout_page.md.j2", program=program, sheet=Markup(sheet), papers=papers, adapt_href=adapt_href)
+def handout_page(program: Program, sheet: str, *, papers: list[Paper], adapt_href: str, start_href: str | None = None) -> str:
+    """The handout's page: a Print button, a PDF link per paper size, links to start it in "My program" and to adapt it in the builder, then the sheet."""
+    return render("handout_page.md.j2", program=program, sheet=Markup(sheet), papers=papers, adapt_href=adapt_href, start_href=start_href)
 
 
 def handouts_index(catalogue: Catalogue) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from fai_site import handout_builder, render
+from fai_site import companion, handout_builder, render
 from fai_site.drawing import render_illustration
 from fai_site.model import Catalogue, Exercise, PoseIllustration, Program
 from fai_site.paper import Paper
@@ -32,6 +32,8 @@ class SiteSettings:
     handout_pdfs: bool = True
     # Where QR codes drawn by earlier builds are kept; None draws every one afresh.
     qr_cache: Path | None = None
+    # A hash of the companion's script and stylesheet: a new one names a new offline cache, so phones fetch them afresh.
+    companion_assets: str = ""
 
     def page_url(self, path: str) -> str:
         """The address of a page in this build, given by its path without extension."""
@@ -98,6 +100,7 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, draw: Draw 
         ),
         *(handout_file(program, catalogue, settings) for program in catalogue.programs),
         builder_file(catalogue, settings),
+        *companion_files(catalogue, settings),
     ]
 
 
@@ -110,8 +113,10 @@ def pose_guide_files() -> list[GeneratedFile]:
 def handout_file(program: Program, catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
     papers = list(Paper) if settings.handout_pdfs else []
     path = f"handouts/{program.id}"
-    adapt_href = settings.page_href(handout_builder.PAGE, start=path) + "#" + handout_builder.program_fragment(program, catalogue)
-    page = render.handout_page(program, handout_sheet(program, catalogue, settings), papers=papers, adapt_href=adapt_href)
+    fragment = "#" + handout_builder.program_fragment(program, catalogue)
+    adapt_href = settings.page_href(handout_builder.PAGE, start=path) + fragment
+    start_href = settings.page_href(companion.PAGE, start=path) + fragment
+    page = render.handout_page(program, handout_sheet(program, catalogue, settings), papers=papers, adapt_href=adapt_href, start_href=start_href)
     return GeneratedFile(f"{path}.md", page)
 
 
@@ -122,8 +127,21 @@ def builder_file(catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
         clinic=settings.clinic,
         root=settings.root_from(handout_builder.PAGE),
         public_url=settings.public_url(handout_builder.PAGE),
+        companion_href=settings.page_href(companion.PAGE, start=handout_builder.PAGE),
     )
     return GeneratedFile(f"{handout_builder.PAGE}.md", page, listed=True)
+
+
+def companion_files(catalogue: Catalogue, settings: SiteSettings) -> list[GeneratedFile]:
+    """The "My program" page and, with directory URLs (a service worker must sit beside its page), what makes it work offline."""
+    page = companion.companion_page(
+        catalogue,
+        root=settings.root_from(companion.PAGE),
+        handouts_href=settings.page_href("handouts/index", start=companion.PAGE).removesuffix("index/"),
+        offline_ready=settings.directory_urls,
+    )
+    offline = companion.offline_files(catalogue, page + settings.companion_assets, extra=[companion.SCRIPT, companion.STYLESHEET]) if settings.directory_urls else {}
+    return [GeneratedFile(f"{companion.PAGE}.md", page, listed=True), *(GeneratedFile(path, content) for path, content in offline.items())]
 
 
 def handout_sheet(program: Program, catalogue: Catalogue, settings: SiteSettings) -> str:

@@ -1,0 +1,682 @@
+// "My program" (program/): a patient's own exercise companion. A program opens from a link
+// (the handout builder's #fragment format, see fai_site/handout_builder.py); it is then kept
+// in this browser's localStorage with everything the patient enters, and the fragment is
+// taken off the address. Nothing entered ever goes into an address or a request. The
+// catalogue comes from the page's JSON data block; the parts of the page come from its
+// HTML and its <template>, filled here with text only.
+
+(() => {
+  "use strict";
+
+  // Instant navigation runs this file again on every visit; the first run's subscription serves them all.
+  if (window.faiCompanion) return;
+
+  const STORE_KEY = "fai-companion";
+  const FORMAT = "fai-companion/1";
+  const SVG = "http://www.w3.org/2000/svg";
+  const WEEKS_SHOWN = 8;
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  // The page as last started: instant navigation may bring it back, and its old timers must not write old data.
+  let running = null;
+
+  // ---- Start ------------------------------------------------------------------------
+
+  function start(root) {
+    root.dataset.started = "true";
+    const data = JSON.parse(document.getElementById("fai-companion-data").textContent);
+    const app = {
+      root,
+      data,
+      exercises: new Map(data.exercises.map((exercise) => [exercise.id, exercise])),
+      fields: new Map(data.doseFields.map((field) => [field.code, field])),
+      store: readStore(),
+      timers: [],
+      find: (selector) => root.querySelector(selector),
+    };
+    if (running) stopTimers(running);
+    running = app;
+    listen(app);
+    openFromAddress(app);
+    show(app);
+    registerWorker(root);
+  }
+
+  function listen(app) {
+    const on = (selector, type, action) => app.find(selector).addEventListener(type, action);
+    on(".fai-companion__program-list", "change", (event) => {
+      app.store.current = event.target.value;
+      save(app);
+      show(app);
+    });
+    on(".fai-companion__tone", "change", (event) => {
+      app.store.tone = event.target.checked;
+      save(app);
+    });
+    on(".fai-companion__save", "click", () => saveSession(app));
+    on(".fai-companion__save-settle", "click", () => saveSettled(app));
+    on(".fai-companion__print", "click", () => window.print());
+    on(".fai-companion__export", "click", () => exportFile(app));
+    on(".fai-companion__import", "change", (event) => importFile(app, event.target));
+    on(".fai-companion__delete-ask", "click", () => askDelete(app, true));
+    on(".fai-companion__delete-no", "click", () => askDelete(app, false));
+    on(".fai-companion__delete-yes", "click", () => deleteEverything(app));
+  }
+
+  // ---- Storage: localStorage only ----------------------------------------------------
+
+  function emptyStore() {
+    return { format: FORMAT, programs: {}, current: null, tone: false };
+  }
+
+  function readStore() {
+    try {
+      const stored = JSON.parse(localStorage.getItem(STORE_KEY));
+      return isStore(stored) ? stored : emptyStore();
+    } catch (error) {
+      return emptyStore();
+    }
+  }
+
+  function isStore(value) {
+    return Boolean(value) && value.format === FORMAT && typeof value.programs === "object" && value.programs !== null;
+  }
+
+  function save(app) {
+    try {
+      localStorage.setItem(STORE_KEY, JSON.stringify(app.store));
+    } catch (error) {
+      say(app, "This phone could not save your data. Its storage may be full or turned off.");
+    }
+  }
+
+  function program(app) {
+    return app.store.programs[app.store.current] ?? null;
+  }
+
+  // ---- Opening a program from a link --------------------------------------------------
+
+  // Each new link is a program of its own, so a new program never overwrites an old history.
+  function openFromAddress(app) {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const codes = params.getAll("x");
+    if (!codes.length) return;
+    const items = codes.map((code) => readItemCode(app, code)).filter(Boolean);
+    history.replaceState(history.state, "", location.pathname + location.search);
+    if (!items.length) {
+      say(app, "This link holds no exercise this page knows.");
+      return;
+    }
+    const title = (params.get("title") || "Your home exercise program").slice(0, 120);
+    const key = `p${hash(JSON.stringify([title, items]))}`;
+    if (!app.store.programs[key]) {
+      app.store.programs[key] = { title, notes: (params.get("notes") || "").slice(0, 200), items, opened: today(), sessions: [], day: null };
+      say(app, `“${title}” is now kept on this phone.`);
+    } else {
+      say(app, `“${title}” was already kept on this phone.`);
+    }
+    app.store.current = key;
+    save(app);
+  }
+
+  // `id.s3.r12.e.t1.d5_note`: the id, a letter and a number per dose field, then `_` and a note.
+  function readItemCode(app, code) {
+    const split = code.indexOf("_");
+    const [id, ...settings] = (split < 0 ? code : code.slice(0, split)).split(".");
+    const exercise = app.exercises.get(id);
+    if (!exercise) return null;
+    const dose = { ...exercise.dose };
+    for (const setting of settings) {
+      const field = app.fields.get(setting[0]);
+      if (!field) continue;
+      if (field.low === null) dose[field.name] = true;
+      else {
+        const value = Number(setting.slice(1));
+        if (Number.isInteger(value) && value >= field.low && value <= field.high) dose[field.name] = value;
+      }
+    }
+    return { id, dose, note: split < 0 ? "" : code.slice(split + 1).slice(0, 200) };
+  }
+
+  function hash(text) {
+    let value = 5381;
+    for (let index = 0; index < text.length; index += 1) value = (value * 33 + text.charCodeAt(index)) >>> 0;
+    return value.toString(36);
+  }
+
+  // ---- Showing everything ---------------------------------------------------------------
+
+  function show(app) {
+    stopTimers(app);
+    const current = program(app);
+    app.find(".fai-companion__empty").hidden = Boolean(current);
+    for (const part of [".fai-companion__today", ".fai-companion__after", ".fai-companion__history"]) app.find(part).hidden = !current;
+    app.find(".fai-companion__tone").checked = Boolean(app.store.tone);
+    showProgramList(app);
+    if (!current) {
+      app.find(".fai-companion__settle").hidden = true;
+      return;
+    }
+    if (current.day?.date !== today()) current.day = { date: today(), done: {}, sets: {} };
+    app.find(".fai-companion__program-title").textContent = current.title;
+    const notes = app.find(".fai-companion__notes");
+    notes.textContent = current.notes;
+    notes.hidden = !current.notes;
+    app.find(".fai-companion__exercises").replaceChildren(...current.items.map((item, index) => exerciseCard(app, current, item, index)));
+    showProgress(app);
+    showSettle(app);
+    showHistory(app);
+  }
+
+  function showProgramList(app) {
+    const keys = Object.keys(app.store.programs);
+    app.find(".fai-companion__choose").hidden = keys.length < 2;
+    app.find(".fai-companion__program-list").replaceChildren(...keys.map((key) => {
+      const option = new Option(`${app.store.programs[key].title} (from ${shortDate(app.store.programs[key].opened)})`, key);
+      option.selected = key === app.store.current;
+      return option;
+    }));
+  }
+
+  function exerciseCard(app, current, item, index) {
+    const exercise = app.exercises.get(item.id);
+    const card = document.getElementById("fai-companion-exercise").content.firstElementChild.cloneNode(true);
+    const part = (selector) => card.querySelector(selector);
+    const headingId = `fai-companion-ex-${index}`;
+    part(".fai-companion__name").textContent = `${index + 1}. ${exercise.name}`;
+    part(".fai-companion__name").id = headingId;
+    card.setAttribute("aria-labelledby", headingId);
+    const picture = part(".fai-companion__picture");
+    if (exercise.picture) {
+      picture.src = exercise.picture;
+      picture.alt = exercise.alt || "";
+    } else picture.remove();
+    part(".fai-companion__dose").textContent = `${amount(item.dose)}${item.dose.each_side ? ", each side" : ""}.`;
+    const note = part(".fai-companion__own-note");
+    note.textContent = item.note;
+    note.hidden = !item.note;
+    part(".fai-companion__steps").replaceChildren(...exercise.steps.map((step) => listItem(step)));
+    part(".fai-companion__care").replaceChildren(...exercise.precautions.map((line) => listItem(line)));
+    const sets = setCounter(app, current, item, card, exercise);
+    if (item.dose.hold_seconds || item.dose.duration_minutes) holdTimer(app, item, card, exercise, sets);
+    const done = part(".fai-companion__done");
+    done.setAttribute("aria-label", `Done: ${exercise.name}`);
+    const showDone = () => {
+      const isDone = Boolean(current.day.done[item.id]);
+      done.setAttribute("aria-pressed", String(isDone));
+      done.textContent = isDone ? "Done ✓" : "Done";
+      card.classList.toggle("fai-companion__exercise--done", isDone);
+    };
+    done.addEventListener("click", () => {
+      current.day.done[item.id] = !current.day.done[item.id];
+      save(app);
+      showDone();
+      showProgress(app);
+    });
+    showDone();
+    return card;
+  }
+
+  function listItem(text) {
+    const item = document.createElement("li");
+    item.textContent = text;
+    return item;
+  }
+
+  function showProgress(app) {
+    const current = program(app);
+    const done = current.items.filter((item) => current.day.done[item.id]).length;
+    app.find(".fai-companion__progress").textContent = `${done} of ${current.items.length} exercises done today.`;
+  }
+
+  // ---- Set counter ----------------------------------------------------------------------
+
+  function setCounter(app, current, item, card, exercise) {
+    const total = item.dose.sets || 1;
+    const count = card.querySelector(".fai-companion__set-count");
+    const done = card.querySelector(".fai-companion__set-done");
+    const undo = card.querySelector(".fai-companion__set-undo");
+    done.setAttribute("aria-label", `Set done: ${exercise.name}`);
+    undo.setAttribute("aria-label", `Undo a set: ${exercise.name}`);
+    const showSets = () => {
+      const sets = current.day.sets[item.id] || 0;
+      count.textContent = sets >= total ? `All ${total} ${total === 1 ? "set" : "sets"} done.` : `Sets done: ${sets} of ${total}.`;
+      done.disabled = sets >= total;
+      undo.disabled = sets === 0;
+    };
+    const change = (step) => {
+      const sets = Math.min(total, Math.max(0, (current.day.sets[item.id] || 0) + step));
+      current.day.sets[item.id] = sets;
+      if (sets >= total) current.day.done[item.id] = true;
+      save(app);
+      showSets();
+      if (sets >= total) {
+        const button = card.querySelector(".fai-companion__done");
+        button.setAttribute("aria-pressed", "true");
+        button.textContent = "Done ✓";
+        card.classList.add("fai-companion__exercise--done");
+        showProgress(app);
+      }
+    };
+    done.addEventListener("click", () => change(1));
+    undo.addEventListener("click", () => change(-1));
+    showSets();
+    return { setDone: () => change(1) };
+  }
+
+  // ---- Hold timer: holds and rests of one set, or the minutes of a timed exercise ------
+
+  function holdTimer(app, item, card, exercise, sets) {
+    const box = card.querySelector(".fai-companion__timer");
+    const phase = box.querySelector(".fai-companion__timer-phase");
+    const count = box.querySelector(".fai-companion__timer-count");
+    const speech = box.querySelector(".fai-companion__timer-say");
+    const go = box.querySelector(".fai-companion__timer-go");
+    const stop = box.querySelector(".fai-companion__timer-stop");
+    box.hidden = false;
+    go.setAttribute("aria-label", `Start timer: ${exercise.name}`);
+    stop.setAttribute("aria-label", `Stop timer: ${exercise.name}`);
+    const steps = timerSteps(app, item.dose);
+    const timer = { steps, index: 0, endsAt: 0, tick: null };
+    app.timers.push(timer);
+    const idle = () => {
+      phase.textContent = item.dose.duration_minutes && !item.dose.hold_seconds ? "Timer" : `Holds of ${item.dose.hold_seconds} seconds`;
+      count.textContent = clock(steps[0].seconds);
+      stop.disabled = true;
+      go.disabled = false;
+    };
+    const showStep = () => {
+      const step = steps[timer.index];
+      phase.textContent = step.label;
+      speech.textContent = step.label;
+    };
+    const finish = (message) => {
+      clearInterval(timer.tick);
+      timer.tick = null;
+      idle();
+      speech.textContent = message;
+    };
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((timer.endsAt - Date.now()) / 1000));
+      count.textContent = clock(left);
+      if (left > 0) return;
+      if (steps[timer.index].hold) beep(app);
+      timer.index += 1;
+      if (timer.index >= steps.length) {
+        finish("Set finished. Well done.");
+        sets.setDone();
+        return;
+      }
+      timer.endsAt = Date.now() + steps[timer.index].seconds * 1000;
+      showStep();
+      count.textContent = clock(steps[timer.index].seconds);
+    };
+    go.addEventListener("click", () => {
+      wakeAudio(app);
+      timer.index = 0;
+      timer.endsAt = Date.now() + steps[0].seconds * 1000;
+      showStep();
+      count.textContent = clock(steps[0].seconds);
+      go.disabled = true;
+      stop.disabled = false;
+      stop.focus();
+      timer.tick = setInterval(tick, 250);
+    });
+    stop.addEventListener("click", () => {
+      finish("Timer stopped.");
+      go.focus();
+    });
+    timer.stop = () => clearInterval(timer.tick);
+    idle();
+  }
+
+  // One set: each hold, then a rest between holds; each side in turn when the dose is for each side.
+  function timerSteps(app, dose) {
+    if (dose.duration_minutes && !dose.hold_seconds) return [{ label: "Keep going", seconds: dose.duration_minutes * 60, hold: true }];
+    const holds = dose.reps || 1;
+    const sides = dose.each_side ? ["Left side: ", "Right side: "] : [""];
+    const steps = [];
+    for (const side of sides) {
+      for (let hold = 1; hold <= holds; hold += 1) {
+        if (steps.length) steps.push({ label: "Rest", seconds: app.data.restSeconds, hold: false });
+        steps.push({ label: `${side}Hold ${hold} of ${holds}`, seconds: dose.hold_seconds, hold: true });
+      }
+    }
+    return steps;
+  }
+
+  function stopTimers(app) {
+    for (const timer of app.timers) timer.stop?.();
+    app.timers = [];
+  }
+
+  function clock(seconds) {
+    return seconds >= 60 ? `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}` : String(seconds);
+  }
+
+  // A short tone from Web Audio: made on the phone, nothing to download.
+  function wakeAudio(app) {
+    if (!app.store.tone || app.audio) return;
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (Context) app.audio = new Context();
+  }
+
+  function beep(app) {
+    if (!app.store.tone || !app.audio) return;
+    const oscillator = app.audio.createOscillator();
+    const volume = app.audio.createGain();
+    volume.gain.value = 0.2;
+    oscillator.frequency.value = 880;
+    oscillator.connect(volume).connect(app.audio.destination);
+    oscillator.start();
+    oscillator.stop(app.audio.currentTime + 0.2);
+  }
+
+  // ---- Pain: after a session, and how the hip settled by the next day -------------------
+
+  function chosen(app, name) {
+    const input = app.root.querySelector(`input[name="${name}"]:checked`);
+    return input ? Number(input.value) : null;
+  }
+
+  function saveSession(app) {
+    const current = program(app);
+    const pain = chosen(app, "fai-companion-pain");
+    if (pain === null) {
+      say(app, "Choose your pain score from 0 to 10 first.");
+      app.root.querySelector('input[name="fai-companion-pain"]').focus();
+      return;
+    }
+    const note = app.find(".fai-companion__note").value.trim().slice(0, 300);
+    const done = current.items.filter((item) => current.day.done[item.id]).map((item) => item.id);
+    current.sessions.push({ date: today(), done, total: current.items.length, pain, note, morning: null });
+    current.day = { date: today(), done: {}, sets: {} };
+    save(app);
+    for (const input of app.root.querySelectorAll('input[name="fai-companion-pain"]')) input.checked = false;
+    app.find(".fai-companion__note").value = "";
+    show(app);
+    showRule(app, pain > app.data.okPain ? "high" : "ok");
+    say(app, `Session saved: ${done.length} of ${current.items.length} exercises, pain ${pain}.`);
+  }
+
+  // The latest session from before today whose next morning is not yet told.
+  function unsettled(current) {
+    return [...current.sessions].reverse().find((session) => session.date < today() && session.morning === null) ?? null;
+  }
+
+  function showSettle(app) {
+    const session = unsettled(program(app));
+    app.find(".fai-companion__settle").hidden = !session;
+    if (session) app.find(".fai-companion__settle-when").textContent = `After your session on ${longDate(session.date)}, your pain was ${session.pain}.`;
+  }
+
+  function saveSettled(app) {
+    const session = unsettled(program(app));
+    const morning = chosen(app, "fai-companion-morning");
+    if (!session) return;
+    if (morning === null) {
+      say(app, "Choose your pain score from 0 to 10 first.");
+      return;
+    }
+    session.morning = morning;
+    save(app);
+    for (const input of app.root.querySelectorAll('input[name="fai-companion-morning"]')) input.checked = false;
+    show(app);
+    showRule(app, stayedUp(app, session) ? "stayed" : "settled");
+  }
+
+  // The site's pain rule: up to 4 is OK if it settles by the next day; if it stays up, do less.
+  function stayedUp(app, session) {
+    return session.morning > app.data.okPain || session.morning > session.pain;
+  }
+
+  function showRule(app, kind) {
+    const rule = app.find(".fai-companion__rule");
+    rule.querySelector(".fai-companion__rule-text").textContent = app.data.painRule[kind];
+    rule.classList.toggle("fai-companion__rule--warn", kind === "high" || kind === "stayed");
+    rule.hidden = false;
+  }
+
+  // ---- History: this week, and a chart of the weeks ---------------------------------------
+
+  function showHistory(app) {
+    const current = program(app);
+    app.find(".fai-companion__summary-title").textContent = `${current.title}: started ${longDate(current.opened)}.`;
+    // The paper handout's weekly log, filled in: a tick per exercise done each day, then the pain scores.
+    const monday = startOfWeek(today());
+    const days = Array.from({ length: 7 }, (_, offset) => addDays(monday, offset));
+    const on = (day) => current.sessions.filter((session) => session.date === day);
+    const head = document.createElement("tr");
+    head.append(header("col", "Exercise"), ...days.map((day) => {
+      const cellHead = header("col", fromIso(day).toLocaleDateString("en", { weekday: "short", day: "numeric" }));
+      if (day === today()) cellHead.classList.add("fai-companion__week-today");
+      return cellHead;
+    }));
+    app.find(".fai-companion__week thead").replaceChildren(head);
+    const row = (kind, name, value) => {
+      const line = document.createElement("tr");
+      line.dataset.row = kind;
+      line.append(header("row", name), ...days.map((day) => {
+        const element = cell(value(on(day), day));
+        element.dataset.day = day;
+        return element;
+      }));
+      return line;
+    };
+    const rows = [
+      ...current.items.map((item) => row("exercise", app.exercises.get(item.id).name, (sessions) => (sessions.some((session) => session.done.includes(item.id)) ? "✓" : ""))),
+      row("sessions", "Sessions", (sessions) => String(sessions.length || "")),
+      row("pain", "Pain after (0–10)", (sessions) => sessions.map((session) => session.pain).join(", ")),
+      row("morning", "Next morning", (sessions) => sessions.map((session) => session.morning ?? "").filter(String).join(", ")),
+    ];
+    app.find(".fai-companion__week tbody").replaceChildren(...rows);
+    app.find(".fai-companion__chart-box").replaceChildren(chart(current));
+    const notes = current.sessions.filter((session) => session.note).slice(-5);
+    const list = app.find(".fai-companion__notes-list");
+    list.hidden = !notes.length;
+    list.textContent = notes.length ? `Your notes: ${notes.map((session) => `${shortDate(session.date)}: ${session.note}`).join(" · ")}` : "";
+  }
+
+  function header(scope, text) {
+    const element = document.createElement("th");
+    element.scope = scope;
+    element.textContent = text;
+    return element;
+  }
+
+  function cell(text) {
+    const element = document.createElement("td");
+    element.textContent = text;
+    return element;
+  }
+
+  function weeks(current) {
+    const thisWeek = startOfWeek(today());
+    return Array.from({ length: WEEKS_SHOWN }, (_, index) => {
+      const from = addDays(thisWeek, (index - WEEKS_SHOWN + 1) * 7);
+      const to = addDays(from, 7);
+      const sessions = current.sessions.filter((session) => session.date >= from && session.date < to);
+      const pain = sessions.length ? sessions.reduce((sum, session) => sum + session.pain, 0) / sessions.length : null;
+      return { from, sessions: sessions.length, pain };
+    });
+  }
+
+  // Bars: sessions each week (up to 14); line: the average pain after them (0 to 10).
+  function chart(current) {
+    const shown = weeks(current);
+    const width = 320;
+    const height = 170;
+    const top = 10;
+    const bottom = 140;
+    const most = Math.max(7, ...shown.map((week) => week.sessions));
+    const step = (width - 40) / shown.length;
+    const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", class: "fai-companion__chart-svg" });
+    const title = svgElement("title", {});
+    title.textContent = `Sessions and pain for the last ${WEEKS_SHOWN} weeks. ${shown.map((week) => `Week of ${shortDate(week.from)}: ${week.sessions} sessions${week.pain === null ? "" : `, pain ${week.pain.toFixed(1)}`}`).join(". ")}.`;
+    svg.append(title);
+    svg.append(svgElement("line", { x1: 30, x2: width - 10, y1: bottom, y2: bottom, class: "fai-companion__axis" }));
+    const points = [];
+    shown.forEach((week, index) => {
+      const x = 30 + index * step;
+      const barHeight = ((bottom - top) * week.sessions) / most;
+      svg.append(svgElement("rect", { x: x + step * 0.2, y: bottom - barHeight, width: step * 0.6, height: barHeight, class: "fai-companion__bar" }));
+      // Every other week is named, so the names never run into each other on a phone.
+      if ((shown.length - 1 - index) % 2 === 0) {
+        const label = svgElement("text", { x: x + step / 2, y: bottom + 16, class: "fai-companion__chart-label", "text-anchor": "middle" });
+        label.textContent = fromIso(week.from).toLocaleDateString("en", { day: "numeric", month: "short" });
+        svg.append(label);
+      }
+      if (week.pain !== null) points.push([x + step / 2, bottom - ((bottom - top) * week.pain) / 10]);
+    });
+    if (points.length) {
+      svg.append(svgElement("polyline", { points: points.map((point) => point.join(",")).join(" "), class: "fai-companion__pain-line" }));
+      for (const [x, y] of points) svg.append(svgElement("circle", { cx: x, cy: y, r: 4, class: "fai-companion__pain-dot" }));
+    }
+    const scale = svgElement("text", { x: 4, y: top + 8, class: "fai-companion__chart-label" });
+    scale.textContent = "10";
+    svg.append(scale);
+    return svg;
+  }
+
+  function svgElement(name, attributes) {
+    const element = document.createElementNS(SVG, name);
+    for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+    return element;
+  }
+
+  // ---- Export, import, delete ---------------------------------------------------------------
+
+  // A file made on the phone (a blob: address), so nothing is sent anywhere.
+  function exportFile(app) {
+    const blob = new Blob([JSON.stringify({ ...app.store, exported: new Date().toISOString() }, null, 2)], { type: "application/json" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `my-hip-program-${today()}.json`;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    say(app, "Your data was saved as a file. Keep it somewhere safe.");
+  }
+
+  async function importFile(app, input) {
+    const file = input.files[0];
+    input.value = "";
+    if (!file) return;
+    try {
+      const loaded = JSON.parse(await file.text());
+      if (!isStore(loaded)) throw new Error("not ours");
+      const programs = Object.entries(loaded.programs).map(([key, kept]) => [key, cleanProgram(app, kept)]).filter(([, kept]) => kept);
+      if (!programs.length) throw new Error("nothing to load");
+      // Programs in the file join those kept here; one already here with the same key is replaced.
+      app.store.programs = { ...app.store.programs, ...Object.fromEntries(programs) };
+      app.store.current = loaded.current in app.store.programs ? loaded.current : Object.keys(app.store.programs)[0] ?? null;
+      save(app);
+      show(app);
+      say(app, `Loaded ${programs.length} ${programs.length === 1 ? "program" : "programs"} from the file.`);
+    } catch (error) {
+      say(app, "This file could not be read. Choose a file this page saved.");
+    }
+  }
+
+  // A program from a file, with only what this page shows: exercises it knows, scores from 0 to 10, text as text.
+  function cleanProgram(app, kept) {
+    if (!kept || typeof kept.title !== "string" || !Array.isArray(kept.items) || !Array.isArray(kept.sessions)) return null;
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    const score = (value) => (Number.isInteger(value) && value >= 0 && value <= 10 ? value : null);
+    const items = kept.items.filter((item) => item && app.exercises.has(item.id) && typeof item.dose === "object" && item.dose !== null)
+      .map((item) => ({ id: item.id, dose: { ...app.exercises.get(item.id).dose, ...item.dose }, note: String(item.note ?? "").slice(0, 200) }));
+    const sessions = kept.sessions.filter((session) => session && day.test(session.date) && score(session.pain) !== null)
+      .map((session) => ({
+        date: session.date,
+        done: Array.isArray(session.done) ? session.done.filter((id) => typeof id === "string") : [],
+        total: Number(session.total) || items.length,
+        pain: session.pain,
+        note: String(session.note ?? "").slice(0, 300),
+        morning: score(session.morning),
+      }));
+    if (!items.length) return null;
+    return { title: kept.title.slice(0, 120), notes: String(kept.notes ?? "").slice(0, 200), items, opened: day.test(kept.opened) ? kept.opened : today(), sessions, day: null };
+  }
+
+  function askDelete(app, asking) {
+    app.find(".fai-companion__delete-confirm").hidden = !asking;
+    app.find(".fai-companion__delete-ask").hidden = asking;
+    (asking ? app.find(".fai-companion__delete-no") : app.find(".fai-companion__delete-ask")).focus();
+  }
+
+  function deleteEverything(app) {
+    localStorage.removeItem(STORE_KEY);
+    app.store = emptyStore();
+    askDelete(app, false);
+    app.find(".fai-companion__rule").hidden = true;
+    show(app);
+    say(app, "Everything was deleted from this phone.");
+  }
+
+  // ---- Offline --------------------------------------------------------------------------------
+
+  // The worker sits beside the page (program/sw.js), so it serves this page and nothing else.
+  function registerWorker(root) {
+    if (!root.dataset.worker || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    navigator.serviceWorker.register(root.dataset.worker).catch(() => undefined);
+  }
+
+  // ---- Helpers ------------------------------------------------------------------------------
+
+  function amount(dose) {
+    const plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+    if (dose.duration_minutes && !dose.reps && !dose.hold_seconds) return `${dose.duration_minutes} minutes`;
+    const rounds = plural(dose.sets || 1, "set");
+    if (dose.reps && dose.hold_seconds) return `${rounds} of ${dose.reps}, holding each for ${plural(dose.hold_seconds, "second")}`;
+    if (dose.reps) return `${rounds} of ${dose.reps}`;
+    return `${plural(dose.sets || 1, "hold")} of ${plural(dose.hold_seconds || 0, "second")}`;
+  }
+
+  // Dates as the phone's own calendar days, written YYYY-MM-DD.
+  function today() {
+    return isoDay(new Date());
+  }
+
+  function isoDay(date) {
+    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+  }
+
+  function fromIso(day) {
+    const [year, month, date] = day.split("-").map(Number);
+    return new Date(year, month - 1, date, 12);
+  }
+
+  function addDays(day, count) {
+    return isoDay(new Date(fromIso(day).getTime() + count * DAY_MS));
+  }
+
+  function startOfWeek(day) {
+    return addDays(day, -((fromIso(day).getDay() + 6) % 7));
+  }
+
+  function shortDate(day) {
+    return fromIso(day).toLocaleDateString("en", { weekday: "short", day: "numeric", month: "short" });
+  }
+
+  function longDate(day) {
+    return fromIso(day).toLocaleDateString("en", { weekday: "long", day: "numeric", month: "long" });
+  }
+
+  function say(app, message) {
+    app.find(".fai-companion__status").textContent = message;
+  }
+
+  function startHere() {
+    const root = document.querySelector(".fai-companion");
+    if (root && !root.dataset.started) start(root);
+    else if (!root && running) stopTimers(running);
+  }
+
+  // Last, once everything above is defined. Material's `document$` brings each page of
+  // instant navigation; the offline copy's never emits, so the page also starts itself.
+  window.faiCompanion = true;
+  if (window.document$) document$.subscribe(startHere);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startHere);
+  else startHere();
+})();
