@@ -19,6 +19,7 @@ from pydantic import ValidationError  # noqa: E402
 
 from fai_site.drawing import illustration_text, render_illustration  # noqa: E402
 from fai_site.figure import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure, build_scene  # noqa: E402
+from fai_site.motion import in_between_postures, motion_bodies  # noqa: E402
 from fai_site.pose import JOINT_RANGES, Base, Pose, joint_of  # noqa: E402
 from fai_site.pose_text import describe_pose  # noqa: E402
 
@@ -264,6 +265,43 @@ def test_every_joint_angle_is_within_its_human_range(exercise_id: str) -> None:
         for key, value in posture.angles.items():
             low, high = JOINT_RANGES[joint_of(key)]
             assert low <= value <= high, f"frame {index}: {key} = {value} is outside {low}..{high}"
+
+
+# ---- In-between frames of the animation ---------------------------------------------------------
+
+MOVING = [i for i in IDS if pose_of(i).motion.value != "squeeze"]
+
+
+@pytest.mark.parametrize("exercise_id", MOVING)
+def test_the_animation_has_at_least_8_in_between_bodies(exercise_id: str) -> None:
+    pose = pose_of(exercise_id)
+    assert len(motion_bodies(pose)) - len(pose.frames) >= 8
+
+
+@pytest.mark.parametrize("exercise_id", MOVING)
+def test_every_in_between_body_is_sound(exercise_id: str) -> None:
+    # The same checks as the catalogue's frames, on every body the animation shows.
+    pose = pose_of(exercise_id)
+    bike = pose.base is Base.SITTING and "bike" in pose.props
+    for index, frame in enumerate(motion_bodies(pose)):
+        for name in frame.radii:
+            assert frame.bottom(name) >= -BELOW, f"body {index}: {name} is {-frame.bottom(name):.1f} cm below the floor"
+        if not bike:
+            for group in supporting_points(pose.base, frame):
+                assert any(frame.touches(name, TOUCH) for name in group), (
+                    f"body {index}: none of {group} touches (lowest {min(frame.bottom(n) - frame.surface(n) for n in group):.1f} cm up)")
+        assert frame.trunk_length == pytest.approx(SEGMENT_LENGTHS["trunk"], abs=1e-6)
+        for side in ("near", "far"):
+            for segment in LIMB_SEGMENTS:
+                assert frame.segment_length(side, segment) == pytest.approx(SEGMENT_LENGTHS[segment], abs=1e-6), (index, side, segment)
+
+
+@pytest.mark.parametrize("exercise_id", MOVING)
+def test_every_in_between_angle_is_within_its_human_range(exercise_id: str) -> None:
+    for index, posture in enumerate(in_between_postures(pose_of(exercise_id))):
+        for key, value in posture.angles.items():
+            low, high = JOINT_RANGES[joint_of(key)]
+            assert low <= value <= high, f"body {index}: {key} = {value} is outside {low}..{high}"
 
 
 # ---- Validation ---------------------------------------------------------------------------------
