@@ -18,7 +18,7 @@ from functools import lru_cache
 from fai_site.figure import FrameFigure, place
 from fai_site.pose import Motion, Pose, Posture
 
-STEPS_BETWEEN = 9          # in-between bodies per pair of catalogue frames, besides the two ends
+STEPS_BETWEEN = 8          # in-between bodies per pair of catalogue frames, besides the two ends
 # Seconds of each phase of the loop: (go, stay at the end, come back, rest at the start).
 REPS_TIMING = (1.2, 0.5, 1.2, 0.6)
 HOLD_TIMING = (1.2, 2.5, 1.2, 0.8)
