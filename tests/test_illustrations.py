@@ -243,6 +243,19 @@ def test_the_straight_leg_rises_only_to_the_bent_knee() -> None:
     assert knee - 5.0 <= ankle <= knee + 1.0, f"the lifted ankle is {ankle - knee:+.1f} cm from the bent knee's height"
 
 
+def test_the_bird_dog_leg_is_level() -> None:
+    # Patients copied a leg sloping to the floor; the steps say to reach it straight back, level.
+    lifted = frames_of("bird-dog")[-1]
+    hip, ankle = lifted.points["near_hip"][2], lifted.points["near_ankle"][2]
+    assert abs(ankle - hip) <= 3.0, f"the reaching ankle is {ankle - hip:+.1f} cm from the hip's height"
+
+
+def test_the_balance_foot_is_lifted_clearly() -> None:
+    # A foot that hovers by the standing ankle reads as standing on both feet.
+    lifted = frames_of("single-leg-balance")[-1]
+    assert lifted.bottom("near_heel") >= 20.0 and lifted.bottom("near_toe") >= 20.0
+
+
 def test_the_bike_feet_are_on_the_pedals() -> None:
     frames = frames_of("stationary-bike")
     hub = [((f.xy("near_ankle")[0] + f.xy("far_ankle")[0]) / 2, (f.xy("near_ankle")[1] + f.xy("far_ankle")[1]) / 2) for f in frames]

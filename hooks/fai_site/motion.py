@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from fai_site.figure import FrameFigure, place
-from fai_site.pose import Motion, Pose, Posture
+from fai_site.pose import RESTING_BASES, Motion, Pose, Posture
 
 STEPS_BETWEEN = 8          # in-between bodies per pair of catalogue frames, besides the two ends
 # Seconds of each phase of the loop: (go, stay at the end, come back, rest at the start).
@@ -43,7 +43,7 @@ def in_between_postures(pose: Pose, steps: int = STEPS_BETWEEN) -> list[Posture]
     postures = pose.postures()
     if pose.motion is Motion.SQUEEZE:
         return postures[:1]
-    limbs = tuple(part.value.replace("-", "_") + "." for part in pose.moving if part.value.endswith(("-leg", "-arm")))
+    limbs = tuple(part.value.replace("-", "_") + "." for part in pose.moving if part.value.endswith(("-leg", "-arm"))) if pose.base in RESTING_BASES else ()
     out = [postures[0]]
     for before, after in zip(postures, postures[1:]):
         for i in range(1, steps + 1):
@@ -92,8 +92,9 @@ def blend(before: Posture, after: Posture, t: float, *, staggering: tuple[str, .
     )
 
 
-# The hip and shoulder lead and the knee, elbow and ankle follow, as a person moves: a leg
-# swung back from all fours lifts clear of the floor before it straightens.
+# Lying or on all fours, the hip and shoulder lead and the knee, elbow and ankle follow, as a
+# person moves: a leg swung back from all fours lifts clear of the floor before it straightens.
+# Standing, a knee lifts with hip and knee bending together.
 LAGGING_JOINTS = (".knee", ".elbow", ".ankle")
 LAG = 0.35
 
