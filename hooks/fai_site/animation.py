@@ -18,13 +18,14 @@ import re
 from dataclasses import dataclass
 
 from fai_site.drawing import (
+    FLOOR_BOX,
+    HEIGHT,
     PANEL,
     PANEL_EDGE,
+    UID,
     WIDTH,
-    HEIGHT,
     Cell,
     Element,
-    FLOOR_BOX,
     cells,
     draw_body,
     draw_floor,
@@ -37,7 +38,6 @@ from fai_site.drawing import (
     pad,
     shape_box,
     squeeze_marks,
-    UID,
 )
 from fai_site.figure import FrameFigure, Scene, Shape, build_scene, frame_props
 from fai_site.motion import Timeline, motion_bodies, timeline

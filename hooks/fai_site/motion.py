@@ -32,13 +32,13 @@ class Timeline:
     """One loop: which in-between body shows at each key time (0 … 1), and the loop's length."""
 
     frames: tuple[int, ...]      # an index into the motion's bodies, at each key time
-    times: tuple[float, ...]     # 0 … 1, as long as `frames`, rising
+    times: tuple[float, ...]     # 0 … 1, as long as `frames`, never falling
     seconds: float
 
 
 # ---- Public API -----------------------------------------------------------------------------
 
-def in_between_postures(pose: Pose, steps: int = STEPS_BETWEEN) -> list[Posture]:
+def in_between_postures(pose: Pose, *, steps: int = STEPS_BETWEEN) -> list[Posture]:
     """The catalogue's frames with `steps` eased postures between each pair (start and end included)."""
     postures = pose.postures()
     if pose.motion is Motion.SQUEEZE:
