@@ -17,7 +17,7 @@ import pytest  # noqa: E402
 import yaml  # noqa: E402
 from pydantic import ValidationError  # noqa: E402
 
-from fai_site.drawing import illustration_text, render_illustration  # noqa: E402
+from fai_site.drawing import illustration_text, motion_arrows, render_illustration  # noqa: E402
 from fai_site.figure import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure, build_scene  # noqa: E402
 from fai_site.motion import in_between_postures, motion_bodies  # noqa: E402
 from fai_site.pose import JOINT_RANGES, Base, Pose, joint_of  # noqa: E402
@@ -254,6 +254,15 @@ def test_the_balance_foot_is_lifted_clearly() -> None:
     # A foot that hovers by the standing ankle reads as standing on both feet.
     lifted = frames_of("single-leg-balance")[-1]
     assert lifted.bottom("near_heel") >= 20.0 and lifted.bottom("near_toe") >= 20.0
+
+
+def test_a_slide_is_drawn_as_a_straight_arrow_the_way_it_goes() -> None:
+    # A band distraction slides the body back: an arc about the hip read as a turn, a down arrow as a drop.
+    scene = build_scene(pose_of("band-hip-distraction"))
+    (arrow,) = motion_arrows(scene)
+    (x0, y0), (x1, y1) = arrow.points
+    first, last = scene.frames[0].xy("near_toe"), scene.frames[-1].xy("near_toe")
+    assert y0 == y1 and (x1 - x0) * (last[0] - first[0]) > 0
 
 
 def test_the_bike_feet_are_on_the_pedals() -> None:
