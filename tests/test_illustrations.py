@@ -17,8 +17,9 @@ import pytest  # noqa: E402
 import yaml  # noqa: E402
 from pydantic import ValidationError  # noqa: E402
 
-from fai_site.drawing import illustration_text, render_illustration  # noqa: E402
+from fai_site.drawing import illustration_text, motion_arrows, render_illustration  # noqa: E402
 from fai_site.figure import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure, build_scene  # noqa: E402
+from fai_site.motion import in_between_postures, motion_bodies  # noqa: E402
 from fai_site.pose import JOINT_RANGES, Base, Pose, joint_of  # noqa: E402
 from fai_site.pose_text import describe_pose  # noqa: E402
 
@@ -242,6 +243,28 @@ def test_the_straight_leg_rises_only_to_the_bent_knee() -> None:
     assert knee - 5.0 <= ankle <= knee + 1.0, f"the lifted ankle is {ankle - knee:+.1f} cm from the bent knee's height"
 
 
+def test_the_bird_dog_leg_is_level() -> None:
+    # Patients copied a leg sloping to the floor; the steps say to reach it straight back, level.
+    lifted = frames_of("bird-dog")[-1]
+    hip, ankle = lifted.points["near_hip"][2], lifted.points["near_ankle"][2]
+    assert abs(ankle - hip) <= 3.0, f"the reaching ankle is {ankle - hip:+.1f} cm from the hip's height"
+
+
+def test_the_balance_foot_is_lifted_clearly() -> None:
+    # A foot that hovers by the standing ankle reads as standing on both feet.
+    lifted = frames_of("single-leg-balance")[-1]
+    assert lifted.bottom("near_heel") >= 20.0 and lifted.bottom("near_toe") >= 20.0
+
+
+def test_a_slide_is_drawn_as_a_straight_arrow_the_way_it_goes() -> None:
+    # A band distraction slides the body back: an arc about the hip read as a turn, a down arrow as a drop.
+    scene = build_scene(pose_of("band-hip-distraction"))
+    (arrow,) = motion_arrows(scene)
+    (x0, y0), (x1, y1) = arrow.points
+    first, last = scene.frames[0].xy("near_toe"), scene.frames[-1].xy("near_toe")
+    assert y0 == y1 and (x1 - x0) * (last[0] - first[0]) > 0
+
+
 def test_the_bike_feet_are_on_the_pedals() -> None:
     frames = frames_of("stationary-bike")
     hub = [((f.xy("near_ankle")[0] + f.xy("far_ankle")[0]) / 2, (f.xy("near_ankle")[1] + f.xy("far_ankle")[1]) / 2) for f in frames]
@@ -264,6 +287,43 @@ def test_every_joint_angle_is_within_its_human_range(exercise_id: str) -> None:
         for key, value in posture.angles.items():
             low, high = JOINT_RANGES[joint_of(key)]
             assert low <= value <= high, f"frame {index}: {key} = {value} is outside {low}..{high}"
+
+
+# ---- In-between frames of the animation ---------------------------------------------------------
+
+MOVING = [i for i in IDS if pose_of(i).motion.value != "squeeze"]
+
+
+@pytest.mark.parametrize("exercise_id", MOVING)
+def test_the_animation_has_at_least_8_in_between_bodies(exercise_id: str) -> None:
+    pose = pose_of(exercise_id)
+    assert len(motion_bodies(pose)) - len(pose.frames) >= 8
+
+
+@pytest.mark.parametrize("exercise_id", MOVING)
+def test_every_in_between_body_is_sound(exercise_id: str) -> None:
+    # The same checks as the catalogue's frames, on every body the animation shows.
+    pose = pose_of(exercise_id)
+    bike = pose.base is Base.SITTING and "bike" in pose.props
+    for index, frame in enumerate(motion_bodies(pose)):
+        for name in frame.radii:
+            assert frame.bottom(name) >= -BELOW, f"body {index}: {name} is {-frame.bottom(name):.1f} cm below the floor"
+        if not bike:
+            for group in supporting_points(pose.base, frame):
+                assert any(frame.touches(name, TOUCH) for name in group), (
+                    f"body {index}: none of {group} touches (lowest {min(frame.bottom(n) - frame.surface(n) for n in group):.1f} cm up)")
+        assert frame.trunk_length == pytest.approx(SEGMENT_LENGTHS["trunk"], abs=1e-6)
+        for side in ("near", "far"):
+            for segment in LIMB_SEGMENTS:
+                assert frame.segment_length(side, segment) == pytest.approx(SEGMENT_LENGTHS[segment], abs=1e-6), (index, side, segment)
+
+
+@pytest.mark.parametrize("exercise_id", MOVING)
+def test_every_in_between_angle_is_within_its_human_range(exercise_id: str) -> None:
+    for index, posture in enumerate(in_between_postures(pose_of(exercise_id))):
+        for key, value in posture.angles.items():
+            low, high = JOINT_RANGES[joint_of(key)]
+            assert low <= value <= high, f"body {index}: {key} = {value} is outside {low}..{high}"
 
 
 # ---- Validation ---------------------------------------------------------------------------------

@@ -507,6 +507,10 @@ def motion_arrows(scene: Scene) -> list[Arrow]:
         if part is BodyPart.PELVIS:
             arrows.append(lift_arrow(first, last))
             continue
+        pivot = PIVOTS[part]
+        if math.dist(first.xy(pivot), last.xy(pivot)) >= 4.0:   # the whole body slides: no turn about a joint
+            arrows.append(slide_arrow(first, last, names[-1]))   # over the hand or the foot
+            continue
         arrows.append(arc_arrow(first.xy(PIVOTS[part]), first.xy(tip), last.xy(tip), first.radii[tip]))
     return arrows
 
@@ -522,6 +526,15 @@ def arc_arrow(pivot: tuple[float, float], start: tuple[float, float], end: tuple
     sweep -= 2 * math.copysign(trim, sweep)
     steps = max(4, int(abs(sweep) / math.radians(6)))
     return Arrow(tuple((pivot[0] + r * math.cos(a0 + sweep * i / steps), pivot[1] + r * math.sin(a0 + sweep * i / steps)) for i in range(steps + 1)))
+
+
+def slide_arrow(first: FrameFigure, last: FrameFigure, tip: str) -> Arrow:
+    """A straight arrow over the moving part, the way it slides (a slide is no turn about a joint)."""
+    (x0, z0), (x1, z1) = first.xy(tip), last.xy(tip)
+    above = max(z0, z1) + first.radii[tip] + 12.0
+    middle, half = (x0 + x1) / 2, max(12.0, abs(x1 - x0) * 0.75)
+    way = 1.0 if x1 >= x0 else -1.0
+    return Arrow(((middle - way * half, above), (middle + way * half, above)))
 
 
 def lift_arrow(first: FrameFigure, last: FrameFigure) -> Arrow:

@@ -22,10 +22,12 @@ from markupsafe import Markup
 
 from fai_site import dosage_text
 from fai_site.field_guide import guide_sections
+from fai_site.animation import render_animation
 from fai_site.drawing import frames_across, illustration_text
 from fai_site.model import Catalogue, Category, Dosage, DosageChange, Exercise, ImageIllustration, Phase, PoseIllustration, Program, Reference, Safety
 from fai_site.paper import Paper
-from fai_site.pose import PROP_PLACES
+from fai_site.motion import pace
+from fai_site.pose import PROP_PLACES, Motion
 from fai_site.pose_guide import PoseGuide, default_view, where_written
 from fai_site.qr_code import qr_svg
 
@@ -137,6 +139,7 @@ def environment() -> Environment:
         phases=list(Phase),
         categories=list(Category),
         picture=picture,
+        animation=animation,
     )
     return env
 
@@ -157,6 +160,17 @@ def picture(exercise: Exercise) -> Picture | None:
     if isinstance(illustration, ImageIllustration):
         return Picture(illustration.image, illustration)
     return None
+
+
+def animation(exercise: Exercise) -> Markup | None:
+    """The exercise's picture playing in a loop, at the exercise's pace, for the page (never for paper)."""
+    illustration = exercise.illustration
+    if not isinstance(illustration, PoseIllustration):
+        return None
+    pose, dosage = illustration.pose, exercise.dosage
+    timing = pace(stretch=exercise.category is Category.STRETCH, hold=dosage.hold_seconds is not None,
+                  steady=dosage.duration_minutes is not None, squeeze=pose.motion is Motion.SQUEEZE)
+    return Markup(render_animation(pose, title=exercise.name, uid=f"motion-{exercise.id}", timing=timing))
 
 
 def handout_items(program: Program, catalogue: Catalogue) -> list[HandoutItem]:
