@@ -363,16 +363,14 @@
   // for a build without a public address, whose codes would open nothing.
   function showQrCode(builder) {
     const box = builder.sheet.querySelector(".fai-handout__qr");
-    if (!box || !builder.data.publicUrl || typeof qrcode !== "function") return;
-    const code = qrcode(0, "M");
-    code.addData(`${builder.data.publicUrl}#${programCode(builder)}`);
-    code.make();
+    if (!box || !builder.data.publicUrl || !window.leanQr) return;
+    const code = leanQr.generate(`${builder.data.publicUrl}#${programCode(builder)}`, { minCorrectionLevel: leanQr.correction.M });
     box.querySelector(".fai-handout__qr-slot").replaceChildren(qrSvg(code));
     box.hidden = !builder.items.length;
   }
 
   function qrSvg(code) {
-    const size = code.getModuleCount();
+    const size = code.size;
     const quiet = 4;
     const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
     svg.setAttribute("viewBox", `0 0 ${size + 2 * quiet} ${size + 2 * quiet}`);
@@ -382,7 +380,7 @@
     let path = "";
     for (let row = 0; row < size; row += 1) {
       for (let column = 0; column < size; column += 1) {
-        if (code.isDark(row, column)) path += `M${column + quiet} ${row + quiet}h1v1h-1z`;
+        if (code.get(column, row)) path += `M${column + quiet} ${row + quiet}h1v1h-1z`;
       }
     }
     const dark = document.createElementNS("http://www.w3.org/2000/svg", "path");
