@@ -29,6 +29,7 @@ class PageCost:
     floor_seconds: float
     pages: int
     words: int
+    floor_words: int
 
     @property
     def ratio(self) -> float:
@@ -66,23 +67,26 @@ def article_blocks(docs: Path) -> list[str]:
 
 
 def prose_pages(word_counts: list[int], blocks: list[str]) -> Iterator[str]:
-    """Hand-written pages with the given word counts, cut from the articles' blocks in turn."""
+    """Hand-written pages with the given word counts, cut from the articles' blocks in turn (the last one cut short to fit)."""
     supply = itertools.cycle(blocks)
     for wanted in word_counts:
         page, words = ["# A hand-written page"], 4
         while words < wanted:
             block = next(supply)
+            if words + len(block.split()) > wanted:
+                block = " ".join(block.split()[: wanted - words])
             page.append(block)
             words += len(block.split())
         yield "\n\n".join(page) + "\n"
 
 
 def conversion_seconds(pages: list[str], names: list[str], settings: dict[str, Any]) -> float:
+    """CPU seconds, not wall-clock: on a shared machine the other processes' load falls on both sides unevenly."""
     gc.collect()
-    started = time.perf_counter()
+    started = time.process_time()
     for page in pages:
         markdown.Markdown(extensions=names, extension_configs=settings).convert(page)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def page_cost(exercise_pages: list[str], *, docs: Path, config_file: Path, runs: int = 3) -> PageCost:
@@ -97,4 +101,5 @@ def page_cost(exercise_pages: list[str], *, docs: Path, config_file: Path, runs:
             seconds = conversion_seconds(work, names, settings)
             if attempt:
                 samples[name].append(seconds)
-    return PageCost(statistics.median(samples["exercise"]), statistics.median(samples["floor"]), len(pages), sum(counts))
+    floor_words = sum(len(page.split()) for page in floor)
+    return PageCost(statistics.median(samples["exercise"]), statistics.median(samples["floor"]), len(pages), sum(counts), floor_words)
