@@ -7,7 +7,7 @@ import yaml
 from conftest import ROOT
 
 from fai_site.catalogue_loader import load_catalogue
-from fai_site.render import front_matter, md_text, programs_using
+from fai_site.render import front_matter, html_text, md_text, programs_using
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 
@@ -59,6 +59,16 @@ def test_md_text_reads_back_as_the_same_text_in_every_template_position() -> Non
             assert tags(page) == plain, (position, value, page)
             shown = html.unescape(re.sub(r"<[^>]+>", " ", page) + " ".join(re.findall(r'alt="([^"]*)"', page)))
             assert " ".join(value.split()) in " ".join(shown.split()), (position, value, page)
+
+
+def test_html_text_keeps_a_raw_html_block_one_block() -> None:
+    """In an HTML list Markdown does not parse, text is escaped HTML on one line: a blank line would hand the rest to Markdown."""
+    import markdown
+
+    value = "Step one.\n\n* not a list <script>alert(1)</script> [x](javascript:alert(1))"
+    assert html_text(value) == "Step one.  * not a list &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))"
+    page = markdown.markdown(f"<ol>\n<li>{html_text(value)}</li>\n</ol>\n", extensions=["md_in_html"])
+    assert "<script" not in page and "<a " not in page and page.count("<li>") == 1
 
 
 def test_front_matter_reads_back_as_the_same_values() -> None:

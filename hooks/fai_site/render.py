@@ -102,6 +102,12 @@ def escaped_block_start(match: re.Match[str]) -> str:
     return match[1] + (f"\\{match[2]}" if match[2] else f"{match[3]}\\.")
 
 
+def html_text(value: Any) -> Markup:
+    """Plain text for raw HTML inside a Markdown page, which Markdown passes through unparsed: escaped as Markdown
+    would print it, on one line, so no blank line can end the HTML block and let Markdown read the rest."""
+    return Markup(html.escape(str(value), quote=False).replace("\n", " "))
+
+
 def front_matter(**fields: Any) -> Markup:
     """A YAML front-matter block; `title` is HTML-escaped because themes print it as markup."""
     if "title" in fields:
@@ -137,6 +143,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_text
+    env.filters["text"] = html_text
     env.filters["doi_url"] = doi_url
     env.filters["long_date"] = long_date
     env.filters["break_after_slashes"] = break_after_slashes
