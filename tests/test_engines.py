@@ -116,6 +116,17 @@ def test_generated_tree_has_no_hooks(generated_tree: Path) -> None:
     assert f"site_url: {TEST_SITE_URL}" in config
 
 
+def test_generate_never_empties_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    kept = tmp_path / "notes" / "mine.txt"
+    kept.parent.mkdir()
+    kept.write_text("keep me", encoding="utf-8")
+    for folder in (kept.parent, ROOT, ROOT / "docs" / "tree"):
+        completed = subprocess.run([sys.executable, "-m", "fai_site.cli", "generate", str(folder)], cwd=ROOT, capture_output=True, text=True, env=engine_env(), check=False)
+        assert completed.returncode == 1 and str(folder) in completed.stderr, completed.stderr
+    assert kept.read_text(encoding="utf-8") == "keep me"
+    assert not (ROOT / "docs" / "tree").exists()
+
+
 def test_plain_mkdocs_builds_the_generated_tree_as_the_hooks_build_the_site(generated_tree: Path, mkdocs_site: Path, tmp_path: Path) -> None:
     """Every page and picture the same, byte for byte, but for the schema.org data only hooks add."""
     site = tmp_path / "site"

@@ -47,15 +47,15 @@ def schema_text() -> str:
 
 def generate(project: Path, out: Path, *, handout_pdfs: bool) -> int:
     """Write the site's sources into `out`; 1, with every problem on standard error, for a bad catalogue."""
-    from fai_site.generated_tree import write_tree
+    from fai_site.generated_tree import TreeFolderError, write_tree
 
-    if out.resolve().is_relative_to((project / "docs").resolve()):
-        print(f"{out}: write the generated tree outside docs/, or MkDocs would build it into the site", file=sys.stderr)
-        return 1
     try:
         tree = write_tree(project, out, handout_pdfs=handout_pdfs)
     except CatalogueError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except TreeFolderError as error:
+        print(error, file=sys.stderr)
         return 1
     pdfs = f" and {count(len(tree.pdfs), 'handout PDF')}" if tree.pdfs else ""
     print(f"{out}: docs/ with {len(tree.generated)} generated pages and pictures{pdfs}, and {tree.config.name} without hooks.")

@@ -26,6 +26,12 @@ CONFIG_NAME = "mkdocs.yml"
 CATALOGUE_NAME = "exercises.yaml"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
+# The first line of the config a tree is written with: only a folder that has it is emptied for a new tree.
+HEADER = "# Written by `make generate` from mkdocs.yml: the same site, with the generated pages as files and no hooks.\n"
+
+
+class TreeFolderError(ValueError):
+    """The folder given for the tree holds something else: it is never emptied."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,8 @@ ConfigLoader.add_constructor("!ENV", environment_value)
 # ---- The tree ---------------------------------------------------------------------------
 
 def write_tree(project: Path, out: Path, *, handout_pdfs: bool = False) -> Tree:
-    """Write the project's site sources into `out` (emptied first), with PDFs rendered in when `handout_pdfs`."""
+    """Write the project's site sources into `out` (an earlier tree there is replaced), with PDFs rendered in when `handout_pdfs`."""
+    check_folder(out, project=project)
     config_text = (project / CONFIG_NAME).read_text(encoding="utf-8")
     config = yaml.load(config_text, Loader=ConfigLoader)  # noqa: S506 - a SafeLoader subclass
     docs = project / config.get("docs_dir", "docs")
@@ -80,6 +87,18 @@ def write_tree(project: Path, out: Path, *, handout_pdfs: bool = False) -> Tree:
     config_file = out / CONFIG_NAME
     config_file.write_text(config_without_hooks(config_text, files, site_url=settings.site_url), encoding="utf-8")
     return Tree(out, config_file, files, pdfs)
+
+
+def check_folder(out: Path, *, project: Path) -> None:
+    """Raise `TreeFolderError` unless `out` is new, empty, or an earlier tree, and outside the project's docs/."""
+    folder, home = out.resolve(), project.resolve()
+    if folder == home or home.is_relative_to(folder) or folder.is_relative_to(home / "docs"):
+        raise TreeFolderError(f"{out}: write the tree into a folder of its own, outside docs/ (e.g. generated/)")
+    if not folder.exists() or not any(folder.iterdir()):
+        return
+    config = folder / CONFIG_NAME
+    if not config.is_file() or not config.read_text(encoding="utf-8").startswith(HEADER):
+        raise TreeFolderError(f"{out}: the folder holds files that `make generate` did not write; name a new folder, or empty this one")
 
 
 def settings_from(config: dict[str, Any], *, handout_pdfs: bool, qr_cache: Path | None) -> SiteSettings:
@@ -132,7 +151,7 @@ def config_without_hooks(text: str, files: list[GeneratedFile], *, site_url: str
     if "site_url" in blocks:
         blocks["site_url"] = leading_comments(blocks["site_url"]) + f"site_url: {site_url}\n"
     blocks["not_in_nav"] = not_in_nav_block(blocks.get("not_in_nav", ""), files)
-    return "# Written by `make generate` from mkdocs.yml: the same site, with the generated pages as files and no hooks.\n" + "".join(blocks.values())
+    return HEADER + "".join(blocks.values())
 
 
 def config_blocks(text: str) -> dict[str, str]:
