@@ -57,7 +57,7 @@ def generate(project: Path, out: Path, *, handout_pdfs: bool) -> int:
     except TreeFolderError as error:
         print(error, file=sys.stderr)
         return 1
-    pdfs = f" and {count(len(tree.pdfs), 'handout PDF')}" if tree.pdfs else ""
+    pdfs = f", {len(tree.pdfs)} handout PDFs" if tree.pdfs else ""
     print(f"{out}: docs/ with {len(tree.generated)} generated pages and pictures{pdfs}, and {tree.config.name} without hooks.")
     return 0
 
