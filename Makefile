@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 SITE_READY := $(VENV)/.site-packages-installed
 TEST_READY := $(VENV)/.test-packages-installed
 CHROMIUM := /usr/bin/chromium
+# Where `make generate` writes the site's sources as ordinary files (outside docs/).
+GENERATED ?= generated
 PDFTOPPM := /usr/bin/pdftoppm
 
 export NO_MKDOCS_2_WARNING := 1
@@ -17,7 +19,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build offline check schema test bench clean
+.PHONY: serve build offline check schema generate test bench clean
 
 serve: $(SITE_READY) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -36,6 +38,9 @@ check: $(SITE_READY) ## Validate exercises.yaml alone and list every problem
 schema: $(SITE_READY) ## Regenerate exercises.schema.json from the models
 	$(BIN)/python -m fai_site.cli schema exercises.schema.json
 
+generate: $(SITE_READY) ## Write docs/ with every generated page and picture, and a mkdocs.yml without hooks, into generated/ (for Zensical, or to read what the generator made)
+	$(BIN)/python -m fai_site.cli generate $(GENERATED)
+
 test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
@@ -43,7 +48,7 @@ bench: $(SITE_READY) ## Time the generator against plain MkDocs at 100 and 1,000
 	$(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site site-offline site-offline.zip .cache .pytest_cache
+	rm -rf site site-offline site-offline.zip generated .cache .pytest_cache
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -8,14 +8,17 @@ the box and then releases one key, so exactly one query is sent, and waits for i
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import BuildResult
+from conftest import ROOT, BuildResult
 from html_reading import elements, parse
 from playwright.sync_api import Browser, Page
+
+from fai_site.catalogue_loader import load_catalogue
 
 # What a patient types → the page expected among the first three results.
 LAY_QUERIES = {
@@ -58,6 +61,35 @@ def test_the_editors_guide_is_not_in_the_menu(built_site: BuildResult) -> None:
 
 def test_every_answering_page_is_in_the_search_index(built_site: BuildResult) -> None:
     assert set(LAY_QUERIES.values()) <= set(search_locations(built_site))
+
+
+def search_entries(built_site: BuildResult) -> list[dict[str, str]]:
+    return json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_exercise_pages_put_only_name_summary_phase_and_muscles_in_the_index(built_site: BuildResult) -> None:
+    """Every page loads the index: at 1,000 exercises, steps and sources would make it megabytes (#18)."""
+    catalogue = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+    entries = search_entries(built_site)
+    for exercise in catalogue.exercises:
+        own = [entry for entry in entries if entry["location"].startswith(f"exercises/{exercise.id}/")]
+        assert [entry["location"] for entry in own] == [f"exercises/{exercise.id}/"]
+        text = own[0]["text"]
+        assert html.unescape(own[0]["title"]) == exercise.name
+        assert exercise.muscles[0] in text and exercise.phase[0].label in text
+        assert " ".join(exercise.summary.split()[:5]) in text
+        assert not any(step in text for step in exercise.steps), exercise.id
+
+
+def test_lists_of_exercises_stay_out_of_the_index(built_site: BuildResult) -> None:
+    """The exercise index and the handout sheets repeat the exercise pages; a handout page is found by its title, and the handouts index names each program."""
+    catalogue = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+    locations = {entry["location"]: entry for entry in search_entries(built_site)}
+    assert [location for location in locations if location.startswith("exercises/#")] == []
+    sheets = {location: entry["text"] for location, entry in locations.items() if location.startswith("handouts/") and not location.startswith(("handouts/#", "handouts/builder/"))}
+    assert {location: text for location, text in sheets.items() if len(text) > 100 and location != "handouts/"} == {}
+    titles = {html.unescape(entry["title"]) for location, entry in locations.items() if location.startswith("handouts/#")}
+    assert {program.title for program in catalogue.programs} <= titles
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,16 @@
-"""`make check` and `make schema`: the catalogue's own commands, without building the site.
+"""`make check`, `make schema` and `make generate`: the catalogue's own commands, without building the site.
 
-Run as `python -m fai_site.cli check exercises.yaml` with `hooks/` on PYTHONPATH. Both
+Run as `python -m fai_site.cli check exercises.yaml` with `hooks/` on PYTHONPATH. They
 print the same messages as the build, so a pre-commit hook or an editor's terminal
-shows exactly what `mkdocs build` would.
+shows exactly what `mkdocs build` would. `generate OUT` writes the site's sources, the
+generated pages as files, into OUT for an engine that runs no hooks (Zensical).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -43,6 +45,23 @@ def schema_text() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+def generate(project: Path, out: Path, *, handout_pdfs: bool) -> int:
+    """Write the site's sources into `out`; 1, with every problem on standard error, for a bad catalogue."""
+    from fai_site.generated_tree import TreeFolderError, write_tree
+
+    try:
+        tree = write_tree(project, out, handout_pdfs=handout_pdfs)
+    except CatalogueError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except TreeFolderError as error:
+        print(error, file=sys.stderr)
+        return 1
+    pdfs = f", {len(tree.pdfs)} handout PDFs" if tree.pdfs else ""
+    print(f"{out}: docs/ with {len(tree.generated)} generated pages and pictures{pdfs}, and {tree.config.name} without hooks.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fai_site.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -51,9 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     check_command.add_argument("--docs-dir", type=Path, help="where pictures are looked up (default: docs/ next to the catalogue)")
     schema_command = commands.add_parser("schema", help="write the JSON Schema")
     schema_command.add_argument("output", type=Path)
+    generate_command = commands.add_parser("generate", help="write docs/ with every generated page and picture, and a mkdocs.yml without hooks, into a folder")
+    generate_command.add_argument("output", type=Path, help="the folder to write (emptied first); not inside docs/")
+    generate_command.add_argument("--project", type=Path, default=Path(), help="the folder with mkdocs.yml and exercises.yaml (default: here)")
     arguments = parser.parse_args(argv)
     if arguments.command == "check":
         return check(arguments.catalogue, arguments.docs_dir)
+    if arguments.command == "generate":
+        # HANDOUT_PDFS=0 leaves the PDFs out (and the pages' links to them), as it does for a build.
+        return generate(arguments.project, arguments.output, handout_pdfs=os.environ.get("HANDOUT_PDFS", "1") != "0")
     arguments.output.write_text(schema_text(), encoding="utf-8")
     return 0
 

@@ -32,8 +32,14 @@ from fai_site.pose_guide import PoseGuide, default_view, where_written
 from fai_site.qr_code import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
-# Backslash first, so the backslashes added for the others are not escaped again.
-MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|"
+# Escaped wherever they stand: each can start syntax inside a line (a backslash escape, code,
+# emphasis, a link or image, an attribute list, a heading's closing hashes, a table cell).
+# Backslash first, so the backslashes added for the others are not escaped again. Other
+# punctuation is syntax only where it opens a block (see LEADING_SYNTAX): a `(` or `!` is
+# inert once `[` is escaped, and each needless escape costs Python-Markdown a pattern match.
+MARKDOWN_SPECIALS = "\\`*_{}[]#|"
+# Where the text may open a line: `-`/`+` would start a list item or a rule, `1.` an ordered list.
+LEADING_SYNTAX = re.compile(r"^(\s*)(?:([-+])|(\d+)\.)")
 # Where a hand-written page shows one of the catalogue's safety lists.
 SAFETY_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- safety: (?P<tier>[a-z_]+) -->[ \t]*$", re.MULTILINE)
 # libyaml's emitter writes the same front matter as PyYAML's pure-Python one, several times faster.
@@ -84,13 +90,24 @@ class Clinic:
 
 
 def md_text(value: Any) -> Markup:
-    """Plain text made safe for a Markdown source: HTML-escaped, Markdown syntax backslashed."""
-    text = html.escape(str(value), quote=False)
+    """Plain text made safe for a Markdown source, anywhere on a line: HTML-escaped, and backslashed only where Markdown would read syntax."""
+    text = html.escape(str(value), quote=False).replace("\n", " ")
     # One str.replace per character present: several times faster than re.sub with a group reference.
     for special in MARKDOWN_SPECIALS:
         if special in text:
             text = text.replace(special, "\\" + special)
-    return Markup(text.replace("\n", " "))
+    return Markup(LEADING_SYNTAX.sub(escaped_block_start, text, count=1))
+
+
+def escaped_block_start(match: re.Match[str]) -> str:
+    """`- x` → `\\- x`, `1. x` → `1\\. x`: the text reads as text even where it starts a line."""
+    return match[1] + (f"\\{match[2]}" if match[2] else f"{match[3]}\\.")
+
+
+def html_text(value: Any) -> Markup:
+    """Plain text for raw HTML inside a Markdown page, which Markdown passes through unparsed: escaped as Markdown
+    would print it, on one line, so no blank line can end the HTML block and let Markdown read the rest."""
+    return Markup(html.escape(str(value), quote=False).replace("\n", " "))
 
 
 def front_matter(**fields: Any) -> Markup:
@@ -128,6 +145,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_text
+    env.filters["text"] = html_text
     env.filters["doi_url"] = doi_url
     env.filters["long_date"] = long_date
     env.filters["break_after_slashes"] = break_after_slashes

@@ -101,6 +101,20 @@ def first_load_parts(site: Path, page_url: str) -> dict[str, Weight]:
     return parts
 
 
+# What Material fetches as any page opens, whatever the page: the search index (its worker
+# loads it at once) and, with instant navigation, the sitemap (to know which links are the site's).
+FETCHED_ON_LOAD = ("search/search_index.json", "sitemap.xml")
+
+
+def article_first_load(site: Path, page_url: str) -> Weight:
+    """A page's first load as a reader's browser makes it: `first_load`, plus the files Material fetches at once."""
+    total = first_load(site, page_url)
+    for path in FETCHED_ON_LOAD:
+        if (site / path).is_file():
+            total += weight_of((site / path).read_bytes())
+    return total
+
+
 def own_scripts_and_data(site: Path, page_url: str, *, baseline_url: str) -> Weight:
     """A page's own JavaScript and data: the script files and inline blocks the baseline page does not have.
 

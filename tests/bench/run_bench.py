@@ -13,6 +13,11 @@ Each size starts with one untimed pair into an empty `.cache/`: the generator's 
 build, as after an edit to the catalogue, reported on its own line. The timed pairs
 that follow rebuild an unchanged catalogue, which the generator reads back from
 `.cache/generator/`: the common rebuild, while articles are edited.
+
+Two measures follow the issue #18: Python-Markdown's time on the exercise pages against
+hand-written pages of the same word count (tests/bench/page_cost.py), and what a reader
+downloads at 1,000 exercises against today's catalogue, with the search index and
+sitemap Material fetches as any page opens. `--only page-cost,readers` runs just those.
 """
 
 from __future__ import annotations
@@ -37,7 +42,8 @@ import yaml
 
 from bench_projects import HOOKS, ROOT, Project, floor_project, generated_files_of, generator_project, plain_project
 from build_runs import PDFS_OFF, PDFS_ON, BuildRun, build, build_env, serve_reload_latencies
-from page_weight import first_load, first_load_parts, own_scripts_and_data, template_bytes
+from page_cost import page_cost
+from page_weight import article_first_load, first_load, first_load_parts, own_scripts_and_data, template_bytes
 from synthetic_catalogue import Loader, catalogue_yaml, synthetic_catalogue
 
 RESULTS = ROOT / "bench" / "results"
@@ -53,6 +59,12 @@ MAX_EXTRA_PAGE_GZIP = 10 * KB
 MAX_BUILDER_BYTES = 50 * KB
 MAX_NAV_GROWTH = 1.05
 MAX_TOTAL_SECONDS = 600
+# Targets, as the issue (#18) sets them.
+MAX_PAGE_COST = 1.3
+MAX_ARTICLE_GROWTH = 1.25
+# An article: its first load should not grow with the catalogue.
+ARTICLE_PAGE = "what-is-hip-impingement/"
+ONLY_ROWS = ("page-cost", "readers")
 # Above this one-minute load average per CPU, the run says its absolute times are not to be trusted.
 BUSY_LOAD_PER_CPU = 0.5
 
@@ -432,6 +444,61 @@ def builder(bench: Bench, site: Path, *, baseline: str) -> None:
     )
 
 
+# ---- Page cost and readers at scale (#18) -----------------------------------------------------
+
+def page_cost_row(bench: Bench, generator: Project) -> None:
+    """Python-Markdown's time on the exercise pages against hand-written pages of the same word counts."""
+    pages = [str(generated.content) for generated in generated_files_of(generator) if generated.path.startswith("exercises/") and generated.path != "exercises/index.md"]
+    cost = page_cost(pages, docs=ROOT / "docs", config_file=generator.config)
+    bench.data["page_cost"] = asdict(cost) | {"ratio": cost.ratio}
+    bench.add(
+        f"Markdown time, {cost.pages} exercise pages ÷ hand-written pages of the same words ({cost.words:,} vs {cost.floor_words:,} words; median of 3)",
+        f"{cost.ratio:.2f}× ({cost.exercise_seconds:.2f} s vs {cost.floor_seconds:.2f} s)",
+        f"≤ {MAX_PAGE_COST}×",
+        cost.ratio <= MAX_PAGE_COST,
+    )
+
+
+def readers_rows(bench: Bench, real_site: Path, large_site: Path, exercises: int) -> None:
+    """An article's and the builder's first load, with what Material fetches at once (search index, sitemap), at scale against today."""
+    today = len(yaml.load(read_real_catalogue(), Loader=Loader)["exercises"])  # noqa: S506
+    article = {name: article_first_load(site, ARTICLE_PAGE) for name, site in (("today", real_site), ("large", large_site))}
+    growth = article["large"].gzip / article["today"].gzip
+    index = {name: (site / "search" / "search_index.json").stat().st_size for name, site in (("today", real_site), ("large", large_site))}
+    bench.data["readers"] = {"article": {name: asdict(weight) for name, weight in article.items()}, "search_index_raw": index, "article_growth": growth}
+    bench.add(
+        f"First load, article {ARTICLE_PAGE} with search index + sitemap, {exercises} ÷ {today} exercises (gzip)",
+        f"{growth:.2f}× ({article['large'].gzip / KB:.0f} KB vs {article['today'].gzip / KB:.0f} KB; index {index['large'] / KB:.0f} KB vs {index['today'] / KB:.0f} KB raw)",
+        f"≤ {MAX_ARTICLE_GROWTH}×",
+        growth <= MAX_ARTICLE_GROWTH,
+    )
+    if not (large_site / BUILDER_PAGE / "index.html").is_file():
+        bench.add(f"First load, builder page at {exercises} exercises", f"n/a (no {BUILDER_PAGE})")
+        return
+    builder_load = {name: article_first_load(site, BUILDER_PAGE) for name, site in (("today", real_site), ("large", large_site))}
+    bench.data["readers"]["builder"] = {name: asdict(weight) for name, weight in builder_load.items()}
+    bench.add(
+        f"First load, builder page with search index + sitemap, {exercises} vs {today} exercises (gzip)",
+        f"{builder_load['large'].gzip / KB:.0f} KB vs {builder_load['today'].gzip / KB:.0f} KB ({builder_load['large'].raw / KB:.0f} KB vs {builder_load['today'].raw / KB:.0f} KB raw)",
+    )
+
+
+def run_only(bench: Bench, rows: list[str]) -> None:
+    """Just the #18 rows: one build of today's site and one of the large catalogue's, then the measures."""
+    (_, _), (large, large_programs) = bench.sizes
+    real = generator_project(bench.work / "generator-real", read_real_catalogue())
+    text = catalogue_yaml(synthetic_catalogue(read_real_catalogue(), exercises=large, programs=large_programs))
+    generator = generator_project(bench.work / f"generator-{large}", text)
+    if "page-cost" in rows:
+        print("Page cost", flush=True)
+        page_cost_row(bench, generator)
+    if "readers" in rows:
+        print("Readers at scale", flush=True)
+        for project, site in ((real, bench.work / "site-real"), (generator, bench.work / f"site-generator-{large}")):
+            build(project, site, env=build_env(**PDFS_OFF), log_file=bench.work / f"{site.name}.log")
+        readers_rows(bench, bench.work / "site-real", bench.work / f"site-generator-{large}", large)
+
+
 # ---- Output -----------------------------------------------------------------------------------
 
 def read_real_catalogue() -> str:
@@ -455,7 +522,7 @@ def commit() -> dict[str, Any]:
     return {"commit": git("rev-parse", "--short", "HEAD"), "dirty": bool(git("status", "--porcelain", "--untracked-files=no"))}
 
 
-def write_results(bench: Bench, *, seconds: float, load_before: tuple[float, ...]) -> Path:
+def write_results(bench: Bench, *, seconds: float, load_before: tuple[float, ...], name: str = "latest") -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     result = {
@@ -471,7 +538,7 @@ def write_results(bench: Bench, *, seconds: float, load_before: tuple[float, ...
         "measurements": bench.data,
     }
     text = json.dumps(result, indent=2, default=str) + "\n"
-    latest = RESULTS / "latest.json"
+    latest = RESULTS / f"{name}.json"
     latest.write_text(text, encoding="utf-8")
     (RESULTS / f"{stamp}-{result['commit'] or 'nocommit'}.json").write_text(text, encoding="utf-8")
     return latest
@@ -486,6 +553,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-pdf", action="store_true", help="skip PDF rendering and rebuilds")
     parser.add_argument("--sizes", type=sizes_argument, default=SIZES, help="two sizes as EXERCISES:PROGRAMS,EXERCISES:PROGRAMS (default 100:10,1000:100)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder with the projects and sites")
+    parser.add_argument("--only", type=only_argument, help=f"run only these rows, comma-separated: {', '.join(ONLY_ROWS)} (at the larger size)")
     arguments = parser.parse_args(argv)
     started = time.perf_counter()
     # Stopped from outside, still stop `mkdocs serve` and remove the work folder on the way out.
@@ -498,7 +566,10 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(HOOKS))
     bench = Bench(Path(tempfile.mkdtemp(prefix="fai-bench-")), arguments.pairs, arguments.sizes, [], {})
     try:
-        run(bench, arguments)
+        if arguments.only:
+            run_only(bench, arguments.only)
+        else:
+            run(bench, arguments)
     finally:
         if arguments.keep:
             print(f"Work folder kept: {bench.work}")
@@ -506,7 +577,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(bench.work, ignore_errors=True)
     seconds = time.perf_counter() - started
     bench.add("Total bench time", f"{seconds / 60:.1f} min ({seconds:.0f} s)", f"≤ {MAX_TOTAL_SECONDS // 60} min", seconds <= MAX_TOTAL_SECONDS)
-    latest = write_results(bench, seconds=seconds, load_before=load_before)
+    # A partial run (--only) never stands in for a whole one in latest.json.
+    latest = write_results(bench, seconds=seconds, load_before=load_before, name="latest-only" if arguments.only else "latest")
     print()
     print(table(bench.rows))
     print(f"\nLoad average before {' '.join(f'{x:.2f}' for x in load_before)}, after {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -527,6 +599,9 @@ def run(bench: Bench, arguments: argparse.Namespace) -> None:
     report_nav(bench, synthetic_catalogue(read_real_catalogue(), exercises=small, programs=small_programs))
     print("Page weight", flush=True)
     page_weights(bench, real)
+    print("Page cost and readers at scale", flush=True)
+    page_cost_row(bench, projects[large][0])
+    readers_rows(bench, bench.work / "site-real", bench.work / f"site-generator-{large}", large)
     if not arguments.skip_pdf:
         print("Handout PDFs", flush=True)
         pdf_render_time(bench, real)
@@ -535,6 +610,14 @@ def run(bench: Bench, arguments: argparse.Namespace) -> None:
         print("mkdocs serve", flush=True)
         data = synthetic_catalogue(read_real_catalogue(), exercises=large, programs=large_programs)
         serve_latency(bench, projects[large][0], data, build_seconds=timings[large]["generator_median"])
+
+
+def only_argument(text: str) -> list[str]:
+    rows = [row.strip() for row in text.split(",") if row.strip()]
+    unknown = [row for row in rows if row not in ONLY_ROWS]
+    if unknown or not rows:
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(ONLY_ROWS)}")
+    return rows
 
 
 def sizes_argument(text: str) -> tuple[tuple[int, int], ...]:
