@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from fai_site import companion
 from fai_site.catalogue_loader import load_catalogue
 from fai_site.render import SAFETY_MARKER, Clinic, with_safety_lists
 from fai_site.site_pages import GeneratedFile, SiteSettings, generated_files
@@ -67,7 +68,7 @@ def write_tree(project: Path, out: Path, *, handout_pdfs: bool = False) -> Tree:
     config_text = (project / CONFIG_NAME).read_text(encoding="utf-8")
     config = yaml.load(config_text, Loader=ConfigLoader)  # noqa: S506 - a SafeLoader subclass
     docs = project / config.get("docs_dir", "docs")
-    settings = settings_from(config, handout_pdfs=handout_pdfs, qr_cache=project / ".cache" / "qr-codes")
+    settings = settings_from(config, docs=docs, handout_pdfs=handout_pdfs, qr_cache=project / ".cache" / "qr-codes")
     catalogue = load_catalogue(project / CATALOGUE_NAME, docs_dir=docs)
     if out.exists():
         shutil.rmtree(out)
@@ -101,7 +102,7 @@ def check_folder(out: Path, *, project: Path) -> None:
         raise TreeFolderError(f"{out}: the folder holds files that `make generate` did not write; name a new folder, or empty this one")
 
 
-def settings_from(config: dict[str, Any], *, handout_pdfs: bool, qr_cache: Path | None) -> SiteSettings:
+def settings_from(config: dict[str, Any], *, docs: Path, handout_pdfs: bool, qr_cache: Path | None) -> SiteSettings:
     """The settings the hooks would take from the same mkdocs.yml (see site_hooks.site_settings)."""
     clinic = (config.get("extra") or {}).get("clinic") or {}
     return SiteSettings(
@@ -110,6 +111,7 @@ def settings_from(config: dict[str, Any], *, handout_pdfs: bool, qr_cache: Path 
         clinic=Clinic(**{key: str(value) for key, value in clinic.items() if value and key in Clinic.__dataclass_fields__}),
         handout_pdfs=handout_pdfs,
         qr_cache=qr_cache,
+        companion_assets=companion.assets_hash(docs),
     )
 
 
