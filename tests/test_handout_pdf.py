@@ -29,6 +29,8 @@ SETTINGS = SiteSettings(site_url=TEST_SITE_URL)
 # Page sizes in PDF points (1/72 inch).
 PAGE_SIZES = {Paper.A4: (595.28, 841.89), Paper.LETTER: (612.0, 792.0)}
 PROGRAM_IDS = [program.id for program in CATALOGUE.programs]
+# The clinic the real site's mkdocs.yml names under extra.clinic.
+SITE_CLINIC = "Your physical therapy clinic"
 
 
 def words(text: str) -> str:
@@ -54,14 +56,25 @@ def test_each_program_ships_a_pdf_within_the_page_budget(built_site: BuildResult
         assert item.exercise.name in text
         assert amount(item.dosage) in text
     assert "Call emergency services now" in text and "Contact your clinic or doctor today" in text
-    assert reader.metadata.title.startswith(program.title)
+    assert SITE_CLINIC in text
+    assert reader.metadata.title == f"{program.title} · {SITE_CLINIC}"
 
 
 def test_the_pdfs_carry_the_catalogue_date_or_source_date_epoch(built_site: BuildResult) -> None:
-    created = pdf_timestamp(CATALOGUE, os.environ.get("SOURCE_DATE_EPOCH"))
-    reader = PdfReader(pdf_path(built_site.site, PROGRAM_IDS[0], Paper.A4))
-    assert reader.metadata.creation_date == created
-    assert reader.metadata.modification_date == created
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    reviewed = datetime.datetime(2026, 12, 4, tzinfo=datetime.timezone.utc)  # last_reviewed in exercises.yaml
+    created = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc) if epoch else reviewed
+    for program_id in PROGRAM_IDS:
+        for paper in Paper:
+            reader = PdfReader(pdf_path(built_site.site, program_id, paper))
+            assert (reader.metadata.creation_date, reader.metadata.modification_date) == (created, created)
+
+
+def test_without_source_date_epoch_the_date_is_the_review_date() -> None:
+    reviewed = CATALOGUE.model_copy(update={"last_reviewed": datetime.date(2024, 3, 5)})
+    assert pdf_timestamp(reviewed, None) == datetime.datetime(2024, 3, 5, tzinfo=datetime.timezone.utc)
+    assert pdf_timestamp(reviewed, "") == datetime.datetime(2024, 3, 5, tzinfo=datetime.timezone.utc)
+    assert pdf_timestamp(reviewed, "1700000000") == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc)
 
 
 def test_the_handout_page_links_both_pdfs(built_site: BuildResult) -> None:
