@@ -8,6 +8,7 @@ SITE_READY := $(VENV)/.site-packages-installed
 TEST_READY := $(VENV)/.test-packages-installed
 CHROMIUM := /usr/bin/chromium
 PDFTOPPM := /usr/bin/pdftoppm
+JAVA := /usr/bin/java
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
@@ -17,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build offline check schema test bench clean
+.PHONY: serve build offline check schema test bench mutants clean
 
 serve: $(SITE_READY) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -36,11 +37,14 @@ check: $(SITE_READY) ## Validate exercises.yaml alone and list every problem
 schema: $(SITE_READY) ## Regenerate exercises.schema.json from the models
 	$(BIN)/python -m fai_site.cli schema exercises.schema.json
 
-test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) ## Run the whole test suite
+test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 bench: $(SITE_READY) ## Time the generator against plain MkDocs at 100 and 1,000 exercises (under 10 min); writes bench/results/latest.json
 	$(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
+
+mutants: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Break the product on a copy, one edit at a time, and show which edits the tests catch (about 15 min)
+	$(BIN)/python tests/mutants/run_mutants.py $(MUTANTS_ARGS)
 
 clean:
 	rm -rf site site-offline site-offline.zip .cache .pytest_cache
@@ -71,4 +75,12 @@ $(PDFTOPPM):
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
 	else \
 		echo "pdftoppm is missing: run 'sudo apt-get install poppler-utils' (Debian/Ubuntu), then 'make test' again." >&2; exit 1; \
+	fi
+
+# The HTML validity tests run the Nu HTML Checker (vnu.jar), which needs a Java runtime.
+$(JAVA):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+		echo "Java is missing: run 'sudo apt-get install default-jre-headless' (Debian/Ubuntu), then 'make test' again." >&2; exit 1; \
 	fi
