@@ -48,8 +48,9 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return result
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def visit(browser: Browser) -> Iterator[Visit]:
+    """A fresh context for each test: nothing one stores or caches reaches the next."""
     context = browser.new_context()
     visit = Visit(context.new_page())
     context.on("request", visit.record)
