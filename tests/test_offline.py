@@ -124,6 +124,9 @@ def test_search_works_from_the_folder(offline_site: BuildResult, visit: Visit) -
 @pytest.mark.browser
 def test_a_handout_shows_every_picture_from_the_folder(offline_site: BuildResult, visit: Visit) -> None:
     visit.open(offline_site.site / HANDOUT)
+    pictured = [item.id for item in CATALOGUE.programs[0].exercises if CATALOGUE.exercise(item.id).illustration]
+    assert pictured, "the handout chosen for this test must have pictures"
+    assert visit.page.locator(".fai-handout__picture img").count() == len(pictured)
     broken = visit.page.evaluate("[...document.images].filter(image => !image.complete || image.naturalWidth === 0).map(image => image.src)")
     assert not broken
     assert visit.page.locator(".fai-handout").count() == 1
