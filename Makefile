@@ -43,7 +43,7 @@ test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Run the whole test suite
 bench: $(SITE_READY) ## Time the generator against plain MkDocs at 100 and 1,000 exercises (under 10 min); writes bench/results/latest.json
 	$(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
 
-mutants: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Break the product on a copy, one edit at a time, and show which edits the tests catch (about 15 min)
+mutants: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Break the product on a copy, one edit at a time, and show which edits the tests catch (about 10 min)
 	$(BIN)/python tests/mutants/run_mutants.py $(MUTANTS_ARGS)
 
 clean:
