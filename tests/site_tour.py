@@ -12,7 +12,6 @@ from functools import cache
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-import pytest
 from conftest import ROOT, BuildResult
 from html_reading import parse
 

@@ -293,7 +293,7 @@ def main() -> int:
         return 0
     chosen = [mutant for mutant in MUTANTS if not options.names or mutant.name in options.names]
     if options.names and len(chosen) != len(set(options.names)):
-        parser.error(f"unknown mutant; --list names them")
+        parser.error("unknown mutant; --list names them")
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="fai-mutants-") as folder:
         tree = copy_tree(Path(folder))
