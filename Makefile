@@ -10,6 +10,7 @@ CHROMIUM := /usr/bin/chromium
 # Where `make generate` writes the site's sources as ordinary files (outside docs/).
 GENERATED ?= generated
 PDFTOPPM := /usr/bin/pdftoppm
+JAVA := /usr/bin/java
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
@@ -19,7 +20,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build offline check schema generate test bench clean
+.PHONY: serve build offline check schema generate test bench mutants clean
 
 serve: $(SITE_READY) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -41,11 +42,14 @@ schema: $(SITE_READY) ## Regenerate exercises.schema.json from the models
 generate: $(SITE_READY) ## Write docs/ with every generated page and picture, and a mkdocs.yml without hooks, into generated/ (for Zensical, or to read what the generator made)
 	$(BIN)/python -m fai_site.cli generate $(GENERATED)
 
-test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) ## Run the whole test suite
+test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 bench: $(SITE_READY) ## Time the generator against plain MkDocs at 100 and 1,000 exercises (under 10 min); writes bench/results/latest.json
 	$(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
+
+mutants: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Break the product on a copy, one edit at a time, and show which edits the tests catch (about 10 min)
+	$(BIN)/python tests/mutants/run_mutants.py $(MUTANTS_ARGS)
 
 clean:
 	rm -rf site site-offline site-offline.zip generated .cache .pytest_cache
@@ -76,4 +80,12 @@ $(PDFTOPPM):
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
 	else \
 		echo "pdftoppm is missing: run 'sudo apt-get install poppler-utils' (Debian/Ubuntu), then 'make test' again." >&2; exit 1; \
+	fi
+
+# The HTML validity tests run the Nu HTML Checker (vnu.jar), which needs a Java runtime.
+$(JAVA):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+		echo "Java is missing: run 'sudo apt-get install default-jre-headless' (Debian/Ubuntu), then 'make test' again." >&2; exit 1; \
 	fi

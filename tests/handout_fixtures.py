@@ -22,7 +22,16 @@ from fai_site.site_pages import SiteSettings, generated_files
 
 WORDIEST = "wordiest"
 PICTURE = "pictures/start-end.svg"
+LOGO = "pictures/clinic-logo.svg"
+# The logo's one colour (tests/fixtures/clinic-logo.svg), which nothing else on a handout uses: found on paper, it is the logo.
+LOGO_RGB = (0xD0, 0x1C, 0x8B)
 PROGRAM_TEXTS = ("audience", "goal", "how_often", "move_on")
+CLINIC_DETAILS = {
+    "name": "Riverside Physical Therapy and Sports Rehabilitation",
+    "phone": "+1 555 0142 0199",
+    "address": "1200 Mill Lane, Suite 4, Springfield",
+    "web": "riversidept.example.org",
+}
 CLINIC = """\
 extra:
   clinic:
@@ -30,7 +39,7 @@ extra:
     phone: "+1 555 0142 0199"
     address: 1200 Mill Lane, Suite 4, Springfield
     web: riversidept.example.org
-    logo: pictures/start-end.svg
+    logo: pictures/clinic-logo.svg
 """
 
 
@@ -70,6 +79,7 @@ def wordiest_project(directory: Path, *, pictures: bool) -> Path:
     picture = directory / "docs" / PICTURE
     picture.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(FIXTURES / "picture-3x2.svg", picture)
+    shutil.copyfile(FIXTURES / "clinic-logo.svg", directory / "docs" / LOGO)
     with config.open("a", encoding="utf-8") as settings:
         settings.write("extra_css: [stylesheets/site.css]\n" + CLINIC)  # handout.css: overrides/handout.html
     return config

@@ -12,7 +12,6 @@ import gc
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +45,7 @@ def line_of(text: str, fragment: str) -> int:
 
 def test_the_real_catalogue_loads() -> None:
     catalogue = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
-    assert len(catalogue.exercises) >= 4 and catalogue.programs
+    assert (len(catalogue.exercises), len(catalogue.programs)) == (28, 5)
 
 
 def test_the_minimal_fixture_loads(tmp_path: Path) -> None:
@@ -133,10 +132,8 @@ def test_yaml_aliases_are_refused_before_they_can_blow_up(tmp_path: Path) -> Non
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20)
     )
-    started = time.monotonic()
     [message] = load_text(tmp_path, bomb)
     assert message.startswith("exercises.yaml:2:8: b[0]: uses a YAML alias")
-    assert time.monotonic() - started < 2
 
 
 def test_a_list_that_contains_itself_is_refused(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,8 @@ SETTINGS = SiteSettings(site_url=TEST_SITE_URL)
 # Page sizes in PDF points (1/72 inch).
 PAGE_SIZES = {Paper.A4: (595.28, 841.89), Paper.LETTER: (612.0, 792.0)}
 PROGRAM_IDS = [program.id for program in CATALOGUE.programs]
+# The clinic the real site's mkdocs.yml names under extra.clinic.
+SITE_CLINIC = "Your physical therapy clinic"
 
 
 def words(text: str) -> str:
@@ -54,14 +57,27 @@ def test_each_program_ships_a_pdf_within_the_page_budget(built_site: BuildResult
         assert item.exercise.name in text
         assert amount(item.dosage) in text
     assert "Call emergency services now" in text and "Contact your clinic or doctor today" in text
-    assert reader.metadata.title.startswith(program.title)
+    assert SITE_CLINIC in text
+    assert reader.metadata.title == f"{program.title} · {SITE_CLINIC}"
 
 
 def test_the_pdfs_carry_the_catalogue_date_or_source_date_epoch(built_site: BuildResult) -> None:
-    created = pdf_timestamp(CATALOGUE, os.environ.get("SOURCE_DATE_EPOCH"))
-    reader = PdfReader(pdf_path(built_site.site, PROGRAM_IDS[0], Paper.A4))
-    assert reader.metadata.creation_date == created
-    assert reader.metadata.modification_date == created
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    # Read from the catalogue's text, not from the code under test.
+    year, month, day = map(int, re.search(r"^last_reviewed: (\d{4})-(\d\d)-(\d\d)$", (ROOT / "exercises.yaml").read_text(encoding="utf-8"), re.MULTILINE).groups())
+    reviewed = datetime.datetime(year, month, day, tzinfo=datetime.timezone.utc)
+    created = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc) if epoch else reviewed
+    for program_id in PROGRAM_IDS:
+        for paper in Paper:
+            reader = PdfReader(pdf_path(built_site.site, program_id, paper))
+            assert (reader.metadata.creation_date, reader.metadata.modification_date) == (created, created)
+
+
+def test_without_source_date_epoch_the_date_is_the_review_date() -> None:
+    reviewed = CATALOGUE.model_copy(update={"last_reviewed": datetime.date(2024, 3, 5)})
+    assert pdf_timestamp(reviewed, None) == datetime.datetime(2024, 3, 5, tzinfo=datetime.timezone.utc)
+    assert pdf_timestamp(reviewed, "") == datetime.datetime(2024, 3, 5, tzinfo=datetime.timezone.utc)
+    assert pdf_timestamp(reviewed, "1700000000") == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc)
 
 
 def test_the_handout_page_links_both_pdfs(built_site: BuildResult) -> None:

@@ -8,14 +8,16 @@ the PDFs WeasyPrint ships are read back in test_handout_pdf.py. The wordiest pro
 from __future__ import annotations
 
 import io
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import zxingcpp
 from browser import served
 from conftest import ROOT, TEST_SITE_URL, BuildResult, run_build
-from handout_fixtures import WORDIEST, wordiest_project
+from handout_fixtures import CLINIC_DETAILS, LOGO_RGB, WORDIEST, wordiest_project
 from html_reading import by_class, elements, parse, resolve, text
 from PIL import Image
 from playwright.sync_api import Browser, Page, Route
@@ -202,6 +204,24 @@ def test_the_wordiest_program_ships_pdfs_within_the_page_budget(wordiest: Wordie
     reader = PdfReader(wordiest.build.site / "handouts" / paper.pdf_name(WORDIEST))
     pages = [words(sheet.extract_text()) for sheet in reader.pages]
     assert_fits(pages, program(WORDIEST, wordiest.catalogue), wordiest.catalogue)
+
+
+def logo_pixels(pdf: Path, directory: Path) -> int:
+    """How many pixels of the first page, drawn at 40 dpi, have the test logo's colour."""
+    prefix = directory / "first"
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)], check=True)
+    image = Image.open(prefix.with_suffix(".png")).convert("RGB")
+    colours = image.getcolors(maxcolors=image.width * image.height) or []
+    return sum(count for count, colour in colours if all(abs(a - b) <= 12 for a, b in zip(colour, LOGO_RGB)))
+
+
+@pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
+def test_the_clinic_prints_on_every_shipped_pdf(wordiest: Wordiest, paper: Paper, tmp_path: Path) -> None:
+    pdf = wordiest.build.site / "handouts" / paper.pdf_name(WORDIEST)
+    first_page = words(PdfReader(pdf).pages[0].extract_text())
+    missing = [f"{field}: {value}" for field, value in CLINIC_DETAILS.items() if value not in first_page]
+    assert not missing, "not on the first page:\n" + "\n".join(missing)
+    assert logo_pixels(pdf, tmp_path) >= 50, "the clinic's logo is not on the first page"
 
 
 @pytest.mark.browser

@@ -48,8 +48,9 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return result
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def visit(browser: Browser) -> Iterator[Visit]:
+    """A fresh context for each test: nothing one stores or caches reaches the next."""
     context = browser.new_context()
     visit = Visit(context.new_page())
     context.on("request", visit.record)
@@ -123,6 +124,9 @@ def test_search_works_from_the_folder(offline_site: BuildResult, visit: Visit) -
 @pytest.mark.browser
 def test_a_handout_shows_every_picture_from_the_folder(offline_site: BuildResult, visit: Visit) -> None:
     visit.open(offline_site.site / HANDOUT)
+    pictured = [item.id for item in CATALOGUE.programs[0].exercises if CATALOGUE.exercise(item.id).illustration]
+    assert pictured, "the handout chosen for this test must have pictures"
+    assert visit.page.locator(".fai-handout__picture img").count() == len(pictured)
     broken = visit.page.evaluate("[...document.images].filter(image => !image.complete || image.naturalWidth === 0).map(image => image.src)")
     assert not broken
     assert visit.page.locator(".fai-handout").count() == 1

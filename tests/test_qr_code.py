@@ -26,6 +26,10 @@ def test_a_kept_code_is_not_drawn_again(tmp_path: Path, monkeypatch: pytest.Monk
     assert qr_code.kept_qr_svg(URL, cache_dir=tmp_path) == first
 
 
-def test_without_a_folder_nothing_is_kept(tmp_path: Path) -> None:
+def test_without_a_folder_nothing_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stored: list[Path] = []
+    monkeypatch.setattr(qr_code, "store", lambda path, content: stored.append(path))
+    monkeypatch.chdir(tmp_path)
     assert qr_code.kept_qr_svg(URL, cache_dir=None) == qr_code.qr_svg(URL)
+    assert stored == []
     assert not any(tmp_path.iterdir())

@@ -38,7 +38,8 @@ class Server:
         self.process = process
         self.url = url
         self.lines: list[str] = []
-        threading.Thread(target=self._collect, daemon=True).start()
+        self.reader = threading.Thread(target=self._collect, daemon=True)
+        self.reader.start()
 
     def _collect(self) -> None:
         assert self.process.stdout is not None
@@ -62,7 +63,7 @@ class Server:
             if "Serving on" in self.output:
                 return True
             if self.process.poll() is not None:
-                time.sleep(0.1)  # let the reader thread take the last lines
+                self.reader.join(timeout=WAIT_SECONDS)  # it ends with the output: every last line is taken
                 if "Address already in use" in self.output:
                     return False
                 pytest.fail(f"mkdocs serve stopped:\n{self.output}")

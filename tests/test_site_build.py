@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from xml.etree.ElementTree import Element
+
 import pytest
 from conftest import ROOT, BuildResult
-from html_reading import article, by_class, elements, local_targets, parse, resolve, text
+from html_reading import XHTML, article, by_class, elements, local_targets, parse, resolve, text
+from pydantic import BaseModel
 from readability import pain_rule_sentences
 
 from fai_site.catalogue_loader import load_catalogue
@@ -52,11 +55,30 @@ def test_the_index_links_every_exercise(built_site: BuildResult) -> None:
     assert set(exercise_ids()) <= linked
 
 
-def test_the_index_groups_by_phase_and_category(built_site: BuildResult) -> None:
-    tree = parse(built_site.page("exercises/index.html"))
-    heading_ids = {heading.get("id") for heading in elements(tree, "h3")}
-    assert {"early", "middle", "late", "return-to-activity"} <= heading_ids
-    assert {exercise.category.value for exercise in CATALOGUE.exercises} <= heading_ids
+def index_groups(content: Element) -> dict[tuple[str, str], set[str]]:
+    """(h2 id, h3 id) → the exercise ids linked under that heading, in the index's reading order."""
+    groups: dict[tuple[str, str], set[str]] = {}
+    section = group = ""
+    for element in content.iter():
+        if element.tag == f"{XHTML}h2":
+            section = element.get("id") or ""
+        elif element.tag == f"{XHTML}h3":
+            group = element.get("id") or ""
+        elif element.tag == f"{XHTML}a" and group:
+            target = (element.get("href") or "").strip("./").split("/")[0]
+            if target in exercise_ids():
+                groups.setdefault((section, group), set()).add(target)
+    return groups
+
+
+def test_the_index_puts_each_exercise_under_its_own_phases_and_type(built_site: BuildResult) -> None:
+    groups = index_groups(article(parse(built_site.page("exercises/index.html"))))
+    expected: dict[tuple[str, str], set[str]] = {}
+    for exercise in CATALOGUE.exercises:
+        for phase in exercise.phase:
+            expected.setdefault(("by-phase", phase.value), set()).add(exercise.id)
+        expected.setdefault(("by-type", exercise.category.value), set()).add(exercise.id)
+    assert groups == expected
 
 
 @pytest.mark.parametrize("program_id", [program.id for program in CATALOGUE.programs])
@@ -93,6 +115,18 @@ def test_every_page_carries_the_disclaimer(built_site: BuildResult) -> None:
     assert not without
 
 
-def test_the_editors_guide_documents_every_exercise_field(built_site: BuildResult) -> None:
-    guide = text(article(parse(built_site.page("editors-guide/index.html"))))
-    assert all(name in guide for name in [*Exercise.model_fields, *Program.model_fields])
+def guide_table(content: Element, anchor: str) -> dict[str, list[str]]:
+    """The field table under the guide's heading `#<anchor>`: field name → the row's other cells."""
+    children = list(content.iter())
+    heading = next(element for element in children if element.tag == f"{XHTML}h3" and element.get("id") == anchor)
+    table = next(element for element in children[children.index(heading):] if element.tag == f"{XHTML}table")
+    rows = [[text(cell) for cell in elements(row, "td")] for row in elements(table, "tr")]
+    return {cells[0]: cells[1:] for cells in rows if cells}
+
+
+@pytest.mark.parametrize("model", [Exercise, Program], ids=lambda model: model.__name__)
+def test_the_editors_guide_documents_every_exercise_field(built_site: BuildResult, model: type[BaseModel]) -> None:
+    table = guide_table(article(parse(built_site.page("editors-guide/index.html"))), model.__name__.lower())
+    assert list(table) == list(model.model_fields)
+    undescribed = [name for name, (needed, kind, description) in table.items() if needed not in {"yes", "no"} or not kind or not description]
+    assert not undescribed

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -81,10 +81,13 @@ def build(project: Project, site: Path, *, env: dict[str, str], log_file: Path) 
     return run
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+# A port is chosen at random and, if another process holds it, the server exits and the next is
+# tried: no port is freed by a probe and handed over, where another process could take it first.
+PORT_TRIES = 8
+
+
+def random_port() -> int:
+    return random.randint(20_000, 60_000)
 
 
 @dataclass
@@ -127,17 +130,23 @@ def serve_reload_latencies(
     project: Project, *, edits: list[Callable[[], None]], env: dict[str, str], start_timeout: float, reload_timeout: float
 ) -> list[float]:
     """Seconds from each file save to MkDocs' "Reloading browsers"; the server is always stopped."""
-    port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project.config), "--dev-addr", f"127.0.0.1:{port}"]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=project.folder, start_new_session=True
-    )
-    log = ServeLog()
-    reader = threading.Thread(target=log.follow, args=(process.stdout,), daemon=True)
-    reader.start()
-    try:
-        if log.wait_for("Serving on", after=0, timeout=start_timeout) is None:
+    for _ in range(PORT_TRIES):
+        command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project.config), "--dev-addr", f"127.0.0.1:{random_port()}"]
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=project.folder, start_new_session=True
+        )
+        log = ServeLog()
+        reader = threading.Thread(target=log.follow, args=(process.stdout,), daemon=True)
+        reader.start()
+        if log.wait_for("Serving on", after=0, timeout=start_timeout) is not None:
+            break
+        stop(process)
+        reader.join(timeout=5)
+        if "Address already in use" not in log.tail():
             raise RuntimeError(f"mkdocs serve did not start within {start_timeout:.0f} s:\n{log.tail()}")
+    else:
+        raise RuntimeError(f"mkdocs serve found no free port in {PORT_TRIES} tries:\n{log.tail()}")
+    try:
         time.sleep(1.0)  # let the file watcher settle before the first save
         latencies = []
         for edit in edits:

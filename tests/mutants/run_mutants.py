@@ -1,0 +1,314 @@
+"""`make mutants`: break the product on a copy of the tree, one edit at a time, and see which edits the tests catch.
+
+Each mutant is one product-breaking edit (a template, a stylesheet, a script, the model,
+the renderer, the offline config) and the part of the suite that should notice it. The
+tree (tracked and new files, with the build caches) is copied once; each edit is applied
+to the copy, its tests run there and stop at the first failure, and the file is put back.
+The failures are then run once more on the unbroken copy: a test that fails there too
+caught nothing. A table shows every edit and what caught it; the exit status is 1 if
+any edit survived.
+
+    tests/mutants/run_mutants.py             # every mutant (about 10 minutes on 2 cores)
+    tests/mutants/run_mutants.py --list      # their names
+    tests/mutants/run_mutants.py NAME ...    # only these
+
+It is a developer's tool, not part of `make test`: run it before closing an issue that adds behaviour.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# The whole file, for edits that empty one.
+WHOLE_FILE = None
+# A mutant's tests get this long before the edit counts as surviving.
+TIMEOUT_SECONDS = 420
+FAILED_LINE = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One edit that breaks a promise of the product, and the tests that keep that promise."""
+
+    name: str
+    path: str
+    old: str | None
+    new: str
+    tests: tuple[str, ...]
+
+    def apply(self, tree: Path) -> str:
+        """Edit the copy; returns the original text, to put back."""
+        file = tree / self.path
+        original = file.read_text(encoding="utf-8")
+        if self.old is WHOLE_FILE:
+            file.write_text(self.new, encoding="utf-8")
+        else:
+            count = original.count(self.old)
+            if count != 1:
+                raise SystemExit(f"{self.name}: the text to edit is in {self.path} {count} times, not once; update the mutant")
+            file.write_text(original.replace(self.old, self.new), encoding="utf-8")
+        return original
+
+
+MUTANTS = [
+    Mutant(
+        "sheet drops a step",
+        "hooks/fai_site/templates/handout_parts.html.j2",
+        "{% for step in item.exercise.steps %}",
+        "{% for step in item.exercise.steps[1:] %}",
+        ("tests/test_handout_sheet.py::test_every_step_and_precaution_is_on_paper",),
+    ),
+    Mutant(
+        "sheet drops the red-flag box",
+        "hooks/fai_site/templates/handout.html.j2",
+        "{{ parts.red_flags(program.id, catalogue.safety, 1) }}",
+        "",
+        ("tests/test_handout_sheet.py", "-k", "triage"),
+    ),
+    Mutant(
+        "sheet drops the clinic's name",
+        "hooks/fai_site/templates/handout_parts.html.j2",
+        '<p class="fai-handout__clinic-name">{{ clinic.name }}</p>',
+        '<p class="fai-handout__clinic-name"></p>',
+        ("tests/test_handout_print.py", "-k", "clinic"),
+    ),
+    Mutant(
+        "sheet drops the clinic's logo",
+        "hooks/fai_site/templates/handout_parts.html.j2",
+        "{% if clinic.logo %}",
+        "{% if false %}",
+        ("tests/test_handout_print.py", "-k", "clinic"),
+    ),
+    Mutant(
+        "PDF ignores the paper size",
+        "hooks/fai_site/templates/handout_pdf.html.j2",
+        "<style>@page { size: {{ paper.value }}; }</style>",
+        "",
+        ("tests/test_handout_pdf.py", "-k", "within_the_page_budget"),
+    ),
+    Mutant(
+        "PDF date ignores the review date",
+        "hooks/fai_site/handout_pdf.py",
+        "return datetime.datetime.combine(catalogue.last_reviewed, datetime.time(), tzinfo=datetime.timezone.utc)",
+        "return datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)",
+        ("tests/test_handout_pdf.py", "-k", "date"),
+    ),
+    Mutant(
+        "sheet drops the clinic's phone",
+        "hooks/fai_site/templates/handout_parts.html.j2",
+        '{% for key in ["phone", "address", "web"] %}',
+        '{% for key in ["address", "web"] %}',
+        ("tests/test_handout_print.py", "-k", "clinic"),
+    ),
+    Mutant(
+        "disclaimer faded out",
+        "docs/stylesheets/site.css",
+        ".fai-disclaimer {\n",
+        ".fai-disclaimer {\n  opacity: 0;\n",
+        ("tests/test_what_readers_see.py", "-k", "disclaimer"),
+    ),
+    Mutant(
+        "disclaimer hidden by CSS",
+        "docs/stylesheets/site.css",
+        ".fai-disclaimer {\n",
+        ".fai-disclaimer {\n  display: none;\n",
+        ("tests/test_what_readers_see.py", "-k", "disclaimer"),
+    ),
+    Mutant(
+        "exercise page drops its picture",
+        "hooks/fai_site/templates/exercise_page.md.j2",
+        "![{{ shown.alt | md }}](../{{ shown.path }}){ .fai-illustration }",
+        "",
+        ("tests/test_what_readers_see.py", "-k", "picture"),
+    ),
+    Mutant(
+        "exercise picture hidden by CSS",
+        "docs/stylesheets/site.css",
+        ".md-typeset .fai-illustration {\n",
+        ".md-typeset .fai-illustration {\n  visibility: hidden;\n",
+        ("tests/test_what_readers_see.py", "-k", "picture"),
+    ),
+    Mutant(
+        "index files every exercise under the first phase",
+        "hooks/fai_site/templates/exercise_index.md.j2",
+        "{% for exercise in by_phase[phase] %}",
+        "{% for exercise in by_phase[phases[0]] %}",
+        ("tests/test_site_build.py", "-k", "index"),
+    ),
+    Mutant(
+        "builder script emptied",
+        "docs/javascripts/handout-builder.js",
+        WHOLE_FILE,
+        "",
+        ("tests/test_offline.py", "-k", "builder"),
+    ),
+    Mutant(
+        "builder keeps the patient's name in storage",
+        "docs/javascripts/handout-builder.js",
+        'on(".fai-builder__patient", "input", () => showPatient(builder));',
+        'on(".fai-builder__patient", "input", () => { showPatient(builder); sessionStorage.setItem("patient", builder.find(\'[data-patient="patient"]\').value); });',
+        ("tests/test_what_readers_see.py", "-k", "patient"),
+    ),
+    Mutant(
+        "handout print script emptied",
+        "docs/javascripts/handout.js",
+        WHOLE_FILE,
+        "",
+        ("tests/test_offline.py", "-k", "handout_shows"),
+    ),
+    Mutant(
+        "keyboard access script emptied",
+        "docs/javascripts/keyboard-access.js",
+        WHOLE_FILE,
+        "",
+        ("tests/test_accessibility.py", "-k", "menu_and_search"),
+    ),
+    Mutant(
+        "offline copy built without the offline plugin",
+        "mkdocs-offline.yml",
+        "  - offline\n",
+        "",
+        ("tests/test_offline.py", "-k", "search"),
+    ),
+    Mutant(
+        "offline copy loads the worker shim from a CDN",
+        "mkdocs-offline.yml",
+        "  polyfills:\n    - javascripts/vendor/iframe-worker-shim.js\n",
+        "",
+        ("tests/test_offline.py", "-k", "search"),
+    ),
+    Mutant(
+        "Markdown text no longer escapes HTML",
+        "hooks/fai_site/render.py",
+        "text = html.escape(str(value), quote=False)",
+        "text = str(value)",
+        ("tests/test_render.py",),
+    ),
+    Mutant(
+        "editor's guide leaves out a field",
+        "hooks/fai_site/field_guide.py",
+        "for name, info in model.model_fields.items()",
+        "for name, info in list(model.model_fields.items())[1:]",
+        ("tests/test_site_build.py", "-k", "editors_guide"),
+    ),
+    Mutant(
+        "model allows 11 sets",
+        "hooks/fai_site/model.py",
+        'ge=1, le=10, description="How many sets (1–10).")',
+        'ge=1, le=11, description="How many sets (1–10).")',
+        ("tests/test_catalogue_loader.py", "tests/test_schema.py"),
+    ),
+]
+
+
+@dataclass
+class Outcome:
+    mutant: Mutant
+    caught_by: str | None
+    seconds: float
+
+
+def copy_tree(destination: Path) -> Path:
+    """The project's tracked and new files, with its build caches, in `destination/tree`."""
+    tree = destination / "tree"
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, listed.decode().split("\0")):
+        source = ROOT / name
+        if source.is_file() and not source.is_symlink():
+            (tree / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, tree / name)
+    if (ROOT / ".cache").is_dir():
+        shutil.copytree(ROOT / ".cache", tree / ".cache")
+    return tree
+
+
+def run_tests(tree: Path, arguments: tuple[str, ...], *, stop_at_first: bool = True) -> tuple[int, str]:
+    """pytest on the copy, one process (the runner leaves the other core to the browser)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(tree / "hooks"))
+    command = [sys.executable, "-m", "pytest", "-q", "-o", "addopts=-rfE --strict-markers", "-p", "no:cacheprovider", *(["-x"] if stop_at_first else []), *arguments]
+    try:
+        completed = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        return -1, "timed out"
+    return completed.returncode, completed.stdout + completed.stderr
+
+
+def first_failure(returncode: int, output: str) -> str | None:
+    """The test that failed, or None when the run passed (or caught nothing it could name)."""
+    if returncode in (0, 5):  # 5: no test selected, which catches nothing either
+        return None
+    found = FAILED_LINE.search(output)
+    return found.group(1) if found else f"pytest exit {returncode}"
+
+
+def try_mutant(tree: Path, mutant: Mutant) -> Outcome:
+    started = time.monotonic()
+    original = mutant.apply(tree)
+    try:
+        caught_by = first_failure(*run_tests(tree, mutant.tests))
+    finally:
+        (tree / mutant.path).write_text(original, encoding="utf-8")
+    return Outcome(mutant, caught_by, time.monotonic() - started)
+
+
+def unbroken_failures(tree: Path, outcomes: list[Outcome]) -> set[str]:
+    """The catching tests that fail on the unbroken copy too: they caught nothing."""
+    node_ids = sorted({outcome.caught_by for outcome in outcomes if outcome.caught_by and "::" in outcome.caught_by})
+    if not node_ids:
+        return set()
+    returncode, output = run_tests(tree, tuple(node_ids), stop_at_first=False)
+    return set(FAILED_LINE.findall(output)) if returncode else set()
+
+
+def table(outcomes: list[Outcome], unbroken: set[str]) -> str:
+    rows = ["| # | Edit | File | Caught by | Seconds |", "|---|---|---|---|---|"]
+    for number, outcome in enumerate(outcomes, 1):
+        if outcome.caught_by is None:
+            verdict = "**SURVIVED**"
+        elif outcome.caught_by in unbroken or "::" not in outcome.caught_by:
+            verdict = f"**not caught** ({outcome.caught_by} fails without the edit too)"
+        else:
+            verdict = f"`{outcome.caught_by.removeprefix('tests/')}`"
+        rows.append(f"| {number} | {outcome.mutant.name} | `{outcome.mutant.path}` | {verdict} | {outcome.seconds:.0f} |")
+    return "\n".join(rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="run only these mutants (default: all)")
+    parser.add_argument("--list", action="store_true", help="list the mutants and exit")
+    options = parser.parse_args()
+    if options.list:
+        print("\n".join(mutant.name for mutant in MUTANTS))
+        return 0
+    chosen = [mutant for mutant in MUTANTS if not options.names or mutant.name in options.names]
+    if options.names and len(chosen) != len(set(options.names)):
+        parser.error("unknown mutant; --list names them")
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="fai-mutants-") as folder:
+        tree = copy_tree(Path(folder))
+        outcomes = []
+        for mutant in chosen:
+            outcome = try_mutant(tree, mutant)
+            print(f"{mutant.name}: {'caught by ' + outcome.caught_by if outcome.caught_by else 'SURVIVED'} ({outcome.seconds:.0f} s)", flush=True)
+            outcomes.append(outcome)
+        unbroken = unbroken_failures(tree, outcomes)
+    print()
+    print(table(outcomes, unbroken))
+    caught = sum(1 for outcome in outcomes if outcome.caught_by and "::" in outcome.caught_by and outcome.caught_by not in unbroken)
+    print(f"\n{caught} of {len(outcomes)} edits caught in {(time.monotonic() - started) / 60:.1f} min.")
+    return 0 if caught == len(outcomes) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
