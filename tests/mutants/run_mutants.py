@@ -127,7 +127,7 @@ MUTANTS = [
     Mutant(
         "exercise page drops its picture",
         "hooks/fai_site/templates/exercise_page.md.j2",
-        "![{{ shown.alt | md }}](../{{ shown.path }}){ .fai-illustration }",
+        '{{ moving_picture(shown, animation(exercise), "../" ~ shown.path) }}',
         "",
         ("tests/test_what_readers_see.py", "-k", "picture"),
     ),
@@ -135,7 +135,7 @@ MUTANTS = [
         "exercise picture hidden by CSS",
         "docs/stylesheets/site.css",
         ".md-typeset .fai-illustration {\n",
-        ".md-typeset .fai-illustration {\n  visibility: hidden;\n",
+        ".md-typeset .fai-illustration,\n.md-typeset .fai-motion__player svg {\n  visibility: hidden;\n}\n\n.md-typeset .fai-illustration {\n",
         ("tests/test_what_readers_see.py", "-k", "picture"),
     ),
     Mutant(
