@@ -17,7 +17,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOKS = ROOT / "hooks"
-TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
 # The plain baseline keeps these blocks of mkdocs.yml as they are: the same text, nav, rules and
 # Material settings (palette, features, icons), but none of the project's templates, CSS or JS.
 PLAIN_KEEPS = ("site_name", "site_description", "site_url", "theme", "markdown_extensions", "nav", "not_in_nav", "plugins")
@@ -62,9 +61,10 @@ def floor_project(folder: Path, generator: Project) -> Project:
         target = project.docs / generated.path
         target.parent.mkdir(parents=True, exist_ok=True)
         write_content(target, generated.content)
-    blocks = config_blocks(generator.config.read_text(encoding="utf-8"))
+    tree = generated_tree()
+    blocks = tree.config_blocks(generator.config.read_text(encoding="utf-8"))
     blocks.pop("hooks", None)
-    blocks["not_in_nav"] = not_in_nav_block(blocks.get("not_in_nav", ""), files)
+    blocks["not_in_nav"] = tree.not_in_nav_block(blocks.get("not_in_nav", ""), files)
     project.config.write_text("".join(blocks.values()), encoding="utf-8")
     return project
 
@@ -76,7 +76,7 @@ def plain_project(folder: Path, floor: Project, *, pages: list[str]) -> Project:
         target = project.docs / page
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(floor.docs / page, target)
-    blocks = config_blocks(floor.config.read_text(encoding="utf-8"))
+    blocks = generated_tree().config_blocks(floor.config.read_text(encoding="utf-8"))
     kept = {key: text for key, text in blocks.items() if key in PLAIN_KEEPS}
     kept["theme"] = CUSTOM_DIR.sub("", blocks["theme"])
     project.config.write_text("".join(kept.values()), encoding="utf-8")
@@ -89,6 +89,15 @@ def copy_site_sources(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "docs", folder / "docs")
     shutil.copytree(ROOT / "overrides", folder / "overrides")
+
+
+def generated_tree():
+    """The core's mkdocs.yml handling, shared with `make generate` (hooks/ goes on the path first)."""
+    if str(HOOKS) not in sys.path:
+        sys.path.insert(0, str(HOOKS))
+    from fai_site import generated_tree as module
+
+    return module
 
 
 def generated_files_of(generator: Project) -> list:
@@ -111,39 +120,3 @@ def write_content(target: Path, content: str | bytes) -> None:
         target.write_bytes(content)
     else:
         target.write_text(content, encoding="utf-8")
-
-
-def config_blocks(text: str) -> dict[str, str]:
-    """mkdocs.yml cut into its top-level keys (comments go with the key below them), in order."""
-    blocks: dict[str, str] = {}
-    pending = ""
-    key = ""
-    for line in text.splitlines(keepends=True):
-        match = TOP_LEVEL_KEY.match(line)
-        if match:
-            key = match.group(1)
-            blocks[key] = pending + line
-            pending = ""
-        elif key and (line.startswith((" ", "\t")) or not line.strip()):
-            blocks[key] += line
-        else:
-            pending += line
-    if pending:
-        blocks["#trailing"] = pending
-    return blocks
-
-
-def not_in_nav_block(existing: str, files: list) -> str:
-    """The config's own not_in_nav patterns, plus one glob per folder of unlisted generated pages.
-
-    A glob per folder (with the listed pages excluded again) keeps the pattern count
-    small; a pattern per page would make the floor slow in a way the hooks are not.
-    """
-    patterns = [line.strip() for line in existing.splitlines()[1:] if line.strip()]
-    pages = [generated for generated in files if generated.path.endswith(".md")]
-    folders = sorted({str(Path(generated.path).parent) for generated in pages if not generated.listed})
-    for folder in folders:
-        prefix = "" if folder == "." else f"{folder}/"
-        patterns.append(f"/{prefix}*.md")
-        patterns.extend(f"!/{generated.path}" for generated in pages if generated.listed and str(Path(generated.path).parent) == folder)
-    return "not_in_nav: |\n" + "".join(f"  {pattern}\n" for pattern in patterns)
