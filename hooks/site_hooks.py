@@ -21,11 +21,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from fai_site import companion, generator_cache
+from fai_site import generator_cache
 from fai_site.generator_cache import KeptCatalogue
 from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, ResourceLookup, handout_pdfs, over_budget
 from fai_site.problems import CatalogueError
-from fai_site.render import TEMPLATES, Clinic, with_safety_lists
+from fai_site.render import TEMPLATES, with_safety_lists
 from fai_site.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
 from fai_site.serve_pages import pictures_files
 from fai_site.site_pages import SiteSettings
@@ -182,14 +182,13 @@ def page_facts(page: Page) -> PageFacts:
 
 
 def site_settings(config: MkDocsConfig) -> SiteSettings:
-    clinic = config.extra.get("clinic") or {}
-    return SiteSettings(
-        site_url=config.site_url or "http://127.0.0.1:8000/",
+    return SiteSettings.from_config(
+        site_url=config.site_url,
         directory_urls=config.use_directory_urls,
-        clinic=Clinic(**{key: str(value) for key, value in clinic.items() if value and key in Clinic.__dataclass_fields__}),
+        extra=config.extra,
+        docs_dir=Path(config.docs_dir),
         handout_pdfs=os.environ.get(PDF_SWITCH, "1") != "0",
         qr_cache=project_folder(config) / QR_CACHE,
-        companion_assets=companion.assets_hash(Path(config.docs_dir)),
     )
 
 

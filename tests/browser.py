@@ -115,6 +115,16 @@ def navigate_instantly(context: BrowserContext, site_server: str, site_url: str)
 
 
 @pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile (empty storage), at desktop size; a test file may define its own."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
 def instant_page(browser: Browser, site_server: str, site_url: str) -> Iterator[Page]:
     """A desktop page on which instant navigation works, and whose window.print() only counts (in `window.printed`)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})

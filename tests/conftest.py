@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browser import browser, instant_page, site_server  # noqa: F401 (shared Playwright fixtures, registered here)
+from browser import browser, context, instant_page, site_server  # noqa: F401 (shared Playwright fixtures, registered here)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

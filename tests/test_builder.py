@@ -15,7 +15,6 @@ import io
 import json
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -55,16 +54,6 @@ FIRST_RENDER = f"""() => {{
 
 
 # ---- Fixtures and helpers ---------------------------------------------------------------
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A fresh browser profile (empty storage), at desktop size."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        yield context
-    finally:
-        context.close()
-
 
 @pytest.fixture
 def page(context: BrowserContext) -> Page:

@@ -7,11 +7,10 @@ test types or stores can help or hide another.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 from conftest import BuildResult
-from playwright.sync_api import Browser, BrowserContext, Page, Request
+from playwright.sync_api import BrowserContext, Page, Request
 from site_tour import BUILDER, CATALOGUE, TOUR, require_page, tour_id
 
 pytestmark = pytest.mark.browser
@@ -37,15 +36,6 @@ SEEN = """element => {
 }"""
 # What the reader must see of the disclaimer.
 DISCLAIMER = "General information only."
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        yield context
-    finally:
-        context.close()
 
 
 def seen(page: Page, selector: str) -> dict:

@@ -22,7 +22,7 @@ from fai_site.drawing import (
     HEIGHT,
     PANEL,
     PANEL_EDGE,
-    UID,
+    check_uid,
     WIDTH,
     Cell,
     Element,
@@ -81,8 +81,7 @@ def whole(match: re.Match[str]) -> str:
 
 def render_animation(pose: Pose, *, title: str, uid: str, timing: tuple[float, float, float, float]) -> str:
     """The pose playing in a loop, as an `<svg>` element; every id inside starts with `uid`."""
-    if not UID.match(uid):
-        raise ValueError(f"uid must start with a letter and hold only letters, digits, '-' and '_': {uid!r}")
+    check_uid(uid)
     loop = timeline(pose, timing=timing)
     return environment().get_template(TEMPLATE).render(
         uid=uid,

@@ -64,10 +64,15 @@ UID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 # ---- Public API ------------------------------------------------------------------------------
 
-def render_illustration(pose: Pose, *, title: str, uid: str) -> str:
-    """The pose as an `<svg>` element; every id inside starts with `uid`."""
+def check_uid(uid: str) -> None:
+    """Ids inside a picture start with `uid`, so two pictures on one page never share one."""
     if not UID.match(uid):
         raise ValueError(f"uid must start with a letter and hold only letters, digits, '-' and '_': {uid!r}")
+
+
+def render_illustration(pose: Pose, *, title: str, uid: str) -> str:
+    """The pose as an `<svg>` element; every id inside starts with `uid`."""
+    check_uid(uid)
     scene = build_scene(pose)
     elements = draw_scene(scene)
     return environment().get_template(TEMPLATE).render(

@@ -18,14 +18,12 @@ from typing import Any
 
 import yaml
 
-from fai_site import companion
 from fai_site.catalogue_loader import load_catalogue
-from fai_site.render import SAFETY_MARKER, Clinic, with_safety_lists
+from fai_site.render import SAFETY_MARKER, with_safety_lists
 from fai_site.site_pages import GeneratedFile, SiteSettings, generated_files
 
 CONFIG_NAME = "mkdocs.yml"
 CATALOGUE_NAME = "exercises.yaml"
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
 # The first line of the config a tree is written with: only a folder that has it is emptied for a new tree.
 HEADER = "# Written by `make generate` from mkdocs.yml: the same site, with the generated pages as files and no hooks.\n"
@@ -103,15 +101,14 @@ def check_folder(out: Path, *, project: Path) -> None:
 
 
 def settings_from(config: dict[str, Any], *, docs: Path, handout_pdfs: bool, qr_cache: Path | None) -> SiteSettings:
-    """The settings the hooks would take from the same mkdocs.yml (see site_hooks.site_settings)."""
-    clinic = (config.get("extra") or {}).get("clinic") or {}
-    return SiteSettings(
-        site_url=config.get("site_url") or DEFAULT_SITE_URL,
+    """The settings the hooks would take from the same mkdocs.yml (site_hooks.site_settings)."""
+    return SiteSettings.from_config(
+        site_url=config.get("site_url"),
         directory_urls=config.get("use_directory_urls", True),
-        clinic=Clinic(**{key: str(value) for key, value in clinic.items() if value and key in Clinic.__dataclass_fields__}),
+        extra=config.get("extra") or {},
+        docs_dir=docs,
         handout_pdfs=handout_pdfs,
         qr_cache=qr_cache,
-        companion_assets=companion.assets_hash(docs),
     )
 
 

@@ -203,12 +203,12 @@ def handout_items(program: Program, catalogue: Catalogue) -> list[HandoutItem]:
     return items
 
 
-def how_often(program: Program, catalogue: Catalogue) -> str:
+def how_often(program: Program, items: list[HandoutItem]) -> str:
     """The sheet's one statement of how often: the program's frequency, its advice, and a pointer to any card that differs."""
     sentences = [dosage_text.frequency(program.frequency).capitalize() + "."]
     if program.how_often:
         sentences.append(program.how_often)
-    if any(item.own_frequency for item in handout_items(program, catalogue)):
+    if any(item.own_frequency for item in items):
         sentences.append("An exercise that says how often follows its own.")
     return " ".join(sentences)
 
@@ -240,11 +240,12 @@ def exercise_index(catalogue: Catalogue) -> str:
 
 def handout_html(program: Program, catalogue: Catalogue, *, clinic: Clinic, root: str, public_url: str | None, qr_code: Markup | None = None) -> str:
     """The handout sheet itself: one HTML fragment for the page and the PDFs; a QR code only for a public address."""
+    items = handout_items(program, catalogue)
     return render(
         "handout.html.j2",
         program=program,
-        items=handout_items(program, catalogue),
-        how_often=how_often(program, catalogue),
+        items=items,
+        how_often=how_often(program, items),
         catalogue=catalogue,
         clinic=clinic,
         root=root,

@@ -9,6 +9,7 @@ import ipaddress
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from fai_site import companion, handout_builder, render
@@ -19,6 +20,10 @@ from fai_site.pose_guide import PAGE as POSE_GUIDE_PAGE
 from fai_site.pose_guide import pose_guide
 from fai_site.qr_code import kept_qr_svg
 from fai_site.render import Clinic
+
+
+# The address `mkdocs serve` previews at, when the config names none.
+PREVIEW_URL = "http://127.0.0.1:8000/"
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,19 @@ class SiteSettings:
     qr_cache: Path | None = None
     # A hash of the companion's script and stylesheet: a new one names a new offline cache, so phones fetch them afresh.
     companion_assets: str = ""
+
+    @classmethod
+    def from_config(cls, *, site_url: str | None, directory_urls: bool, extra: dict[str, Any], docs_dir: Path, handout_pdfs: bool, qr_cache: Path | None) -> SiteSettings:
+        """The settings of a site as its mkdocs.yml states them, for the hooks and for `make generate` alike."""
+        clinic = extra.get("clinic") or {}
+        return cls(
+            site_url=site_url or PREVIEW_URL,
+            directory_urls=directory_urls,
+            clinic=Clinic(**{key: str(value) for key, value in clinic.items() if value and key in Clinic.__dataclass_fields__}),
+            handout_pdfs=handout_pdfs,
+            qr_cache=qr_cache,
+            companion_assets=companion.assets_hash(docs_dir),
+        )
 
     def page_url(self, path: str) -> str:
         """The address of a page in this build, given by its path without extension."""
