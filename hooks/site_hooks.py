@@ -21,15 +21,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from fai_site import generator_cache
-from fai_site.generator_cache import KeptCatalogue
-from fai_site.handout_pdf import HandoutPdf, HandoutPdfError, ResourceLookup, handout_pdfs, over_budget
-from fai_site.problems import CatalogueError
-from fai_site.render import TEMPLATES, with_safety_lists
-from fai_site.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
-from fai_site.serve_pages import pictures_files
-from fai_site.site_pages import SiteSettings
-from fai_site.structured_data import PageFacts, Website, page_json_ld
+from fai_site.cache import generator_cache
+from fai_site.cache.generator_cache import KeptCatalogue
+from fai_site.catalogue.problems import CatalogueError
+from fai_site.handouts.pdf import HandoutPdf, ResourceLookup, handout_pdfs, over_budget
+from fai_site.handouts.pdf_job import HandoutPdfError
+from fai_site.pages.render import TEMPLATES, with_safety_lists
+from fai_site.pages.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
+from fai_site.pages.serve_pages import pictures_files
+from fai_site.pages.site_pages import SiteSettings
+from fai_site.pages.structured_data import PageFacts, Website, page_json_ld
+from fai_site.pictures.drawing import TEMPLATES as PICTURE_TEMPLATES
 
 if TYPE_CHECKING:  # the dev server's module costs a build 40 ms to import
     from mkdocs.livereload import LiveReloadServer
@@ -141,6 +143,7 @@ def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any)
     """Rebuild when the catalogue or the generator's templates change (pictures are in docs/, watched already)."""
     server.watch(str(catalogue_path(config)))
     server.watch(str(TEMPLATES))
+    server.watch(str(PICTURE_TEMPLATES))
     return server
 
 

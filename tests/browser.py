@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 if TYPE_CHECKING:
@@ -150,3 +151,16 @@ def open_and_mark(page: Page, url: str) -> None:
 def still_marked(page: Page) -> bool:
     """Whether the window marked by `open_and_mark` is still there: only instant navigation keeps it."""
     return page.evaluate("window.sameWindow === true")
+
+
+# ---- Accessibility audit ----------------------------------------------------------------
+
+AXE = Axe()
+# Every default rule of axe-core, plus WCAG 2.2's target size.
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+
+
+def axe_findings(page: Page, options: dict = AXE_OPTIONS) -> list[str]:
+    """One line per violating element: rule, impact and where."""
+    violations = AXE.run(page, options=options).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {', '.join(map(str, node['target']))}" for v in violations for node in v["nodes"]]

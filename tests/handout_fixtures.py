@@ -14,11 +14,11 @@ from typing import Any
 import yaml
 from conftest import FIXTURES, ROOT, make_project
 
-from fai_site.catalogue_loader import load_catalogue
-from fai_site.handout_pdf import ResourceLookup
-from fai_site.model import Catalogue, Exercise
-from fai_site.paper import BUDGET_EXERCISES
-from fai_site.site_pages import SiteSettings, generated_files
+from fai_site.catalogue.loader import load_catalogue
+from fai_site.catalogue.model import Catalogue, Exercise
+from fai_site.handouts.paper import BUDGET_EXERCISES
+from fai_site.handouts.pdf import ResourceLookup
+from fai_site.pages.site_pages import SiteSettings, generated_files
 
 WORDIEST = "wordiest"
 PICTURE = "pictures/start-end.svg"

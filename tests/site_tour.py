@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element
 from conftest import ROOT, BuildResult
 from html_reading import parse
 
-from fai_site.catalogue_loader import load_catalogue
+from fai_site.catalogue.loader import load_catalogue
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 BUILDER = "handouts/builder/"

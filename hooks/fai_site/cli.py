@@ -14,9 +14,9 @@ import os
 import sys
 from pathlib import Path
 
-from fai_site.catalogue_loader import check_catalogue
-from fai_site.model import Catalogue
-from fai_site.problems import CatalogueError, count
+from fai_site.catalogue.loader import check_catalogue
+from fai_site.catalogue.model import Catalogue
+from fai_site.catalogue.problems import CatalogueError, count
 
 
 def check(catalogue_file: Path, docs_dir: Path | None = None) -> int:

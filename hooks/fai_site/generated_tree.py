@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from fai_site.catalogue_loader import load_catalogue
-from fai_site.render import SAFETY_MARKER, with_safety_lists
-from fai_site.site_pages import GeneratedFile, SiteSettings, generated_files
+from fai_site.catalogue.loader import load_catalogue
+from fai_site.pages.render import SAFETY_MARKER, with_safety_lists
+from fai_site.pages.site_pages import GeneratedFile, SiteSettings, generated_files
 
 CONFIG_NAME = "mkdocs.yml"
 CATALOGUE_NAME = "exercises.yaml"
@@ -121,7 +121,7 @@ def hand_written_pages(docs: Path) -> Iterator[Path]:
 
 def rendered_pdfs(catalogue: Any, settings: SiteSettings, docs: Path, *, cache_dir: Path) -> list[str]:
     """The handout PDFs, drawn from the written tree and copied into it; imported here as WeasyPrint is slow to load."""
-    from fai_site.handout_pdf import handout_pdfs
+    from fai_site.handouts.pdf import handout_pdfs
 
     def content(path: str) -> bytes | None:
         source = docs / path

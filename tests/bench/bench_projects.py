@@ -104,11 +104,11 @@ def generated_files_of(generator: Project) -> list:
     """The generator's own list of pages for this project, with the settings its hooks would use."""
     if str(HOOKS) not in sys.path:
         sys.path.insert(0, str(HOOKS))
+    import site_hooks
     from mkdocs.config import load_config
 
-    import site_hooks
-    from fai_site.catalogue_loader import load_catalogue
-    from fai_site.site_pages import generated_files
+    from fai_site.catalogue.loader import load_catalogue
+    from fai_site.pages.site_pages import generated_files
 
     config = load_config(str(generator.config))
     catalogue = load_catalogue(generator.catalogue, docs_dir=generator.docs)

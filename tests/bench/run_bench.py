@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from bench_projects import HOOKS, ROOT, Project, floor_project, generated_files_of, generator_project, plain_project
 from build_runs import PDFS_OFF, PDFS_ON, BuildRun, build, build_env, serve_reload_latencies
 from page_cost import page_cost
@@ -216,7 +215,7 @@ def report_nav(bench: Bench, catalogue: dict[str, Any]) -> None:
 
 def catalogue_load(bench: Bench, generator: Project, *, runs: int = 5) -> None:
     """`make check`'s path (load_catalogue) against PyYAML's C loader alone, alternating, in-process."""
-    from fai_site.catalogue_loader import load_catalogue
+    from fai_site.catalogue.loader import load_catalogue
 
     path = generator.catalogue
     check = lambda: load_catalogue(path, docs_dir=generator.docs)  # noqa: E731
@@ -250,13 +249,13 @@ def timed(work: Callable[[], object]) -> float:
 def pdf_module() -> tuple[Any, Any] | str:
     """The PDF engine's modules, or why there are none yet."""
     try:
-        from fai_site import handout_pdf
-        from fai_site.paper import Paper  # noqa: F401 - there, or there are no PDFs yet
-        from fai_site.pdf_renderer import render_pdf
+        from fai_site.handouts import pdf as handout_pdf
+        from fai_site.handouts.paper import Paper  # noqa: F401 - there, or there are no PDFs yet
+        from fai_site.handouts.pdf_renderer import render_pdf
     except ImportError as error:
         return f"n/a (no PDF module: {error})"
     if not all(hasattr(handout_pdf, name) for name in ("pdf_jobs", "pdf_timestamp")):
-        return "n/a (fai_site.handout_pdf has no pdf_jobs/pdf_timestamp)"
+        return "n/a (fai_site.handouts.pdf has no pdf_jobs/pdf_timestamp)"
     return handout_pdf, render_pdf
 
 
@@ -268,10 +267,10 @@ def pdf_render_time(bench: Bench, real: Project, *, jobs: int = 4) -> None:
         bench.add("PDF rendering per handout (in-process, warm)", modules)
         return
     handout_pdf, render_pdf = modules
+    import site_hooks
     from mkdocs.config import load_config
 
-    import site_hooks
-    from fai_site.catalogue_loader import load_catalogue
+    from fai_site.catalogue.loader import load_catalogue
 
     catalogue = load_catalogue(real.catalogue, docs_dir=real.docs)
     settings = site_hooks.site_settings(load_config(str(real.config)))
@@ -297,7 +296,7 @@ def pdf_rebuilds(bench: Bench, generator: Project, data: dict[str, Any]) -> None
     if isinstance(pdf_module(), str):
         bench.add("One-exercise edit: PDFs re-rendered", "n/a (no PDF module)")
         return
-    from fai_site.paper import Paper
+    from fai_site.handouts.paper import Paper
 
     env = build_env(**PDFS_ON)
     cache = generator.folder / ".cache"

@@ -1,0 +1,3 @@
+"""The handouts: the printed sheet (`sheet`), its paper sizes and page budget (`paper`), its
+QR code (`qr_code`), and its PDFs, planned and cached (`pdf`, `pdf_job`) and drawn by
+WeasyPrint (`pdf_renderer`)."""

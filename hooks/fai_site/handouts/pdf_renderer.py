@@ -1,0 +1,39 @@
+"""WeasyPrint behind one function; `pdf` imports this module only when a PDF must be drawn.
+
+The fetcher serves the files gathered into the job from memory and refuses everything
+else, so a PDF never reads the network, the disk or a half-written `site/` folder.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from typing import Any
+
+from weasyprint import HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf, site_path
+
+
+class JobFetcher(URLFetcher):
+    """Answers only with the job's own files; any other URL is an error that stops the render."""
+
+    def __init__(self, job: PdfJob) -> None:
+        super().__init__(fail_on_errors=True)
+        self.job = job
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        path = site_path(url, self.job.site_url)
+        if path is None or path not in self.job.resources:
+            raise ValueError(f"refused {url}: a handout PDF may use only the site files gathered for it")
+        media_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, self.job.resources[path], {"Content-Type": media_type})
+
+
+def render_pdf(job: PdfJob) -> RenderedPdf:
+    """The PDF and its page count; its dates come from the wrapper's `dcterms` tags, so equal inputs give equal bytes."""
+    try:
+        document = HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
+        return RenderedPdf(document.write_pdf(), len(document.pages))
+    except FatalURLFetchingError as error:
+        raise HandoutPdfError(f"{job.path}: {error} ({error.__cause__})") from None

@@ -1,0 +1,76 @@
+"""The handout sheet: a program's exercises as its cards print them, and the sheet's HTML.
+
+One fragment serves the handout page, both PDFs and the builder's cards, so every copy of
+a sheet says the same: the program's one frequency under "How often", and on a card only
+where the program changes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from fai_site.catalogue.model import Catalogue, Dosage, DosageChange, Exercise, Program
+from fai_site.handouts.qr_code import qr_svg
+from fai_site.pages import dosage_text
+from fai_site.pages.render import render
+
+
+@dataclass(frozen=True)
+class HandoutItem:
+    """An exercise as a program prescribes it; a card says how often only where the sheet's "How often" does not."""
+
+    exercise: Exercise
+    dosage: Dosage
+    note: str | None
+    own_frequency: bool = True
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """Who hands the sheet out; from `extra.clinic` in mkdocs.yml."""
+
+    name: str = "Your physical therapy clinic"
+    phone: str | None = None
+    address: str | None = None
+    web: str | None = None
+    logo: str | None = None
+
+
+def handout_items(program: Program, catalogue: Catalogue) -> list[HandoutItem]:
+    """The program's exercises: the program's frequency on every card, then the program's own changes to each."""
+    schedule = DosageChange(**program.frequency.model_dump())
+    items = []
+    for item in program.exercises:
+        exercise = catalogue.exercise(item.id)
+        dosage = exercise.dosage.changed(schedule).changed(item.dosage)
+        own = (dosage.times_per_day, dosage.days_per_week) != (program.frequency.times_per_day, program.frequency.days_per_week)
+        items.append(HandoutItem(exercise, dosage, item.note, own_frequency=own))
+    return items
+
+
+def how_often(program: Program, items: list[HandoutItem]) -> str:
+    """The sheet's one statement of how often: the program's frequency, its advice, and a pointer to any card that differs."""
+    sentences = [dosage_text.frequency(program.frequency).capitalize() + "."]
+    if program.how_often:
+        sentences.append(program.how_often)
+    if any(item.own_frequency for item in items):
+        sentences.append("An exercise that says how often follows its own.")
+    return " ".join(sentences)
+
+
+def handout_html(program: Program, catalogue: Catalogue, *, clinic: Clinic, root: str, public_url: str | None, qr_code: Markup | None = None) -> str:
+    """The handout sheet itself: one HTML fragment for the page and the PDFs; a QR code only for a public address."""
+    items = handout_items(program, catalogue)
+    return render(
+        "handout.html.j2",
+        program=program,
+        items=items,
+        how_often=how_often(program, items),
+        catalogue=catalogue,
+        clinic=clinic,
+        root=root,
+        public_url=public_url,
+        qr_code=qr_code or (qr_svg(public_url) if public_url else None),
+    )

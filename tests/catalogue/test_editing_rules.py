@@ -1,0 +1,137 @@
+"""One set of rules: what `make check` accepts, the build accepts, and the content tests' rules hold.
+
+Each edit below is one an editor makes by hand. For every edit, `make check`'s code and a
+real `mkdocs build --strict` must agree, print the same located lines, and whatever they
+accept must satisfy the rules the content tests used to know alone (links both ways,
+known sources, no restated pain rule, a picture or a warning about it). Drafts are checked
+and reported, block nothing, and are never published.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import MKDOCS, build_env, fixture_text, make_project
+
+from fai_site.catalogue.content_rules import PAIN_RULE
+from fai_site.catalogue.loader import check_catalogue
+from fai_site.catalogue.model import Catalogue
+from fai_site.cli import check
+
+PICTURED = fixture_text("pictured.yaml")
+DRAFT_EXERCISE = """  - id: towel-curl
+    draft: true
+    name: Towel curl
+    summary: Curl a towel with your toes.
+    steps: [Curl your toes.]
+"""
+DRAFT_PROGRAM = """  - id: bridge-week
+    draft: true
+    title: A week of bridges
+    phase: early
+    weeks: "0–1"
+    audience: People trying the bridge.
+    goal: Learn the bridge.
+    frequency: {days_per_week: 7}
+    move_on: When it is easy.
+    exercises: [glute-bridge]
+"""
+
+
+@dataclass(frozen=True)
+class Edit:
+    name: str
+    change: Callable[[str], str]
+    accepted: bool
+
+
+def replaced(old: str, new: str) -> Callable[[str], str]:
+    def change(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+
+    return change
+
+
+EDITS = [
+    Edit("unchanged", lambda text: text, True),
+    Edit("a link written on one side only", replaced("    easier: [glute-squeeze]\n", ""), True),
+    Edit("an exercise without a picture", lambda text: text.split("    illustration:\n", 1)[0] + "    category:" + text.split("    illustration:\n", 1)[1].split("    category:", 1)[1], True),
+    Edit("a draft, half written", replaced("programs:\n", DRAFT_EXERCISE + "programs:\n"), True),
+    Edit("a draft program", lambda text: text + DRAFT_PROGRAM, True),
+    Edit("the pain rule in a precaution", replaced("[Do not arch your low back.]", "[Stop if pain goes above 4 out of 10.]"), False),
+    Edit("an unknown source", replaced("references: [terrell-2021]\n  - id: glute-bridge", "references: [terrell-2012]\n  - id: glute-bridge"), False),
+    Edit("an id written twice", replaced("  - id: glute-bridge", "  - id: glute-squeeze"), False),
+    Edit("a field indented too far", replaced("    feel: Your buttocks working.\n", "      feel: Your buttocks working.\n"), False),
+    Edit("a program that lists a draft", replaced("    easier: [glute-squeeze]\n", "    easier: [glute-squeeze]\n    draft: true\n"), False),
+]
+
+
+def build(config: Path) -> subprocess.CompletedProcess[str]:
+    """`make build` without the PDFs, which the catalogue's rules do not touch."""
+    command = [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(config.parent / "site")]
+    return subprocess.run(command, capture_output=True, text=True, env={**build_env(), "HANDOUT_PDFS": "0"}, timeout=300)
+
+
+def content_rule_breaks(catalogue: Catalogue) -> list[str]:
+    """The rules the content tests held before the validator knew them, as they read them."""
+    breaks = [f"{e.id} → {o}: one way" for e in catalogue.exercises for o in e.harder if e.id not in catalogue.exercise(o).easier]
+    breaks += [f"{e.id} ← {o}: one way" for e in catalogue.exercises for o in e.easier if e.id not in catalogue.exercise(o).harder]
+    breaks += [f"{e.id}: unknown source" for e in catalogue.exercises if not set(e.references) <= set(catalogue.references)]
+    breaks += [f"{e.id}: pain rule" for e in catalogue.exercises for p in e.precautions if PAIN_RULE.search(p)]
+    return breaks
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=lambda edit: edit.name)
+def test_check_build_and_content_rules_agree(edit: Edit, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = make_project(tmp_path, edit.change(PICTURED))
+    catalogue_file = tmp_path / "exercises.yaml"
+    checked = check(catalogue_file, docs_dir=tmp_path / "docs") == 0
+    said = [line for line in capsys.readouterr().err.splitlines() if line.startswith("exercises.yaml:")]
+    built = build(config)
+    assert (checked, built.returncode == 0) == (edit.accepted, edit.accepted), built.stdout + built.stderr
+    assert all(line in built.stderr for line in said), f"the build prints what the check prints:\n{said}\n{built.stderr}"
+    if checked:
+        assert content_rule_breaks(check_catalogue(catalogue_file, docs_dir=tmp_path / "docs").catalogue) == []
+    else:
+        assert said, "a refusal says why"
+
+
+def test_a_link_written_once_shows_on_both_pages(tmp_path: Path) -> None:
+    (tmp_path / "exercises.yaml").write_text(PICTURED.replace("    easier: [glute-squeeze]\n", ""), encoding="utf-8")
+    catalogue = check_catalogue(tmp_path / "exercises.yaml", docs_dir=tmp_path).catalogue
+    assert catalogue.exercise("glute-bridge").easier == ["glute-squeeze"]
+    assert catalogue.exercise("glute-squeeze").harder == ["glute-bridge"]
+
+
+def test_a_missing_picture_is_a_located_warning_that_blocks_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "exercises.yaml").write_text(fixture_text("minimal.yaml"), encoding="utf-8")
+    assert check(tmp_path / "exercises.yaml", docs_dir=tmp_path) == 0
+    err = capsys.readouterr().err
+    assert "exercises.yaml:11:5: warning: exercises[0: glute-squeeze]: has no picture; add 'illustration: {pose: …}'" in err
+
+
+def test_drafts_block_nothing_and_are_published_nowhere(tmp_path: Path) -> None:
+    text = PICTURED.replace("programs:\n", DRAFT_EXERCISE + "programs:\n").replace("Glute bridge", "Glute bridge lift") + DRAFT_PROGRAM
+    config = make_project(tmp_path, text)
+    built = build(config)
+    assert built.returncode == 0, built.stderr
+    assert "draft, blocks nothing: exercises[2: towel-curl].category: is required but missing" in built.stderr
+    site = tmp_path / "site"
+    assert "Glute bridge lift" in (site / "exercises" / "glute-bridge" / "index.html").read_text(encoding="utf-8"), "the rest of the edit is published"
+    assert not (site / "exercises" / "towel-curl").exists() and not (site / "handouts" / "bridge-week").exists()
+    published = [path for path in site.rglob("*") if path.is_file() and path.suffix in {".html", ".json", ".xml", ".svg", ".js"}]
+    mentions = [str(path.relative_to(site)) for path in published if any(word in path.read_text(encoding="utf-8", errors="replace") for word in ("towel-curl", "Towel curl", "bridge-week", "A week of bridges"))]
+    assert mentions == []
+
+
+def test_too_many_steps_is_a_located_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = PICTURED.replace("      - Lower them slowly.\n", "      - Lower them slowly.\n" + "      - Rest.\n" * 4)
+    (tmp_path / "exercises.yaml").write_text(text, encoding="utf-8")
+    assert check(tmp_path / "exercises.yaml", docs_dir=tmp_path) == 0
+    line = text[: text.index("    steps:\n      - Squeeze your buttocks.\n      - Lift")].count("\n") + 1
+    assert f"exercises.yaml:{line}:5: warning: exercises[1: glute-bridge].steps: has 7 steps; 3 to 6 read best" in capsys.readouterr().err

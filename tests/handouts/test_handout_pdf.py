@@ -1,0 +1,250 @@
+"""The handout PDFs: shipped with the site, read back, drawn only when their inputs change."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from conftest import FIXTURES, MKDOCS, ROOT, TEST_SITE_URL, BuildResult, build_env, fixture_text, make_project
+from handout_fixtures import site_files
+from html_reading import elements, parse
+from PIL import Image
+from pypdf import PdfReader
+
+from fai_site.catalogue.loader import load_catalogue
+from fai_site.catalogue.model import Catalogue
+from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, Paper, page_budget
+from fai_site.handouts.pdf import HandoutPdf, handout_pdfs, linked_resources, over_budget, pdf_jobs, pdf_timestamp
+from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf
+from fai_site.handouts.sheet import handout_items
+from fai_site.pages.dosage_text import amount
+from fai_site.pages.render import programs_using
+from fai_site.pages.site_pages import SiteSettings
+
+CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+SETTINGS = SiteSettings(site_url=TEST_SITE_URL)
+# Page sizes in PDF points (1/72 inch).
+PAGE_SIZES = {Paper.A4: (595.28, 841.89), Paper.LETTER: (612.0, 792.0)}
+PROGRAM_IDS = [program.id for program in CATALOGUE.programs]
+# The clinic the real site's mkdocs.yml names under extra.clinic.
+SITE_CLINIC = "Your physical therapy clinic"
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pdf_path(site: Path, program_id: str, paper: Paper) -> Path:
+    return site / "handouts" / paper.pdf_name(program_id)
+
+
+# ---- The shipped PDFs ------------------------------------------------------------------
+
+@pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
+@pytest.mark.parametrize("program_id", PROGRAM_IDS)
+def test_each_program_ships_a_pdf_within_the_page_budget(built_site: BuildResult, program_id: str, paper: Paper) -> None:
+    program = next(program for program in CATALOGUE.programs if program.id == program_id)
+    reader = PdfReader(pdf_path(built_site.site, program_id, paper))
+    assert len(reader.pages) <= (page_budget(len(program.exercises)) or BUDGET_PAGES + 1)
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(PAGE_SIZES[paper], abs=0.5)
+    text = words(" ".join(page.extract_text() for page in reader.pages))
+    for item in handout_items(program, CATALOGUE):
+        assert item.exercise.name in text
+        assert amount(item.dosage) in text
+    assert "Call emergency services now" in text and "Contact your clinic or doctor today" in text
+    assert SITE_CLINIC in text
+    assert reader.metadata.title == f"{program.title} · {SITE_CLINIC}"
+
+
+def test_the_pdfs_carry_the_catalogue_date_or_source_date_epoch(built_site: BuildResult) -> None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    # Read from the catalogue's text, not from the code under test.
+    year, month, day = map(int, re.search(r"^last_reviewed: (\d{4})-(\d\d)-(\d\d)$", (ROOT / "exercises.yaml").read_text(encoding="utf-8"), re.MULTILINE).groups())
+    reviewed = datetime.datetime(year, month, day, tzinfo=datetime.timezone.utc)
+    created = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc) if epoch else reviewed
+    for program_id in PROGRAM_IDS:
+        for paper in Paper:
+            reader = PdfReader(pdf_path(built_site.site, program_id, paper))
+            assert (reader.metadata.creation_date, reader.metadata.modification_date) == (created, created)
+
+
+def test_without_source_date_epoch_the_date_is_the_review_date() -> None:
+    reviewed = CATALOGUE.model_copy(update={"last_reviewed": datetime.date(2024, 3, 5)})
+    assert pdf_timestamp(reviewed, None) == datetime.datetime(2024, 3, 5, tzinfo=datetime.timezone.utc)
+    assert pdf_timestamp(reviewed, "") == datetime.datetime(2024, 3, 5, tzinfo=datetime.timezone.utc)
+    assert pdf_timestamp(reviewed, "1700000000") == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc)
+
+
+def test_the_handout_page_links_both_pdfs(built_site: BuildResult) -> None:
+    tree = parse(built_site.page(f"handouts/{PROGRAM_IDS[0]}/index.html"))
+    links = {anchor.get("href") for anchor in elements(tree, "a")}
+    assert {f"../{paper.pdf_name(PROGRAM_IDS[0])}" for paper in Paper} <= links
+
+
+@pytest.mark.parametrize("program_id", PROGRAM_IDS)
+@pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
+def test_the_qr_code_on_paper_opens_the_handout(built_site: BuildResult, program_id: str, paper: Paper, tmp_path: Path) -> None:
+    prefix = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf_path(built_site.site, program_id, paper)), str(prefix)], check=True)
+    decoded = [
+        result.text
+        for page in sorted(tmp_path.glob("page*.png"))
+        for result in zxingcpp.read_barcodes(Image.open(page))
+        if result.format == zxingcpp.BarcodeFormat.QRCode
+    ]
+    assert decoded == [f"{TEST_SITE_URL}handouts/{program_id}/"]
+
+
+# ---- The cache: render only what changed -----------------------------------------------
+
+class CountingRenderer:
+    """Stands in for WeasyPrint and remembers which PDFs it was asked to draw."""
+
+    def __init__(self) -> None:
+        self.rendered: list[str] = []
+
+    def __call__(self, job: PdfJob) -> RenderedPdf:
+        self.rendered.append(job.path)
+        return RenderedPdf(b"%PDF-1.7 stand-in " + job.key().encode(), 1)
+
+
+def build_pdfs(catalogue: Catalogue, cache: Path, renderer: CountingRenderer) -> list[str]:
+    pdfs = handout_pdfs(catalogue, SETTINGS, resources=site_files(catalogue, SETTINGS), cache_dir=cache, renderer=renderer)
+    return [pdf.path for pdf in pdfs]
+
+
+def test_a_second_build_renders_nothing(tmp_path: Path) -> None:
+    renderer = CountingRenderer()
+    first = build_pdfs(CATALOGUE, tmp_path, renderer)
+    assert sorted(renderer.rendered) == sorted(first) and len(first) == 2 * len(CATALOGUE.programs)
+    renderer.rendered.clear()
+    assert build_pdfs(CATALOGUE, tmp_path, renderer) == first
+    assert renderer.rendered == []
+
+
+def test_changing_one_exercise_renders_only_the_programs_that_use_it(tmp_path: Path) -> None:
+    renderer = CountingRenderer()
+    build_pdfs(CATALOGUE, tmp_path / "cache", renderer)
+    exercise = max(CATALOGUE.exercises, key=lambda exercise: len(programs_using(exercise, CATALOGUE)))
+    source = (ROOT / "exercises.yaml").read_text(encoding="utf-8")
+    assert source.count(exercise.precautions[0]) == 1
+    edited = tmp_path / "exercises.yaml"
+    edited.write_text(source.replace(exercise.precautions[0], exercise.precautions[0] + " Go gently."), encoding="utf-8")
+    renderer.rendered.clear()
+    build_pdfs(load_catalogue(edited, docs_dir=ROOT / "docs"), tmp_path / "cache", renderer)
+    expected = {f"handouts/{paper.pdf_name(program.id)}" for program in programs_using(exercise, CATALOGUE) for paper in Paper}
+    assert sorted(renderer.rendered) == sorted(expected)
+
+
+def test_a_changed_stylesheet_renders_every_pdf_again(tmp_path: Path) -> None:
+    renderer = CountingRenderer()
+    build_pdfs(CATALOGUE, tmp_path, renderer)
+    renderer.rendered.clear()
+    files = site_files(CATALOGUE, SETTINGS)
+
+    def restyled(path: str) -> bytes | None:
+        content = files(path)
+        return content + b"\n/* changed */\n" if path == "stylesheets/handout.css" and content else content
+
+    handout_pdfs(CATALOGUE, SETTINGS, resources=restyled, cache_dir=tmp_path, renderer=renderer)
+    assert len(renderer.rendered) == 2 * len(CATALOGUE.programs)
+
+
+WARM_CACHE_BUILD = """
+import sys
+from pathlib import Path
+from handout_fixtures import site_files
+from test_handout_pdf import CATALOGUE, SETTINGS
+from fai_site.handouts.pdf import handout_pdfs
+handout_pdfs(CATALOGUE, SETTINGS, resources=site_files(CATALOGUE, SETTINGS), cache_dir=Path(sys.argv[1]))
+assert "weasyprint" not in sys.modules, "WeasyPrint was imported"
+"""
+
+
+def test_weasyprint_is_not_imported_when_every_pdf_is_cached(tmp_path: Path) -> None:
+    build_pdfs(CATALOGUE, tmp_path, CountingRenderer())
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "handouts")])}
+    completed = subprocess.run([sys.executable, "-c", WARM_CACHE_BUILD, str(tmp_path)], capture_output=True, text=True, env=env)
+    assert completed.returncode == 0, completed.stderr
+
+
+# ---- Rendering: reproducible and offline -----------------------------------------------
+
+def minimal_jobs(source_date_epoch: str | None = None) -> list[PdfJob]:
+    catalogue = load_catalogue(FIXTURES / "minimal.yaml", docs_dir=ROOT / "docs")
+    created = pdf_timestamp(catalogue, source_date_epoch)
+    return pdf_jobs(catalogue, SETTINGS, resources=site_files(catalogue, SETTINGS), created=created)
+
+
+def test_equal_inputs_give_byte_identical_pdfs() -> None:
+    from fai_site.handouts.pdf_renderer import render_pdf
+
+    job = minimal_jobs()[0]
+    assert render_pdf(job).content == render_pdf(job).content
+
+
+def test_source_date_epoch_sets_the_pdf_date(tmp_path: Path) -> None:
+    from fai_site.handouts.pdf_renderer import render_pdf
+
+    job = minimal_jobs("1767225600")[0]
+    output = tmp_path / "handout.pdf"
+    output.write_bytes(render_pdf(job).content)
+    assert PdfReader(output).metadata.creation_date == datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+def test_a_bad_source_date_epoch_is_named() -> None:
+    with pytest.raises(HandoutPdfError, match="SOURCE_DATE_EPOCH"):
+        pdf_timestamp(CATALOGUE, "yesterday")
+
+
+def test_a_handout_linking_outside_the_site_is_refused() -> None:
+    job = minimal_jobs()[0]
+    html = job.html.replace("</body>", '<img src="https://tracker.example.com/pixel.png"></body>')
+    with pytest.raises(HandoutPdfError, match="not a file of this site"):
+        linked_resources(html, base_url=job.base_url, site_url=job.site_url, lookup=site_files(CATALOGUE, SETTINGS))
+
+
+def test_the_renderer_fetches_only_the_files_gathered_for_the_job() -> None:
+    from fai_site.handouts.pdf_renderer import JobFetcher
+
+    job = minimal_jobs()[0]
+    fetcher = JobFetcher(job)
+    stylesheet = fetcher.fetch(f"{TEST_SITE_URL}stylesheets/handout.css")
+    assert stylesheet.read() == job.resources["stylesheets/handout.css"]
+    for refused in ("https://fonts.example.com/font.woff2", f"{TEST_SITE_URL}secret.txt", "file:///etc/passwd"):
+        with pytest.raises(ValueError, match="refused"):
+            fetcher.fetch(refused)
+
+
+# ---- The switch for quick previews -----------------------------------------------------
+
+def test_handout_pdfs_0_skips_the_pdfs_and_their_links(tmp_path: Path) -> None:
+    config = make_project(tmp_path, fixture_text("minimal.yaml"))
+    completed = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        env={**build_env(), "HANDOUT_PDFS": "0"},
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert not list((tmp_path / "site").rglob("*.pdf"))
+    assert "Download PDF" not in (tmp_path / "site" / "handouts" / "starter" / "index.html").read_text(encoding="utf-8")
+    assert not (tmp_path / ".cache" / "handout-pdfs").exists()
+
+
+def test_a_program_over_the_page_budget_is_named() -> None:
+    program = CATALOGUE.programs[0]
+    pdfs = [HandoutPdf(program.id, f"handouts/{program.id}.pdf", Path("unused.pdf"), BUDGET_PAGES + 1, rendered=True)]
+    assert len(program.exercises) <= BUDGET_EXERCISES
+    (problem,) = over_budget(pdfs, CATALOGUE)
+    assert problem.startswith(f"handouts/{program.id}.pdf has {BUDGET_PAGES + 1} pages") and f"must fit on {BUDGET_PAGES}" in problem
+    within = [HandoutPdf(program.id, f"handouts/{program.id}.pdf", Path("unused.pdf"), BUDGET_PAGES, rendered=True)]
+    assert over_budget(within, CATALOGUE) == []

@@ -1,0 +1,176 @@
+"""What a handout says, read back from the shipped PDFs and the built pages.
+
+A clinic hands the sheet over without a second look, so it must hold every step and
+precaution the catalogue holds, state one frequency that its cards agree with, give the
+program's own weeks, triage in the When to get help page's own tiers and words, and
+print a QR code only where it opens something.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TEST_SITE_URL, BuildResult, fixture_text, make_project, run_build
+from handout_fixtures import site_files
+from html_reading import by_class, elements, parse, text
+from pypdf import PdfReader
+
+from fai_site.catalogue.loader import load_catalogue
+from fai_site.handouts.paper import FRAME_WIDTH_CM, Paper, page_budget
+from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
+from fai_site.handouts.sheet import handout_items
+from fai_site.pages import dosage_text
+from fai_site.pages.site_pages import SiteSettings
+from fai_site.pictures.drawing import frames_across
+
+CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+PROGRAM_IDS = [program.id for program in CATALOGUE.programs]
+PAGES_REPORT = re.compile(r"Handout pages: (.+)")
+CM_PX = 96 / 2.54
+
+
+def words(value: str) -> str:
+    return " ".join(value.split())
+
+
+def pdf_text(site: Path, program_id: str, paper: Paper) -> tuple[int, str]:
+    reader = PdfReader(site / "handouts" / paper.pdf_name(program_id))
+    return len(reader.pages), words(" ".join(page.extract_text() for page in reader.pages))
+
+
+def program(program_id: str):
+    return next(program for program in CATALOGUE.programs if program.id == program_id)
+
+
+@pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
+@pytest.mark.parametrize("program_id", PROGRAM_IDS)
+def test_every_step_and_precaution_is_on_paper(built_site: BuildResult, program_id: str, paper: Paper) -> None:
+    _, printed = pdf_text(built_site.site, program_id, paper)
+    missing = [
+        (item.exercise.id, line)
+        for item in handout_items(program(program_id), CATALOGUE)
+        for line in [item.exercise.position, *item.exercise.steps, *item.exercise.precautions]
+        if words(line) not in printed
+    ]
+    assert missing == []
+
+
+# What each program's sheet says, written out here rather than asked of dosage_text.
+HOW_OFTEN = {
+    "calm-symptoms": "Once a day, 6 days a week",
+    "build-strength": "Once a day, 3 days a week",
+    "strength-and-control": "Once a day, 3 days a week",
+    "return-to-activity": "Once a day, 2 days a week",
+    "stay-strong": "Once a day, 2 days a week",
+}
+
+
+@pytest.mark.parametrize("program_id", PROGRAM_IDS)
+def test_the_sheet_states_how_often_once_and_no_card_contradicts_it(built_site: BuildResult, program_id: str) -> None:
+    handout = program(program_id)
+    sheet = by_class(parse(built_site.page(f"handouts/{program_id}/index.html")), "fai-handout")[0]
+    rules = {text(next(elements(rule, "dt"))): text(next(elements(rule, "dd"))) for rule in by_class(sheet, "fai-handout__rule")}
+    stated = HOW_OFTEN[program_id]
+    assert rules["How often"].startswith(stated + ".")
+    for item, card in zip(handout_items(handout, CATALOGUE), by_class(sheet, "fai-handout__exercise")):
+        own = [text(often) for often in by_class(card, "fai-handout__often")]
+        assert own == ([dosage_text.frequency(item.dosage).capitalize()] if item.own_frequency else []), item.exercise.id
+        assert own != [stated]
+
+
+@pytest.mark.parametrize("program_id", PROGRAM_IDS)
+def test_the_sheet_gives_the_programs_own_weeks(built_site: BuildResult, program_id: str) -> None:
+    handout = program(program_id)
+    sheet = by_class(parse(built_site.page(f"handouts/{program_id}/index.html")), "fai-handout")[0]
+    kicker = text(by_class(sheet, "fai-handout__kicker")[0])
+    assert kicker.endswith(handout.weeks_label)
+    assert "(weeks" not in kicker
+    index = text(parse(built_site.page("handouts/index.html")))
+    assert f"{handout.phase.name_only} phase · {handout.weeks_label}" in index
+
+
+def page_tiers(built_site: BuildResult) -> dict[str, list[str]]:
+    """The When to get help page's boxes, by their titles, as the reader sees them."""
+    tree = parse(built_site.page("when-to-get-help/index.html"))
+    return {text(by_class(box, "admonition-title")[0]): [text(item) for item in elements(box, "li")] for box in by_class(tree, "admonition")}
+
+
+def test_the_page_and_the_handouts_triage_alike(built_site: BuildResult) -> None:
+    tiers = page_tiers(built_site)
+    emergency = tiers["Call emergency services now if you have hip pain and:"]
+    assert emergency == [words(sign) for sign in CATALOGUE.safety.emergency]
+    assert tiers["Contact your clinic or doctor today if:"] == [words(sign) for sign in CATALOGUE.safety.today]
+    for program_id in PROGRAM_IDS:
+        for paper in Paper:
+            _, printed = pdf_text(built_site.site, program_id, paper)
+            head, _, rest = printed.partition("Call emergency services now if you have hip pain and:")
+            urgent, _, _ = rest.partition("Contact your clinic or doctor today if:")
+            assert [sign for sign in emergency if sign not in urgent] == [], f"{program_id} {paper.value}"
+            assert words(CATALOGUE.safety.during_exercise) in printed
+
+
+@pytest.mark.parametrize("program_id", PROGRAM_IDS)
+def test_pages_keep_the_budget_and_the_build_reports_them(built_site: BuildResult, program_id: str) -> None:
+    reported = dict(entry.rsplit(" ", 1) for entry in PAGES_REPORT.search(built_site.output).group(1).split(", "))
+    budget = page_budget(len(program(program_id).exercises))
+    for paper in Paper:
+        pages, _ = pdf_text(built_site.site, program_id, paper)
+        assert int(reported[f"handouts/{paper.pdf_name(program_id)}"]) == pages
+        if budget is not None:
+            assert pages <= budget
+
+
+def test_a_build_without_a_public_address_prints_no_qr_code(tmp_path: Path) -> None:
+    config = make_project(tmp_path, fixture_text("minimal.yaml"))
+    config.write_text(config.read_text(encoding="utf-8").replace(TEST_SITE_URL, "http://127.0.0.1:8000/"), encoding="utf-8")
+    result = run_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert len([line for line in result.output.splitlines() if "SITE_URL" in line]) == 1
+    handouts = sorted((tmp_path / "site" / "handouts").glob("*.pdf"))
+    assert handouts
+    for pdf in handouts:
+        printed = words(" ".join(page.extract_text() for page in PdfReader(pdf).pages))
+        assert "127.0.0.1" not in printed and "Scan to open" not in printed
+    for page in (tmp_path / "site" / "handouts").glob("*/index.html"):
+        assert not by_class(parse(page.read_text(encoding="utf-8")), "fai-handout__qr-code")
+
+
+def test_a_public_build_says_nothing_about_site_url(built_site: BuildResult) -> None:
+    assert "SITE_URL" not in built_site.output
+
+
+def laid_out_picture_widths(program_id: str, paper: Paper) -> list[float]:
+    """The width, in cm, WeasyPrint gives each exercise picture when it lays out that PDF."""
+    from weasyprint import HTML
+
+    from fai_site.handouts.pdf_renderer import JobFetcher
+
+    settings = SiteSettings(site_url=TEST_SITE_URL)
+    jobs = pdf_jobs(CATALOGUE, settings, resources=site_files(CATALOGUE, settings), created=pdf_timestamp(CATALOGUE, None))
+    (job,) = [job for job in jobs if job.path == f"handouts/{paper.pdf_name(program_id)}"]
+    document = HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
+    widths: list[float] = []
+
+    def walk(box: object) -> None:
+        element = getattr(box, "element", None)
+        if getattr(box, "element_tag", None) == "img" and "illustrations/" in (element.get("src") if element is not None else ""):
+            widths.append(box.width / CM_PX)
+        for child in getattr(box, "children", None) or []:
+            walk(child)
+
+    for page in document.pages:
+        walk(page._page_box)
+    return widths
+
+
+@pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
+@pytest.mark.parametrize("program_id", PROGRAM_IDS)
+def test_each_drawn_position_is_at_least_4_cm_wide_in_the_pdf(program_id: str, paper: Paper) -> None:
+    items = handout_items(program(program_id), CATALOGUE)
+    widths = laid_out_picture_widths(program_id, paper)
+    assert len(widths) == len(items)
+    for item, width in zip(items, widths):
+        across = frames_across(item.exercise.illustration.pose)
+        assert width / across >= FRAME_WIDTH_CM, f"{item.exercise.id}: {width:.2f} cm for {across} positions"

@@ -1,0 +1,150 @@
+"""Exercise pictures that move (#16): every exercise page plays its pose in a loop.
+
+The animation is drawn from the same pose as the still picture, within 3× its bytes
+(gzip); the page keeps the still (start and end) for paper, for readers who ask for less
+motion and for browsers without the script. In Chromium, on every exercise page: two
+pictures 500 ms apart differ while playing, are identical once paused with the keyboard
+and under reduced motion, the swap moves nothing on the page, and axe finds nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+import pytest
+from browser import axe_findings
+from conftest import BuildResult
+from playwright.sync_api import Browser, Page
+from site_tour import CATALOGUE
+
+from fai_site.catalogue.model import PoseIllustration
+from fai_site.pages.render import animation
+from fai_site.pictures.drawing import render_illustration
+
+PICTURED = [e for e in CATALOGUE.exercises if isinstance(e.illustration, PoseIllustration)]
+IDS = [e.id for e in PICTURED]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def gzipped(text: str) -> int:
+    return len(gzip.compress(text.encode("utf-8"), 9, mtime=0))
+
+
+# ---- The animated SVG -------------------------------------------------------------------
+
+@pytest.mark.parametrize("exercise", PICTURED, ids=IDS)
+def test_the_animation_costs_at_most_three_stills(exercise) -> None:
+    still = render_illustration(exercise.illustration.pose, title=exercise.name, uid=f"fig-{exercise.id}")
+    assert gzipped(str(animation(exercise))) <= 3 * gzipped(still)
+
+
+@pytest.mark.parametrize("exercise", PICTURED, ids=IDS)
+def test_the_animation_is_labelled_and_loops(exercise) -> None:
+    root = ET.fromstring(str(animation(exercise)))
+    assert root.get("role") == "img"
+    assert root.find(SVG + "title").text == exercise.name
+    desc = root.find(SVG + "desc")
+    assert desc is not None and desc.text == (exercise.illustration.pose.description or desc.text) and len(desc.text.split()) >= 6
+    animations = list(root.iter(SVG + "animate"))
+    assert animations and all(a.get("repeatCount") == "indefinite" for a in animations)
+    for a in animations:
+        times = [float(t) for t in a.get("keyTimes").split(";")]
+        assert len(times) == len(a.get("values").split(";")) and times[0] == 0 and times[-1] == 1 and times == sorted(times)
+
+
+# ---- The built pages ----------------------------------------------------------------------
+
+def test_every_exercise_page_holds_the_still_and_the_animation(built_site: BuildResult) -> None:
+    for exercise_id in IDS:
+        html = built_site.page(f"exercises/{exercise_id}/index.html")
+        assert f'src="../../illustrations/{exercise_id}.svg"' in html
+        assert 'class="fai-motion__player" hidden' in html and "<animate " in html, exercise_id
+
+
+def test_handouts_print_only_the_still_pictures(built_site: BuildResult) -> None:
+    for program in CATALOGUE.programs:
+        assert "<animate" not in built_site.page(f"handouts/{program.id}/index.html")
+
+
+# ---- In Chromium --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def playing(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def calm(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def open_exercise(page: Page, url: str) -> None:
+    page.goto(url, wait_until="load")
+    page.wait_for_selector(".fai-motion[data-motion-ready]", state="attached")
+
+
+def picture_shots(page: Page) -> tuple[bytes, bytes]:
+    figure = page.locator(".fai-motion")
+    first = figure.screenshot(animations="allow")
+    page.wait_for_timeout(500)
+    return first, figure.screenshot(animations="allow")
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_picture_moves_until_paused(site_server: str, playing: Page, exercise_id: str) -> None:
+    open_exercise(playing, f"{site_server}exercises/{exercise_id}/")
+    assert playing.locator(".fai-motion__player svg").is_visible()
+    assert not playing.locator(".fai-motion .fai-illustration").is_visible()
+    playing.evaluate("document.querySelector('.fai-motion__player svg').setCurrentTime(0)")
+    first, second = picture_shots(playing)
+    assert first != second, "the picture did not move in 500 ms"
+    button = playing.get_by_role("button", name="Pause animation")
+    button.focus()
+    playing.keyboard.press("Enter")
+    assert playing.get_by_role("button", name="Play animation").is_visible()
+    first, second = picture_shots(playing)
+    assert first == second, "the picture moved after Pause"
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_reduced_motion_shows_the_still_picture(site_server: str, calm: Page, exercise_id: str) -> None:
+    open_exercise(calm, f"{site_server}exercises/{exercise_id}/")
+    assert calm.locator(".fai-motion .fai-illustration").is_visible()
+    assert not calm.locator(".fai-motion__player").is_visible()
+    first, second = picture_shots(calm)
+    assert first == second
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_animation_lies_exactly_over_the_still(site_server: str, playing: Page, exercise_id: str) -> None:
+    # No layout shift: the animation takes the still picture's box, and nothing below moves.
+    playing.goto(f"{site_server}exercises/{exercise_id}/", wait_until="load")
+    still = playing.locator(".fai-motion .fai-illustration").bounding_box()
+    player = playing.locator(".fai-motion__player svg").bounding_box()
+    assert still and player
+    assert all(abs(still[k] - player[k]) < 0.5 for k in ("x", "y", "width", "height"))
+    shifts = playing.evaluate("""() => new Promise(done => {
+        let total = 0;
+        new PerformanceObserver(list => { for (const e of list.getEntries()) total += e.value; })
+            .observe({type: "layout-shift", buffered: true});
+        setTimeout(() => done(total), 300);
+    })""")
+    assert shifts < 0.01
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_axe_finds_nothing_while_the_picture_plays(site_server: str, playing: Page, exercise_id: str) -> None:
+    open_exercise(playing, f"{site_server}exercises/{exercise_id}/")
+    assert not axe_findings(playing)

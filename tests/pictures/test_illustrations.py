@@ -1,0 +1,407 @@
+"""Exercise illustrations: every catalogue pose validates, draws a labelled SVG, and its
+geometry is sound — bodies on the floor, limbs of constant length, joints in human range."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import pytest
+import yaml
+from conftest import ROOT
+from pydantic import ValidationError
+
+from fai_site.pictures.drawing import illustration_text, motion_arrows, render_illustration
+from fai_site.pictures.figure import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure, build_scene
+from fai_site.pictures.motion import in_between_postures, motion_bodies
+from fai_site.pictures.pose import JOINT_RANGES, Base, Pose, joint_of
+from fai_site.pictures.pose_text import describe_pose
+
+SVG = "{http://www.w3.org/2000/svg}"
+TOUCH = 1.5      # cm: how close to its surface a supporting point must be
+BELOW = 0.05     # cm: how far any point may sink below the floor (rounding only)
+
+CATALOGUE: list[dict[str, Any]] = yaml.safe_load((ROOT / "exercises.yaml").read_text(encoding="utf-8"))["exercises"]
+IDS = [exercise["id"] for exercise in CATALOGUE]
+
+
+def pose_of(exercise_id: str) -> Pose:
+    exercise = next(e for e in CATALOGUE if e["id"] == exercise_id)
+    return Pose.model_validate(exercise["illustration"]["pose"])
+
+
+def frames_of(exercise_id: str) -> list[FrameFigure]:
+    return build_scene(pose_of(exercise_id)).frames
+
+
+def minimal(**changes: Any) -> dict[str, Any]:
+    """A small valid pose, changed by the test."""
+    pose: dict[str, Any] = {"base": "lying-on-back", "moving": ["near-leg"], "frames": [{}, {"near_leg": {"hip": 40}}]}
+    pose.update(changes)
+    return pose
+
+
+# ---- The catalogue ------------------------------------------------------------------------------
+
+def test_every_exercise_of_the_catalogue_is_drawn_from_a_pose() -> None:
+    # As written in the YAML, so an exercise the loader dropped would still be counted here.
+    assert IDS and [exercise["id"] for exercise in CATALOGUE if "pose" in (exercise.get("illustration") or {})] == IDS
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_exercise_has_a_valid_pose(exercise_id: str) -> None:
+    exercise = next(e for e in CATALOGUE if e["id"] == exercise_id)
+    assert "pose" in exercise.get("illustration", {}), f"{exercise_id} has no illustration pose"
+    Pose.model_validate(exercise["illustration"]["pose"])
+
+
+# ---- The SVG ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_svg_parses_and_has_a_title_and_a_description(exercise_id: str) -> None:
+    exercise = next(e for e in CATALOGUE if e["id"] == exercise_id)
+    svg = render_illustration(pose_of(exercise_id), title=exercise["name"], uid=f"fig-{exercise_id}")
+    root = ET.fromstring(svg)
+    assert root.tag == SVG + "svg" and root.get("role") == "img"
+    title, desc = root.find(SVG + "title"), root.find(SVG + "desc")
+    assert title is not None and title.text == exercise["name"]
+    assert desc is not None and desc.text and len(desc.text.split()) >= 6
+    assert root.get("aria-labelledby", "").split() == [title.get("id"), desc.get("id")]
+    ids = [element.get("id") for element in root.iter() if element.get("id")]
+    assert ids and all(i.startswith(f"fig-{exercise_id}-") for i in ids)
+    assert root.get("viewBox") and not svg.startswith("<?xml")
+
+
+def test_several_svgs_on_one_page_share_no_ids() -> None:
+    pose = pose_of(IDS[0])
+    first = ET.fromstring(render_illustration(pose, title="One", uid="a"))
+    second = ET.fromstring(render_illustration(pose, title="Two", uid="b"))
+    ids = [e.get("id") for root in (first, second) for e in root.iter() if e.get("id")]
+    assert len(ids) == len(set(ids)) == 4
+
+
+def test_the_title_is_escaped() -> None:
+    svg = render_illustration(pose_of(IDS[0]), title='Hips <up> & "down"', uid="x")
+    assert ET.fromstring(svg).find(SVG + "title").text == 'Hips <up> & "down"'
+
+
+@pytest.mark.parametrize("uid", ["", "1abc", "a b", 'a"b', "a<b"])
+def test_a_bad_uid_is_refused(uid: str) -> None:
+    with pytest.raises(ValueError):
+        render_illustration(pose_of(IDS[0]), title="T", uid=uid)
+
+
+def test_an_editors_description_wins() -> None:
+    pose = Pose.model_validate(minimal(description="Lie on your back and lift one straight leg."))
+    assert illustration_text(pose) == "Lie on your back and lift one straight leg."
+    assert "Lie on your back and lift one straight leg." in render_illustration(pose, title="T", uid="u")
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_generated_description_is_plain(exercise_id: str) -> None:
+    text = describe_pose(pose_of(exercise_id))
+    assert text[0].isupper() and text.endswith(".")
+    assert not any(ch.isdigit() for ch in text), "no angles or numbers in the words"
+    assert len(text.split()) <= 40
+
+
+def test_the_description_follows_the_pose() -> None:
+    bridge = Pose.model_validate({"base": "lying-on-back", "moving": ["pelvis"], "frames": [
+        {"legs": {"hip": 45, "knee": 87, "ankle": -48}}, {"legs": {"hip": 0, "knee": 95, "ankle": -21}}]})
+    assert describe_pose(bridge) == "Lying on your back with knees bent; lift your hips until your body is straight from shoulders to knees."
+
+
+# ---- Determinism --------------------------------------------------------------------------------
+
+def test_rendering_twice_gives_identical_bytes() -> None:
+    for exercise_id in IDS:
+        pose = pose_of(exercise_id)
+        assert render_illustration(pose, title="T", uid="u") == render_illustration(pose, title="T", uid="u")
+
+
+def test_rendering_is_identical_across_processes() -> None:
+    """Hash seeds differ between processes; the bytes must not."""
+    script = (
+        "import sys, yaml, hashlib; sys.path.insert(0, 'hooks');"
+        "from fai_site.pictures.pose import Pose; from fai_site.pictures.drawing import render_illustration;"
+        "c = yaml.safe_load(open('exercises.yaml', encoding='utf-8'))['exercises'];"
+        "print(hashlib.sha256(''.join(render_illustration(Pose.model_validate(e['illustration']['pose']), title=e['name'], uid=e['id']) for e in c).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed},
+                       capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
+
+
+def test_coordinates_are_rounded_to_one_decimal() -> None:
+    svg = render_illustration(pose_of(IDS[0]), title="T", uid="u")
+    numbers = [token for token in svg.replace('"', " ").replace(",", " ").split() if token.replace(".", "").lstrip("-").isdigit()]
+    assert numbers and all(len(n.partition(".")[2]) <= 1 for n in numbers)
+
+
+# ---- Geometry -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_no_body_point_is_below_the_floor(exercise_id: str) -> None:
+    for index, frame in enumerate(frames_of(exercise_id)):
+        for name in frame.radii:
+            assert frame.bottom(name) >= -BELOW, f"frame {index}: {name} is {-frame.bottom(name):.1f} cm below the floor"
+
+
+def supporting_points(base: Base, frame: FrameFigure) -> list[tuple[str, ...]]:
+    """What must touch the floor (or the prop it rests on) in each base position: each
+    tuple is satisfied when any one of its points touches."""
+    posture = frame.posture
+    if base is Base.LYING_ON_BACK:
+        return [("neck", "head"), ("pelvis", "near_heel", "far_heel")]
+    if base is Base.LYING_FACE_DOWN:
+        return [("neck", "head", "near_elbow", "far_elbow", "spine3", "spine4"), ("near_toe", "far_toe", "near_knee", "far_knee")]
+    if base is Base.LYING_ON_SIDE:
+        return [("far_shoulder", "far_elbow"), ("far_hip_side", "far_knee", "far_toe", "far_ankle", "near_knee")]
+    if base is Base.HANDS_AND_KNEES:
+        return [("near_hand", "far_hand"), ("near_knee", "far_knee")]
+    if base is Base.KNEELING:
+        return [("near_knee", "far_knee")]
+    if base is Base.HALF_KNEELING:
+        return [("near_knee",), ("far_heel",), ("far_toe",)]
+    if base is Base.SITTING_ON_FLOOR:
+        return [("pelvis",)]
+    if base is Base.SITTING:
+        return [("near_heel", "near_toe", "far_heel", "far_toe")]
+    if posture.off_floor:
+        return []
+    return [("near_heel", "near_toe", "far_heel", "far_toe")]
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_supporting_points_touch_the_floor(exercise_id: str) -> None:
+    pose = pose_of(exercise_id)
+    for index, frame in enumerate(build_scene(pose).frames):
+        if pose.base is Base.SITTING and "bike" in pose.props:
+            continue  # feet on the pedals: checked below
+        for group in supporting_points(pose.base, frame):
+            assert any(frame.touches(name, TOUCH) for name in group), (
+                f"frame {index}: none of {group} touches (lowest {min(frame.bottom(n) - frame.surface(n) for n in group):.1f} cm up)")
+
+
+def test_hovering_frames_are_off_the_floor() -> None:
+    for exercise_id in IDS:
+        pose = pose_of(exercise_id)
+        for frame in build_scene(pose).frames:
+            if frame.posture.off_floor:
+                assert min(frame.bottom(n) for n in frame.radii) == pytest.approx(frame.posture.off_floor, abs=0.01)
+
+
+# Exact contacts for the positions a patient must copy most carefully.
+CONTACTS: dict[str, list[tuple[int, list[str], list[str]]]] = {
+    # exercise: [(frame, points that touch, points that are clearly up)]
+    "glute-bridge": [(0, ["neck", "pelvis", "near_heel", "near_toe"], []), (1, ["neck", "near_heel", "near_toe"], ["pelvis"])],
+    "pelvic-tilt": [(0, ["neck", "pelvis", "near_heel", "near_toe"], []), (1, ["neck", "pelvis", "near_heel", "near_toe"], [])],
+    "straight-leg-raise": [(1, ["neck", "pelvis", "far_heel", "far_toe"], ["near_heel"])],
+    "quad-set": [(0, ["neck", "pelvis", "near_heel", "far_heel", "far_toe"], []), (1, ["neck", "pelvis", "near_heel", "far_heel"], [])],
+    "dead-bug": [(0, ["neck", "pelvis"], ["near_heel", "far_heel", "near_hand"]), (1, ["neck", "pelvis"], ["near_heel", "far_heel"])],
+    "bird-dog": [(0, ["near_hand", "near_knee", "near_toe"], []), (1, ["near_hand", "far_knee"], ["near_knee", "far_hand"])],
+    "front-plank": [(0, ["near_elbow", "near_knee", "pelvis"], []), (1, ["near_elbow", "near_knee"], ["pelvis"])],
+    "side-plank": [(0, ["far_elbow", "far_hip_side", "far_knee"], []), (1, ["far_elbow"], ["far_hip_side"])],
+    "copenhagen-adductor": [(0, ["far_elbow", "far_hip_side", "near_knee"], []), (1, ["far_elbow"], ["far_hip_side"])],
+    "hip-flexor-stretch": [(0, ["near_knee", "near_toe", "far_heel", "far_toe"], []), (1, ["near_knee", "far_heel", "far_toe"], [])],
+    "sit-to-stand": [(0, ["near_heel", "near_toe"], ["pelvis"]), (1, ["near_heel", "near_toe"], [])],
+    "step-up": [(0, ["near_heel", "near_toe", "far_heel", "far_toe"], []), (1, ["near_heel", "near_toe"], ["far_heel"])],
+    "step-down": [(0, ["near_heel", "near_toe"], ["far_heel"]), (1, ["near_heel", "near_toe", "far_heel"], [])],
+    "split-squat": [(0, ["near_heel", "near_toe", "far_toe"], []), (1, ["near_heel", "near_toe", "far_toe"], ["far_knee"])],
+    "single-leg-balance": [(1, ["far_heel", "far_toe"], ["near_heel", "near_toe"])],
+    "single-leg-hip-hinge": [(1, ["far_heel", "far_toe"], ["near_toe"])],
+    "butterfly-stretch": [(0, ["pelvis", "near_heel", "far_heel"], ["near_knee"]), (1, ["pelvis"], ["near_knee"])],
+    "posterior-hip-stretch": [(1, ["neck", "pelvis", "far_heel", "far_toe"], ["near_heel"])],
+    "clamshell": [(0, ["far_shoulder", "far_hip_side"], []), (1, ["far_shoulder", "far_hip_side"], ["near_knee"])],
+    "prone-hip-extension": [(0, ["near_toe", "far_toe"], []), (1, ["far_toe"], ["near_toe"])],
+}
+
+
+@pytest.mark.parametrize("exercise_id", sorted(CONTACTS))
+def test_key_positions_touch_where_they_should(exercise_id: str) -> None:
+    frames = frames_of(exercise_id)
+    for index, down, up in CONTACTS[exercise_id]:
+        frame = frames[index]
+        for name in down:
+            assert frame.touches(name, TOUCH), f"frame {index}: {name} is {frame.bottom(name) - frame.surface(name):.1f} cm off its surface"
+        for name in up:
+            assert frame.bottom(name) - frame.surface(name) > 4.0, f"frame {index}: {name} should be off the floor"
+
+
+def test_the_straight_leg_rises_only_to_the_bent_knee() -> None:
+    # The steps say "to the height of your bent knee": a higher lift bends the hip into the pinch.
+    lifted = frames_of("straight-leg-raise")[-1]
+    ankle, knee = lifted.points["near_ankle"][2], lifted.points["far_knee"][2]
+    assert knee - 5.0 <= ankle <= knee + 1.0, f"the lifted ankle is {ankle - knee:+.1f} cm from the bent knee's height"
+
+
+def test_the_bird_dog_leg_is_level() -> None:
+    # Patients copied a leg sloping to the floor; the steps say to reach it straight back, level.
+    lifted = frames_of("bird-dog")[-1]
+    hip, ankle = lifted.points["near_hip"][2], lifted.points["near_ankle"][2]
+    assert abs(ankle - hip) <= 3.0, f"the reaching ankle is {ankle - hip:+.1f} cm from the hip's height"
+
+
+def test_the_balance_foot_is_lifted_clearly() -> None:
+    # A foot that hovers by the standing ankle reads as standing on both feet.
+    lifted = frames_of("single-leg-balance")[-1]
+    assert lifted.bottom("near_heel") >= 20.0 and lifted.bottom("near_toe") >= 20.0
+
+
+def test_a_slide_is_drawn_as_a_straight_arrow_the_way_it_goes() -> None:
+    # A band distraction slides the body back: an arc about the hip read as a turn, a down arrow as a drop.
+    scene = build_scene(pose_of("band-hip-distraction"))
+    (arrow,) = motion_arrows(scene)
+    (x0, y0), (x1, y1) = arrow.points
+    first, last = scene.frames[0].xy("near_toe"), scene.frames[-1].xy("near_toe")
+    assert y0 == y1 and (x1 - x0) * (last[0] - first[0]) > 0
+
+
+def test_the_bike_feet_are_on_the_pedals() -> None:
+    frames = frames_of("stationary-bike")
+    hub = [((f.xy("near_ankle")[0] + f.xy("far_ankle")[0]) / 2, (f.xy("near_ankle")[1] + f.xy("far_ankle")[1]) / 2) for f in frames]
+    assert hub[0] == pytest.approx(hub[-1], abs=1.0)   # the same crank in every frame
+    assert all(f.bottom(n) > 0 for f in frames for n in f.radii)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_limb_lengths_are_constant_between_frames(exercise_id: str) -> None:
+    for frame in frames_of(exercise_id):
+        assert frame.trunk_length == pytest.approx(SEGMENT_LENGTHS["trunk"], abs=1e-6)
+        for side in ("near", "far"):
+            for segment in LIMB_SEGMENTS:
+                assert frame.segment_length(side, segment) == pytest.approx(SEGMENT_LENGTHS[segment], abs=1e-6), (side, segment)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_joint_angle_is_within_its_human_range(exercise_id: str) -> None:
+    for index, posture in enumerate(pose_of(exercise_id).postures()):
+        for key, value in posture.angles.items():
+            low, high = JOINT_RANGES[joint_of(key)]
+            assert low <= value <= high, f"frame {index}: {key} = {value} is outside {low}..{high}"
+
+
+# ---- In-between frames of the animation ---------------------------------------------------------
+
+MOVING = [i for i in IDS if pose_of(i).motion.value != "squeeze"]
+
+
+@pytest.mark.parametrize("exercise_id", MOVING)
+def test_the_animation_has_at_least_8_in_between_bodies(exercise_id: str) -> None:
+    pose = pose_of(exercise_id)
+    assert len(motion_bodies(pose)) - len(pose.frames) >= 8
+
+
+@pytest.mark.parametrize("exercise_id", MOVING)
+def test_every_in_between_body_is_sound(exercise_id: str) -> None:
+    # The same checks as the catalogue's frames, on every body the animation shows.
+    pose = pose_of(exercise_id)
+    bike = pose.base is Base.SITTING and "bike" in pose.props
+    for index, frame in enumerate(motion_bodies(pose)):
+        for name in frame.radii:
+            assert frame.bottom(name) >= -BELOW, f"body {index}: {name} is {-frame.bottom(name):.1f} cm below the floor"
+        if not bike:
+            for group in supporting_points(pose.base, frame):
+                assert any(frame.touches(name, TOUCH) for name in group), (
+                    f"body {index}: none of {group} touches (lowest {min(frame.bottom(n) - frame.surface(n) for n in group):.1f} cm up)")
+        assert frame.trunk_length == pytest.approx(SEGMENT_LENGTHS["trunk"], abs=1e-6)
+        for side in ("near", "far"):
+            for segment in LIMB_SEGMENTS:
+                assert frame.segment_length(side, segment) == pytest.approx(SEGMENT_LENGTHS[segment], abs=1e-6), (index, side, segment)
+
+
+@pytest.mark.parametrize("exercise_id", MOVING)
+def test_every_in_between_angle_is_within_its_human_range(exercise_id: str) -> None:
+    for index, posture in enumerate(in_between_postures(pose_of(exercise_id))):
+        for key, value in posture.angles.items():
+            low, high = JOINT_RANGES[joint_of(key)]
+            assert low <= value <= high, f"body {index}: {key} = {value} is outside {low}..{high}"
+
+
+# ---- Validation ---------------------------------------------------------------------------------
+
+def error_of(data: dict[str, Any]) -> dict[str, Any]:
+    with pytest.raises(ValidationError) as caught:
+        Pose.model_validate(data)
+    return caught.value.errors()[0]
+
+
+def test_an_angle_outside_the_human_range_is_refused() -> None:
+    error = error_of(minimal(frames=[{}, {"near_leg": {"knee": 170}}]))
+    assert error["loc"] == ("frames", 1, "near_leg", "knee") and error["type"] == "less_than_equal"
+    assert error_of(minimal(frames=[{"trunk": -90}, {}]))["loc"] == ("frames", 0, "trunk")
+
+
+def test_every_declared_range_is_enforced() -> None:
+    for joint, (low, high) in JOINT_RANGES.items():
+        where = joint.value
+        leg = {"hip", "hip_abduction", "hip_rotation", "knee", "ankle"}
+        arm = {"shoulder", "shoulder_abduction", "elbow"}
+        def frame(value: int) -> dict[str, Any]:
+            if where in leg:
+                return {"legs": {where: value}}
+            if where in arm:
+                return {"arms": {where: value}}
+            return {where: value}
+        base = "standing"
+        assert error_of({"base": base, "moving": ["trunk"], "frames": [{}, frame(high + 1)]})["type"] == "less_than_equal"
+        assert error_of({"base": base, "moving": ["trunk"], "frames": [{}, frame(low - 1)]})["type"] == "greater_than_equal"
+        Pose.model_validate({"base": base, "moving": ["trunk"], "frames": [frame(low), frame(high)]})
+
+
+@pytest.mark.parametrize(("frame", "loc"), [
+    ({"near_leg": {"elbow": 10}}, ("frames", 1, "near_leg", "elbow")),
+    ({"wrist": 10}, ("frames", 1, "wrist")),
+    ({"left_leg": {"hip": 10}}, ("frames", 1, "left_leg")),
+    ({"arms": {"knee": 10}}, ("frames", 1, "arms", "knee")),
+])
+def test_an_unknown_joint_is_refused(frame: dict[str, Any], loc: tuple[Any, ...]) -> None:
+    error = error_of(minimal(frames=[{}, frame]))
+    assert error["type"] == "extra_forbidden" and error["loc"] == loc
+
+
+def test_an_unknown_prop_is_refused() -> None:
+    error = error_of(minimal(props=["mat", "trampoline"]))
+    assert error["type"] == "enum" and error["loc"] == ("props", 1)
+
+
+@pytest.mark.parametrize(("field", "value"), [("base", "floating"), ("view", "top"), ("moving", ["tail"]), ("motion", "wiggle"), ("layout", "grid")])
+def test_other_unknown_words_are_refused(field: str, value: Any) -> None:
+    assert error_of(minimal(**{field: value}))["type"] == "enum"
+
+
+def test_an_unknown_pose_field_is_refused() -> None:
+    assert error_of(minimal(colour="red"))["type"] == "extra_forbidden"
+
+
+@pytest.mark.parametrize(("data", "words"), [
+    (minimal(frames=[{}]), "at least 2"),
+    (minimal(frames=[{}, {}]), "changes nothing"),
+    (minimal(frames=[{"trunk": 20}, {}]), "frames[0].trunk"),
+    (minimal(base="sitting", frames=[{}, {"near_leg": {"knee": 40}}]), "needs a seat"),
+    (minimal(base="lying-on-side", view="side"), "from the front"),
+    (minimal(props=["mat", "mat"]), "only once"),
+    (minimal(frames=[{"step_foot": "near-leg"}, {}]), "step prop"),
+])
+def test_poses_that_cannot_be_drawn_are_refused(data: dict[str, Any], words: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Pose.model_validate(data)
+    assert words in str(caught.value)
+
+
+def test_a_squeeze_may_repeat_its_frame() -> None:
+    Pose.model_validate(minimal(motion="squeeze", moving=["pelvis"], frames=[{}, {}]))
+
+
+def test_every_field_is_documented_for_the_editors_guide() -> None:
+    schema = Pose.model_json_schema()
+    definitions = [schema, *schema.get("$defs", {}).values()]
+    for definition in definitions:
+        for name, field in definition.get("properties", {}).items():
+            assert field.get("description"), f"{definition.get('title')}.{name} has no description"

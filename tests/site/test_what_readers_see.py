@@ -1,0 +1,112 @@
+"""What a person meets in the browser: the disclaimer on screen, each exercise's picture, patient details kept in the page.
+
+These are promises made in the README, checked where they are kept: in Chromium, on the
+built site, not in the HTML. Each test gets a fresh browser context, so nothing one
+test types or stores can help or hide another.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BuildResult
+from playwright.sync_api import BrowserContext, Page, Request
+from site_tour import BUILDER, CATALOGUE, TOUR, require_page, tour_id
+
+pytestmark = pytest.mark.browser
+
+# Whether an element can be seen: it has a size, nothing hides it or fades it out, and at its
+# centre (scrolled into view) the browser finds it, not something drawn over it.
+SEEN = """element => {
+    element.scrollIntoView({block: "center", inline: "nearest"});
+    const box = element.getBoundingClientRect();
+    const hidden = [];
+    for (let node = element; node; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        if (style.display === "none" || style.visibility !== "visible" && node === element || parseFloat(style.opacity) < 0.9) {
+            hidden.push(node.tagName + "." + node.className);
+        }
+    }
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + Math.min(box.height / 2, 8));
+    return {
+        width: box.width, height: box.height, hidden,
+        covered: !(hit && (hit === element || element.contains(hit))),
+        text: (element.innerText ?? element.textContent ?? "").trim(),
+    };
+}"""
+# What the reader must see of the disclaimer.
+DISCLAIMER = "General information only."
+
+
+def seen(page: Page, selector: str) -> dict:
+    return page.locator(selector).first.evaluate(SEEN)
+
+
+def assert_seen(found: dict, what: str) -> None:
+    assert found["width"] >= 20 and found["height"] >= 10, f"{what} has no size: {found}"
+    assert not found["hidden"], f"{what} is hidden by {found['hidden']}"
+    assert not found["covered"], f"{what} is covered by something else"
+
+
+@pytest.mark.parametrize("path", TOUR, ids=tour_id)
+def test_the_disclaimer_is_on_screen_on_every_kind_of_page(built_site: BuildResult, site_server: str, context: BrowserContext, path: str) -> None:
+    require_page(built_site, path)
+    page = context.new_page()
+    page.goto(site_server + path, wait_until="load")
+    found = seen(page, ".fai-disclaimer")
+    assert_seen(found, "the disclaimer")
+    assert found["text"].startswith(DISCLAIMER)
+
+
+@pytest.mark.parametrize("exercise_id", [exercise.id for exercise in CATALOGUE.exercises])
+def test_each_exercise_page_shows_its_picture(site_server: str, context: BrowserContext, exercise_id: str) -> None:
+    page = context.new_page()
+    page.goto(f"{site_server}exercises/{exercise_id}/", wait_until="load")
+    still = page.locator("article img.fai-illustration")
+    assert still.count() == 1, "no picture under the title"
+    assert still.evaluate("image => image.decode().then(() => image.naturalWidth)") > 0
+    assert still.get_attribute("alt"), "the picture has no text alternative"
+    # Where the pose moves, the playing animation lies over the still and is what the reader sees.
+    playing = page.locator("article .fai-motion--playing .fai-motion__player svg")
+    picture = playing if playing.count() else still
+    assert_seen(picture.evaluate(SEEN), "the picture")
+    assert picture.evaluate("element => element.getBoundingClientRect().width") >= 280
+
+
+# ---- Patient details stay in the page ---------------------------------------------------
+
+PATIENT_INPUTS = {
+    f"handouts/{CATALOGUE.programs[0].id}/": ".fai-handout__field-input",
+    BUILDER: "[data-patient]",
+}
+
+
+@pytest.mark.parametrize("path", PATIENT_INPUTS, ids=tour_id)
+def test_patient_details_typed_in_are_never_sent_linked_or_stored(site_server: str, context: BrowserContext, path: str) -> None:
+    sent: list[str] = []
+
+    def record(request: Request) -> None:
+        sent.append(" ".join([request.url, request.post_data or "", *request.headers.values()]))
+
+    context.on("request", record)
+    page = context.new_page()
+    page.add_init_script("window.print = () => {};")
+    page.goto(site_server + path, wait_until="networkidle")
+    fields = page.locator(PATIENT_INPUTS[path])
+    count = fields.count()
+    assert count == 4
+    typed = [f"Qx{index}Patientdetail" for index in range(count)]
+    for index, value in enumerate(typed):
+        fields.nth(index).click()
+        page.keyboard.press("Control+a")  # the builder fills in today's date
+        page.keyboard.type(value)
+        page.keyboard.press("Tab")
+    assert [fields.nth(index).input_value() for index in range(count)] == typed
+    page.get_by_role("button", name="Print", exact=False).first.click()
+    page.wait_for_load_state("networkidle")
+    kept = page.evaluate("JSON.stringify([location.href, document.cookie, {...localStorage}, {...sessionStorage}, history.state])")
+    page.reload(wait_until="networkidle")
+    kept += page.evaluate("JSON.stringify([location.href, document.cookie, {...localStorage}, {...sessionStorage}, history.state])")
+    kept += str(context.storage_state(indexed_db=True))
+    for value in typed:
+        assert not [request for request in sent if value in request], f"{value} was sent"
+        assert value not in kept, f"{value} was kept in the address or in storage"
