@@ -11,6 +11,8 @@ CHROMIUM := /usr/bin/chromium
 GENERATED ?= generated
 PDFTOPPM := /usr/bin/pdftoppm
 JAVA := /usr/bin/java
+# Lighthouse for `make bench` (npm, pinned by its lock file); never part of the site or the tests.
+LIGHTHOUSE_READY := tests/bench/lighthouse/node_modules/.package-lock.json
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
@@ -45,14 +47,14 @@ generate: $(SITE_READY) ## Write docs/ with every generated page and picture, an
 test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
-bench: $(SITE_READY) ## Time the generator against plain MkDocs at 100 and 1,000 exercises (under 10 min); writes bench/results/latest.json
+bench: $(SITE_READY) $(CHROMIUM) $(LIGHTHOUSE_READY) ## Time the generator against plain MkDocs at 100 and 1,000 exercises (under 10 min); writes bench/results/latest.json
 	$(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
 
 mutants: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Break the product on a copy, one edit at a time, and show which edits the tests catch (about 10 min)
 	$(BIN)/python tests/mutants/run_mutants.py $(MUTANTS_ARGS)
 
 clean:
-	rm -rf site site-offline site-offline.zip generated .cache .pytest_cache
+	rm -rf site site-offline site-offline.zip generated .cache .pytest_cache tests/bench/lighthouse/node_modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +67,13 @@ $(SITE_READY): requirements.txt | $(BIN)/python
 $(TEST_READY): requirements-test.txt requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $(SITE_READY) $@
+
+$(LIGHTHOUSE_READY): tests/bench/lighthouse/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/bench/lighthouse --no-audit --no-fund --silent; \
+	else \
+		echo "npm is missing: make bench leaves out the Lighthouse row (install Node.js 20 and npm to measure it)." >&2; \
+	fi
 
 # Browser tests use Debian's Chromium, never a browser downloaded by Playwright.
 $(CHROMIUM):

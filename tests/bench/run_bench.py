@@ -17,7 +17,9 @@ that follow rebuild an unchanged catalogue, which the generator reads back from
 Two measures follow the issue #18: Python-Markdown's time on the exercise pages against
 hand-written pages of the same word count (tests/bench/page_cost.py), and what a reader
 downloads at 1,000 exercises against today's catalogue, with the search index and
-sitemap Material fetches as any page opens. `--only page-cost,readers` runs just those.
+sitemap Material fetches as any page opens; and Lighthouse's performance score on the
+exercise index (tests/bench/lighthouse_score.py). `--only page-cost,readers,lighthouse`
+runs just those.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from typing import Any
 import yaml
 from bench_projects import HOOKS, ROOT, Project, floor_project, generated_files_of, generator_project, plain_project
 from build_runs import PDFS_OFF, PDFS_ON, BuildRun, build, build_env, serve_reload_latencies
+from lighthouse_score import available as lighthouse_available
+from lighthouse_score import performance
 from page_cost import page_cost
 from page_weight import article_first_load, first_load, first_load_parts, own_scripts_and_data, template_bytes
 from synthetic_catalogue import Loader, catalogue_yaml, synthetic_catalogue
@@ -63,7 +67,10 @@ MAX_PAGE_COST = 1.3
 MAX_ARTICLE_GROWTH = 1.25
 # An article: its first load should not grow with the catalogue.
 ARTICLE_PAGE = "what-is-hip-impingement/"
-ONLY_ROWS = ("page-cost", "readers")
+ONLY_ROWS = ("page-cost", "readers", "lighthouse")
+# Lighthouse's performance score (0 to 1) on the exercise index, mobile settings, served gzipped.
+MIN_LIGHTHOUSE = 1.0
+INDEX_PAGE = "exercises/"
 # Above this one-minute load average per CPU, the run says its absolute times are not to be trusted.
 BUSY_LOAD_PER_CPU = 0.5
 
@@ -482,6 +489,23 @@ def readers_rows(bench: Bench, real_site: Path, large_site: Path, exercises: int
     )
 
 
+def lighthouse_row(bench: Bench, site: Path) -> None:
+    """Lighthouse's performance score on the exercise index of today's site, as a phone on slow 4G sees it."""
+    reason = lighthouse_available()
+    if reason:
+        bench.add(f"Lighthouse performance, {INDEX_PAGE}", f"n/a ({reason})")
+        return
+    result = performance(site, INDEX_PAGE)
+    bench.data["lighthouse"] = asdict(result)
+    metrics = ", ".join(f"{name.replace('-', ' ')} {value}" for name, value in result.metrics.items())
+    bench.add(
+        f"Lighthouse performance, {INDEX_PAGE} (mobile, gzip; median of {len(result.scores)}: {', '.join(f'{s:.2f}' for s in result.scores)})",
+        f"{result.score:.2f} ({metrics})",
+        f"≥ {MIN_LIGHTHOUSE:.2f}",
+        result.score >= MIN_LIGHTHOUSE,
+    )
+
+
 def run_only(bench: Bench, rows: list[str]) -> None:
     """Just the #18 rows: one build of today's site and one of the large catalogue's, then the measures."""
     (_, _), (large, large_programs) = bench.sizes
@@ -491,11 +515,16 @@ def run_only(bench: Bench, rows: list[str]) -> None:
     if "page-cost" in rows:
         print("Page cost", flush=True)
         page_cost_row(bench, generator)
+    if "readers" in rows or "lighthouse" in rows:
+        build(real, bench.work / "site-real", env=build_env(**PDFS_OFF), log_file=bench.work / "site-real.log")
     if "readers" in rows:
         print("Readers at scale", flush=True)
-        for project, site in ((real, bench.work / "site-real"), (generator, bench.work / f"site-generator-{large}")):
-            build(project, site, env=build_env(**PDFS_OFF), log_file=bench.work / f"{site.name}.log")
-        readers_rows(bench, bench.work / "site-real", bench.work / f"site-generator-{large}", large)
+        site = bench.work / f"site-generator-{large}"
+        build(generator, site, env=build_env(**PDFS_OFF), log_file=bench.work / f"{site.name}.log")
+        readers_rows(bench, bench.work / "site-real", site, large)
+    if "lighthouse" in rows:
+        print("Lighthouse", flush=True)
+        lighthouse_row(bench, bench.work / "site-real")
 
 
 # ---- Output -----------------------------------------------------------------------------------
@@ -601,6 +630,8 @@ def run(bench: Bench, arguments: argparse.Namespace) -> None:
     print("Page cost and readers at scale", flush=True)
     page_cost_row(bench, projects[large][0])
     readers_rows(bench, bench.work / "site-real", bench.work / f"site-generator-{large}", large)
+    print("Lighthouse", flush=True)
+    lighthouse_row(bench, bench.work / "site-real")
     if not arguments.skip_pdf:
         print("Handout PDFs", flush=True)
         pdf_render_time(bench, real)
