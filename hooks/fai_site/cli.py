@@ -42,7 +42,7 @@ def check(catalogue_file: Path, docs_dir: Path | None = None, *, cache_dir: Path
     warnings = sum(problem.level is Level.WARNING for problem in checked.notes)
     if warnings:
         # Said last, where the eye lands: a warning passes here, but fails this project's tests for its own catalogue.
-        print(f"{catalogue_file.name}: fix the {count(warnings, 'warning')} above before you commit: {'it blocks' if warnings == 1 else 'they block'} no build, but this project's tests accept none in its own catalogue.", file=sys.stderr)
+        print(f"Before you commit, fix the {count(warnings, 'warning')} above: {'it blocks' if warnings == 1 else 'they block'} no build, but this project's tests accept none in its own catalogue.", file=sys.stderr)
     return 0
 
 
