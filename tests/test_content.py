@@ -156,7 +156,8 @@ def test_the_exercise_guide_describes_each_exercise_once_with_its_summary_where_
 
 
 def test_every_article_calls_an_exercise_by_its_catalogue_name() -> None:
-    # One name per exercise: a link may change the case or add a plural "s", nothing else.
+    # One name per exercise: a link may change the case or add a plural "s", nothing else. The validator
+    # holds the catalogue to it too (cross_references.names_in_articles), at the exercise's name.
     renamed = []
     for article in ARTICLES:
         for text, exercise_id in re.findall(r"\[([^\]]+)\]\(exercises/([a-z0-9-]+)\.md", article.read_text(encoding="utf-8")):

@@ -4,7 +4,7 @@ Each edit below is one an editor makes by hand. For every edit, `make check`'s c
 real `mkdocs build --strict` must agree, print the same located lines, and whatever they
 accept must satisfy the rules the content tests used to know alone (links both ways,
 known sources, no restated pain rule, a picture or a warning about it, instructions at
-reading grade 8 or below), and the exercise guide's phase lists, filled in from the
+reading grade 8 or below, articles calling an exercise by its name), and the exercise guide's phase lists, filled in from the
 catalogue, must list each exercise under its phases. Drafts are checked and reported, block
 nothing, and are never published.
 """
@@ -50,8 +50,11 @@ COLLEGE_STEPS = """      - Isometrically contract the gluteal musculature bilate
       - Sustain the contraction for approximately five seconds, monitoring compensatory lumbopelvic activation.
       - Relax the musculature gradually and deliberately.
 """
-# The exercise guide of the fixture projects: one catalogue list per phase, under a heading named for it.
-GUIDE = "# Exercises by phase\n\n" + "".join(f"## {phase.value}\n\n<!-- exercises: {phase.value} -->\n\n" for phase in Phase)
+# The exercise guide of the fixture projects: one catalogue list per phase, under a heading named for it,
+# after a sentence that links to an exercise by its name, as articles do.
+GUIDE = "# Exercises by phase\n\nStart with a few [glute bridges](exercises/glute-bridge.md).\n\n" + "".join(
+    f"## {phase.value}\n\n<!-- exercises: {phase.value} -->\n\n" for phase in Phase
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ EDITS = [
     Edit("an exercise written at college level", replaced(SQUEEZE_STEPS, COLLEGE_STEPS), False),
     Edit("one line written at college level", replaced("    feel: Your buttocks working.\n", "    feel: Predominantly posterior chain musculature, particularly the gluteus maximus, contributing synergistically.\n"), False),
     Edit("an exercise moved to another phase", replaced("    phase: [early, middle]\n", "    phase: late\n"), True),
+    Edit("an exercise renamed, but not in an article", replaced("    name: Glute bridge\n", "    name: Hip bridge\n"), False),
 ]
 
 
@@ -92,13 +96,16 @@ def build(config: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, env={**build_env(), "HANDOUT_PDFS": "0"}, timeout=300)
 
 
-def content_rule_breaks(catalogue: Catalogue) -> list[str]:
+def content_rule_breaks(catalogue: Catalogue, docs: Path) -> list[str]:
     """The rules the content tests held before the validator knew them, as they read them."""
     breaks = [f"{e.id} → {o}: one way" for e in catalogue.exercises for o in e.harder if e.id not in catalogue.exercise(o).easier]
     breaks += [f"{e.id} ← {o}: one way" for e in catalogue.exercises for o in e.easier if e.id not in catalogue.exercise(o).harder]
     breaks += [f"{e.id}: unknown source" for e in catalogue.exercises if not set(e.references) <= set(catalogue.references)]
     breaks += [f"{e.id}: pain rule" for e in catalogue.exercises for p in e.precautions if PAIN_RULE.search(p)]
     breaks += [f"{e.id}: reading grade" for e in catalogue.exercises if grade(as_sentences(instruction_lines(e))) > MAX_READING_GRADE]
+    links = [link for article in docs.glob("*.md") for link in re.findall(r"\[([^\]]+)\]\(exercises/([a-z0-9-]+)\.md", article.read_text(encoding="utf-8"))]
+    names = {e.id: e.name.lower() for e in catalogue.exercises}
+    breaks += [f"{i}: called {t!r} in an article" for t, i in links if i in names and t.lower() not in {names[i], f"{names[i]}s"}]
     return breaks
 
 
@@ -130,7 +137,7 @@ def test_check_build_and_content_rules_agree(edit: Edit, tmp_path: Path, capsys:
     assert all(line in built.stderr for line in said), f"the build prints what the check prints:\n{said}\n{built.stderr}"
     if checked:
         catalogue = check_catalogue(catalogue_file, docs_dir=tmp_path / "docs").catalogue
-        assert content_rule_breaks(catalogue) == []
+        assert content_rule_breaks(catalogue, tmp_path / "docs") == []
         assert guide_lists(tmp_path / "site") == phase_lists(catalogue), "the guide lists each exercise under its own phases"
     else:
         assert said, "a refusal says why"
