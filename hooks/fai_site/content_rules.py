@@ -33,6 +33,7 @@ PLAINER = "use shorter sentences and everyday words"
 
 
 def content_problems(data: dict[str, Any], *, grades: ReadingGrades) -> list[Problem]:
+    """Every rule about what each exercise says, as written; `grades` may hold grades measured in an earlier run."""
     exercises = data.get("exercises")
     if not isinstance(exercises, list):
         return []

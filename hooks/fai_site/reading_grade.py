@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from importlib.metadata import version
 from operator import methodcaller
@@ -56,13 +56,14 @@ def pronunciations() -> Pronunciations:
 
 
 @cache
-def flesch_kincaid() -> Any:
+def flesch_kincaid() -> Callable[[str], float]:
     """textstat's grade function, pointed at the shipped dictionary; loaded on the first measure only."""
     import textstat
     from textstat.backend.counts import _count_syllables
 
     _count_syllables.get_cmudict = cache(lambda lang: pronunciations())
-    return textstat.flesch_kincaid_grade
+    measured: Callable[[str], float] = textstat.flesch_kincaid_grade
+    return measured
 
 
 @lru_cache(maxsize=4096)

@@ -282,11 +282,10 @@ def with_exercise_lists(markdown: str, catalogue: Catalogue, *, source: str) -> 
     def listed(match: re.Match[str]) -> str:
         phase = marked_phase(match["phase"], source=source)
         in_phase = [exercise for exercise in catalogue.exercises if phase in exercise.phase]
-        starting = [exercise for exercise in in_phase if first_phase(exercise) is phase]
         text = render(
             "phase_exercises.md.j2",
-            starting=starting,
-            earlier=[exercise for exercise in in_phase if exercise not in starting],
+            starting=[exercise for exercise in in_phase if first_phase(exercise) is phase],
+            earlier=[exercise for exercise in in_phase if first_phase(exercise) is not phase],
             href=lambda exercise: posixpath.relpath(f"exercises/{exercise.id}.md", folder),
         )
         return textwrap.indent(text.strip("\n"), match["indent"])
