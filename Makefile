@@ -36,7 +36,7 @@ offline: $(SITE_READY) ## Build a copy that works opened from a folder or USB st
 	$(BIN)/python -m zipfile -c site-offline.zip site-offline/
 
 check: $(SITE_READY) ## Validate exercises.yaml alone and list every problem
-	@$(BIN)/python -m fai_site.cli check exercises.yaml
+	@$(BIN)/python -m fai_site.cli check exercises.yaml --cache-dir .cache/generator
 
 schema: $(SITE_READY) ## Regenerate exercises.schema.json from the models
 	$(BIN)/python -m fai_site.cli schema exercises.schema.json

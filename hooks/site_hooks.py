@@ -26,7 +26,7 @@ from fai_site.cache.generator_cache import KeptCatalogue
 from fai_site.catalogue.problems import CatalogueError
 from fai_site.handouts.pdf import HandoutPdf, ResourceLookup, handout_pdfs, over_budget
 from fai_site.handouts.pdf_job import HandoutPdfError
-from fai_site.pages.render import TEMPLATES, with_safety_lists
+from fai_site.pages.render import TEMPLATES, with_catalogue_lists
 from fai_site.pages.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
 from fai_site.pages.serve_pages import pictures_files
 from fai_site.pages.site_pages import SiteSettings
@@ -43,8 +43,6 @@ GENERATOR_CACHE = Path(".cache") / "generator"
 PDF_CACHE = Path(".cache") / "handout-pdfs"
 # QR codes for the handouts, by a hash of their address: drawing one costs milliseconds.
 QR_CACHE = Path(".cache") / "qr-codes"
-# A page that shows one of the catalogue's safety lists says so with this comment.
-SAFETY_MARK = "<!-- safety:"
 # Set HANDOUT_PDFS=0 to skip the PDFs for a quick preview.
 PDF_SWITCH = "HANDOUT_PDFS"
 
@@ -113,11 +111,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill a page's safety lists (the When to get help page's red flags) from the catalogue, the handouts' own source."""
-    if kept is None or SAFETY_MARK not in markdown:
+    """Fill a page's lists from the catalogue, the handouts' own source: the red flags, the exercises by phase."""
+    if kept is None:
         return markdown
     try:
-        return with_safety_lists(markdown, kept.catalogue.safety, source=page.file.src_uri)
+        return with_catalogue_lists(markdown, kept.catalogue, source=page.file.src_uri)
     except ValueError as error:
         raise PluginError(str(error)) from None
 

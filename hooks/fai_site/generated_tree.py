@@ -1,7 +1,7 @@
 """`make generate`: the site's sources as ordinary files, for an engine that runs no hooks.
 
 The folder holds `docs/` with every generated page and picture written in (and the
-safety lists of hand-written pages filled in), the project's `overrides/`, and a
+safety and exercise lists of hand-written pages filled in), the project's `overrides/`, and a
 `mkdocs.yml` without `hooks:`. Plain MkDocs, ProperDocs and Zensical build it as it is;
 an editor reads in it exactly what the generator made.
 """
@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from fai_site.catalogue.loader import load_catalogue
-from fai_site.pages.render import SAFETY_MARKER, with_safety_lists
+from fai_site.pages.render import CATALOGUE_MARKS, with_catalogue_lists
 from fai_site.pages.site_pages import GeneratedFile, SiteSettings, generated_files
 
 CONFIG_NAME = "mkdocs.yml"
@@ -76,7 +76,7 @@ def write_tree(project: Path, out: Path, *, handout_pdfs: bool = False) -> Tree:
         shutil.copytree(overrides, out / "overrides")
     for page in hand_written_pages(out / "docs"):
         text = page.read_text(encoding="utf-8")
-        filled = with_safety_lists(text, catalogue.safety, source=page.relative_to(out / "docs").as_posix())
+        filled = with_catalogue_lists(text, catalogue, source=page.relative_to(out / "docs").as_posix())
         if filled != text:
             page.write_text(filled, encoding="utf-8")
     files = generated_files(catalogue, settings)
@@ -113,9 +113,10 @@ def settings_from(config: dict[str, Any], *, docs: Path, handout_pdfs: bool, qr_
 
 
 def hand_written_pages(docs: Path) -> Iterator[Path]:
-    """The Markdown pages that may show one of the catalogue's safety lists."""
+    """The Markdown pages that may show one of the catalogue's lists."""
     for page in sorted(docs.rglob("*.md")):
-        if SAFETY_MARKER.search(page.read_text(encoding="utf-8")):
+        text = page.read_text(encoding="utf-8")
+        if any(mark in text for mark in CATALOGUE_MARKS):
             yield page
 
 

@@ -153,7 +153,7 @@ def test_only_the_latest_catalogues_are_kept(project: Path) -> None:
     for number in range(6):
         (project / "exercises.yaml").write_text(MINIMAL.replace("Glute bridge", f"Glute bridge {number}"), encoding="utf-8")
         digests.append(load(project).digest)
-    kept = {folder.name for folder in (project / "cache").iterdir()}
+    kept = {folder.name for folder in (project / "cache").iterdir() if folder.is_dir()}
     assert kept == set(digests[-1 - generator_cache.KEPT_EARLIER :])
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from conftest import ROOT
 
 from fai_site.catalogue.loader import load_catalogue
-from fai_site.pages.render import front_matter, html_text, md_text, programs_using
+from fai_site.pages.render import front_matter, html_text, md_text, programs_using, with_catalogue_lists
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 
@@ -81,3 +82,21 @@ def test_programs_using_lists_each_program_once_in_catalogue_order() -> None:
     for exercise in CATALOGUE.exercises:
         expected = [program for program in CATALOGUE.programs if any(item.id == exercise.id for item in program.exercises)]
         assert programs_using(exercise, CATALOGUE) == expected
+
+
+def test_a_phase_list_links_from_the_page_it_is_on_and_keeps_its_indentation() -> None:
+    filled = with_catalogue_lists("Intro\n\n    <!-- exercises: return-to-activity -->\n", CATALOGUE, source="guides/sport.md")
+    assert "    - [Agility and hop drills](../exercises/hop-drills.md): Quick steps" in filled
+    assert "    From the earlier phases, keep doing: [Leg swings](../exercises/leg-swings.md)." in filled
+
+
+def test_a_phase_list_escapes_catalogue_text() -> None:
+    exercise = CATALOGUE.exercises[0]
+    renamed = CATALOGUE.model_copy(update={"exercises": [exercise.model_copy(update={"name": "Tilt *now* <b>"})]})
+    filled = with_catalogue_lists(f"<!-- exercises: {exercise.phase[0].value} -->", renamed, source="guide.md")
+    assert "\n- [Tilt \\*now\\* &lt;b&gt;](exercises/" in filled
+
+
+def test_a_marker_naming_no_phase_names_the_page_and_the_phases() -> None:
+    with pytest.raises(ValueError, match="guide.md: '<!-- exercises: erly -->' names no phase; use one of early, middle, late, return-to-activity"):
+        with_catalogue_lists("<!-- exercises: erly -->", CATALOGUE, source="guide.md")

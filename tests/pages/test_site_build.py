@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from xml.etree.ElementTree import Element
 
 import pytest
@@ -91,6 +92,17 @@ def test_each_handout_lists_its_exercises_with_the_program_dose(built_site: Buil
     ]
     for block, item in zip(blocks, handout_items(program, CATALOGUE), strict=True):
         assert amount(item.dosage) in text(block)
+
+
+def test_the_exercise_guide_lists_every_exercise_but_leaves_the_lists_out_of_search(built_site: BuildResult) -> None:
+    # Each exercise's page answers for it in search; at 1,000 exercises the guide's lists would weigh on every page's first load.
+    content = text(article(parse(built_site.page("exercise-guide/index.html"))))
+    assert [exercise.id for exercise in CATALOGUE.exercises if exercise.summary not in content] == []
+    index = json.loads(built_site.page("search/search_index.json"))
+    guide = " ".join(entry["text"] for entry in index["docs"] if entry["location"].startswith("exercise-guide/"))
+    assert "Each list starts with the exercises that are new in that phase." in guide
+    assert [exercise.id for exercise in CATALOGUE.exercises if exercise.summary in guide] == []
+    assert "From the earlier phases" not in guide
 
 
 def test_exercise_pages_stay_out_of_the_navigation(built_site: BuildResult) -> None:

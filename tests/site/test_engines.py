@@ -110,6 +110,12 @@ def test_generated_tree_fills_the_safety_lists(generated_tree: Path, catalogue: 
         assert " ".join(sign.split()).rstrip(".") in page.replace("\\", "")
 
 
+def test_generated_tree_fills_the_exercise_guide_lists(generated_tree: Path, catalogue: Catalogue) -> None:
+    page = (generated_tree / "docs" / "exercise-guide.md").read_text(encoding="utf-8")
+    assert "<!-- exercises:" not in page
+    assert all(f"- [{exercise.name}](exercises/{exercise.id}.md): {exercise.summary}" in page for exercise in catalogue.exercises)
+
+
 def test_generated_tree_has_no_hooks(generated_tree: Path) -> None:
     config = (generated_tree / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\nhooks:" not in config

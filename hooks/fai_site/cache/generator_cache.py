@@ -30,12 +30,13 @@ from pydantic import ValidationError
 from fai_site.cache.files import store
 from fai_site.catalogue.loader import checked_from_text, read_text
 from fai_site.catalogue.model import Catalogue, Exercise, ImageIllustration, PoseIllustration
+from fai_site.catalogue.reading_grade import GRADES_FILE, MEASURING_LIBRARIES, ReadingGrades
 from fai_site.pages.site_pages import GeneratedFile, SiteSettings, drawing, generated_files
 
 # The whole generator: its code and templates in every subpackage.
 PACKAGE = Path(__file__).parent.parent
 # What the output depends on besides the package's own files.
-LIBRARIES = ("pydantic", "pydantic-core", "jinja2", "markupsafe", "pyyaml", "segno")
+LIBRARIES = ("pydantic", "pydantic-core", "jinja2", "markupsafe", "pyyaml", "segno", *MEASURING_LIBRARIES)
 CATALOGUE_FILE = "catalogue.json"
 # The warnings and draft problems the check printed, kept with the catalogue so a cached build prints them too.
 NOTES_FILE = "notes.txt"
@@ -70,7 +71,11 @@ def load(path: Path, *, docs_dir: Path, cache_dir: Path) -> KeptCatalogue:
         with contextlib.suppress(OSError):
             os.utime(folder)
         return KeptCatalogue(kept, digest, generator, notes or None)
-    checked = checked_from_text(text, name=path.name, docs_dir=docs_dir)
+    grades = ReadingGrades(cache_dir / GRADES_FILE)
+    try:
+        checked = checked_from_text(text, name=path.name, docs_dir=docs_dir, grades=grades)
+    finally:
+        grades.save()
     report = checked.report()
     if kept_for_later(folder / NOTES_FILE, (report or "").encode()) and kept_for_later(folder / CATALOGUE_FILE, checked.catalogue.model_dump_json().encode()):
         prune(cache_dir, current=folder)

@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from fai_site.catalogue.problems import Problem
+from fai_site.catalogue.problems import FieldPath, Problem
+from fai_site.catalogue.reading_grade import ReadingGrades, as_sentences
 
 # The pain rule ("mild discomfort up to about 4 out of 10 is OK if it settles by the next day"),
 # however it is worded: a score out of 10, a pain score or scale, or an ache gone by the next day.
@@ -20,8 +21,19 @@ PAIN_RULE = re.compile(r"\bout of (?:10|ten)\b|\b(?:10|[0-9])\s*/\s*10\b|\bpain 
 # A source is about the hip when its title says so.
 HIP_TITLE = re.compile(r"\bhip\b|femoroacetabular|\bFAI\b", re.IGNORECASE)
 
+# The US school grade every page of the site is written to (tests/site/test_content.py measures the
+# articles with the same function): a patient follows an exercise alone, at home.
+MAX_READING_GRADE = 8.0
+# One line may read harder than the whole (a short line with one long word scores high), but a line
+# above the end of high school hides in an easy whole, and a patient stops at it.
+MAX_LINE_GRADE = 12.0
+# What a patient reads to do an exercise, in the order the page gives it.
+INSTRUCTIONS = ("summary", "position", "steps", "feel", "mistakes", "precautions")
+PLAINER = "use shorter sentences and everyday words"
 
-def content_problems(data: dict[str, Any]) -> list[Problem]:
+
+def content_problems(data: dict[str, Any], *, grades: ReadingGrades) -> list[Problem]:
+    """Every rule about what each exercise says, as written; `grades` may hold grades measured in an earlier run."""
     exercises = data.get("exercises")
     if not isinstance(exercises, list):
         return []
@@ -30,8 +42,45 @@ def content_problems(data: dict[str, Any]) -> list[Problem]:
         problem
         for index, entry in enumerate(exercises)
         if isinstance(entry, dict)
-        for problem in [*restated_pain_rule(index, entry), *sources_off_the_hip(index, entry, references)]
+        for problem in [*restated_pain_rule(index, entry), *sources_off_the_hip(index, entry, references), *hard_to_read(index, entry, grades)]
     ]
+
+
+def instructions(exercise: dict[str, Any]) -> list[tuple[FieldPath, str]]:
+    """Each piece of text a patient reads to do the exercise, with where it is written; other types are the model's to report."""
+    parts: list[tuple[FieldPath, str]] = []
+    for field in INSTRUCTIONS:
+        value = exercise.get(field)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        parts += [((field,) if position is None else (field, position), text.strip()) for position, text in items if isinstance(text, str) and text.strip()]
+    return parts
+
+
+def instructions_grade(exercise: dict[str, Any], *, grades: ReadingGrades) -> float | None:
+    """The grade of the exercise's instructions read as a whole, as the page gives them; None when there is no text."""
+    parts = instructions(exercise)
+    return grades.of(as_sentences([text for _, text in parts])) if parts else None
+
+
+def hard_to_read(index: int, exercise: dict[str, Any], grades: ReadingGrades) -> Iterator[Problem]:
+    """Instructions above the site's reading grade, located at their hardest line, where rewriting helps most;
+    and any line far above it, however easy the rest."""
+    lines = [(path, grades.of(as_sentences([text]))) for path, text in instructions(exercise)]
+    whole = instructions_grade(exercise, grades=grades)
+    if whole is None:
+        return
+    hardest = max(lines, key=lambda line: line[1])[0]
+    for path, figure in lines:
+        if path == hardest and whole > MAX_READING_GRADE:
+            message = (
+                f"the exercise's instructions read at US school grade {whole:.1f}, above the site's limit of {MAX_READING_GRADE:g}; "
+                f"this line is the hardest (grade {figure:.1f}): {PLAINER}, starting here"
+            )
+        elif figure > MAX_LINE_GRADE:
+            message = f"this line reads at US school grade {figure:.1f}, above the limit of {MAX_LINE_GRADE:g} for any one line: {PLAINER}"
+        else:
+            continue
+        yield Problem(("exercises", index, *path), message)
 
 
 def sources_off_the_hip(index: int, exercise: dict[str, Any], references: dict[str, Any]) -> Iterator[Problem]:

@@ -1,4 +1,4 @@
-"""Checks that need the whole catalogue: unique ids, links that resolve, pictures that exist.
+"""Checks that need the whole catalogue: unique ids, links that resolve, pictures that exist, names articles use.
 
 They read the YAML data as written, not the validated model, so they still run when
 some other field is wrong and one run reports every problem. A value of the wrong
@@ -11,6 +11,7 @@ by the duplicate, not by a guess at some other id that looks alike.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,14 @@ from fai_site.catalogue.problems import Level, Problem, did_you_mean
 Entries = list[tuple[int, dict[str, Any]]]
 # Ids are long and share words ("hip", "band"), so only a close match is worth suggesting.
 ID_LIKENESS = 0.8
+# A hand-written article's link to an exercise page, from docs/ or a folder below it: (text, id).
+ARTICLE_LINK = re.compile(r"\[([^\]]+)\]\((?:\.\./)*exercises/([a-z0-9-]+)\.md")
 
 
 def cross_reference_problems(data: dict[str, Any], *, docs_dir: Path) -> list[Problem]:
     exercises, programs = entries(data, "exercises"), entries(data, "programs")
     problems = [*duplicate_ids("exercises", exercises), *duplicate_ids("programs", programs), *missing_images(exercises, docs_dir)]
+    problems += names_in_articles(exercises, docs_dir)
     if isinstance(data.get("exercises"), list):
         links = Links(exercises)
         problems += [*unknown_exercise_links(exercises, links), *unknown_program_items(programs, links)]
@@ -172,6 +176,30 @@ def step_counts(exercises: Entries) -> Iterator[Problem]:
             advice = "split a step in two" if len(steps) < 3 else "join or drop a step"
             message = f"has {len(steps)} steps; 3 to 6 read best on the page and the handout, so {advice}"
             yield Problem(("exercises", index, "steps"), message, level=Level.WARNING)
+
+
+def names_in_articles(exercises: Entries, docs_dir: Path) -> Iterator[Problem]:
+    """An article calls an exercise by its name, give or take a capital or a plural 's': a reader who follows
+    the link looks for that name as the page's title, and a renamed exercise must not leave its old name behind."""
+    named = first_names(exercises)
+    for article in sorted(docs_dir.rglob("*.md")) if named and docs_dir.is_dir() else []:
+        source = article.read_text(encoding="utf-8", errors="replace")
+        for match in ARTICLE_LINK.finditer(source):
+            index, name = named.get(match[2], (None, ""))
+            if index is not None and match[1].lower() not in {name.lower(), f"{name.lower()}s"}:
+                where = f"{docs_dir.name}/{article.relative_to(docs_dir).as_posix()} line {source.count(chr(10), 0, match.start()) + 1}"
+                message = f"{where} links to it as '{match[1]}': call it '{name}' there (only a capital or a plural 's' may differ), or rename it here to match"
+                yield Problem(("exercises", index, "name"), message)
+
+
+def first_names(exercises: Entries) -> dict[str, tuple[int, str]]:
+    """Each id's position and name; for an id written twice, the first entry's (the second is usually a copy)."""
+    named: dict[str, tuple[int, str]] = {}
+    for index, exercise in exercises:
+        entry_id, name = text(exercise.get("id")), text(exercise.get("name"))
+        if entry_id and name:
+            named.setdefault(entry_id, (index, name))
+    return named
 
 
 def missing_images(exercises: Entries, docs_dir: Path) -> Iterator[Problem]:

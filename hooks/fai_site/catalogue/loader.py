@@ -18,6 +18,7 @@ from fai_site.catalogue.cross_references import content_warnings, cross_referenc
 from fai_site.catalogue.messages import problems_from
 from fai_site.catalogue.model import Catalogue
 from fai_site.catalogue.problems import CatalogueError, EntryIds, Level, Problem, report
+from fai_site.catalogue.reading_grade import ReadingGrades
 from fai_site.catalogue.yaml_source import alias_problem, decode, locate, parse
 
 # A catalogue of a thousand exercises is about 1.5 MB; anything far larger is a mistake,
@@ -47,9 +48,9 @@ def load_catalogue(path: Path, *, docs_dir: Path) -> Catalogue:
     return catalogue_from_text(read_text(path), name=path.name, docs_dir=docs_dir)
 
 
-def check_catalogue(path: Path, *, docs_dir: Path) -> CheckedCatalogue:
+def check_catalogue(path: Path, *, docs_dir: Path, grades: ReadingGrades | None = None) -> CheckedCatalogue:
     """The validated catalogue with its warnings and draft problems; raises `CatalogueError` as above."""
-    return checked_from_text(read_text(path), name=path.name, docs_dir=docs_dir)
+    return checked_from_text(read_text(path), name=path.name, docs_dir=docs_dir, grades=grades)
 
 
 def catalogue_from_text(text: str, *, name: str, docs_dir: Path) -> Catalogue:
@@ -57,8 +58,11 @@ def catalogue_from_text(text: str, *, name: str, docs_dir: Path) -> Catalogue:
     return checked_from_text(text, name=name, docs_dir=docs_dir).catalogue
 
 
-def checked_from_text(text: str, *, name: str, docs_dir: Path) -> CheckedCatalogue:
-    """Every problem of `text` in one run; raises `CatalogueError` when one outside a draft blocks the build."""
+def checked_from_text(text: str, *, name: str, docs_dir: Path, grades: ReadingGrades | None = None) -> CheckedCatalogue:
+    """Every problem of `text` in one run; raises `CatalogueError` when one outside a draft blocks the build.
+
+    `grades` may hold the reading grades of an earlier run, kept in a file: measuring is the slow part of a check.
+    """
     document = parse(text)
     if isinstance(document, Problem):
         raise CatalogueError(name, [document])
@@ -66,7 +70,7 @@ def checked_from_text(text: str, *, name: str, docs_dir: Path) -> CheckedCatalog
     fatal = shape_problem(data, text)
     if fatal is not None:
         raise CatalogueError(name, locate(text, [*document.repeated_keys, fatal]), entry_ids(data))
-    catalogue, problems = validated(data, docs_dir=docs_dir)
+    catalogue, problems = validated(data, docs_dir=docs_dir, grades=grades or ReadingGrades())
     drafts = draft_entries(data)
     problems = [in_drafts(problem, drafts) for problem in [*document.repeated_keys, *problems, *content_warnings(data)]]
     blocking = [problem for problem in problems if problem.blocking]
@@ -106,7 +110,7 @@ def shape_problem(data: Any, text: str) -> Problem | None:
     return alias_problem(data, text)
 
 
-def validated(data: dict[str, Any], *, docs_dir: Path) -> tuple[Catalogue | None, list[Problem]]:
+def validated(data: dict[str, Any], *, docs_dir: Path, grades: ReadingGrades) -> tuple[Catalogue | None, list[Problem]]:
     """The model's verdict and the cross-reference checks together, so one run reports everything.
 
     A field the model already rejected is not reported again by the cross-reference checks.
@@ -118,7 +122,7 @@ def validated(data: dict[str, Any], *, docs_dir: Path) -> tuple[Catalogue | None
     reported = {problem.path for problem in model_problems}
     links = [
         problem
-        for problem in [*cross_reference_problems(data, docs_dir=docs_dir), *content_problems(data)]
+        for problem in [*cross_reference_problems(data, docs_dir=docs_dir), *content_problems(data, grades=grades)]
         if not any(problem.path[:length] in reported for length in range(1, len(problem.path) + 1))
     ]
     return catalogue, [*model_problems, *links]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime
 import html
+import posixpath
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -41,6 +43,10 @@ MARKDOWN_SPECIALS = "\\`*_{}[]#|"
 LEADING_SYNTAX = re.compile(r"^(\s*)(?:([-+])|(\d+)\.)")
 # Where a hand-written page shows one of the catalogue's safety lists.
 SAFETY_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- safety: (?P<tier>[a-z_]+) -->[ \t]*$", re.MULTILINE)
+# Where a hand-written page lists the exercises of one phase (the exercise guide).
+EXERCISES_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- exercises: (?P<phase>[a-z-]+) -->[ \t]*$", re.MULTILINE)
+# What a page holds if the catalogue fills in part of it: a quick test before the markers are looked for.
+CATALOGUE_MARKS = ("<!-- safety:", "<!-- exercises:")
 # libyaml's emitter writes the same front matter as PyYAML's pure-Python one, several times faster.
 FrontMatterDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -206,6 +212,45 @@ def with_safety_lists(markdown: str, safety: Safety, *, source: str) -> str:
         return "\n".join(f"{indent}- {md_text(sign)}" for sign in value)
 
     return SAFETY_MARKER.sub(signs, markdown)
+
+
+def with_exercise_lists(markdown: str, catalogue: Catalogue, *, source: str) -> str:
+    """A page's `<!-- exercises: PHASE -->` lines replaced by that phase's exercises from the catalogue, linked by
+    their names, so the exercise guide never lists one under a phase it is not in, or by an old name."""
+    folder = posixpath.dirname(source) or "."
+
+    def listed(match: re.Match[str]) -> str:
+        phase = marked_phase(match["phase"], source=source)
+        in_phase = [exercise for exercise in catalogue.exercises if phase in exercise.phase]
+        text = render(
+            "phase_exercises.md.j2",
+            starting=[exercise for exercise in in_phase if first_phase(exercise) is phase],
+            earlier=[exercise for exercise in in_phase if first_phase(exercise) is not phase],
+            href=lambda exercise: posixpath.relpath(f"exercises/{exercise.id}.md", folder),
+        )
+        return textwrap.indent(text.strip("\n"), match["indent"])
+
+    return EXERCISES_MARKER.sub(listed, markdown)
+
+
+def marked_phase(value: str, *, source: str) -> Phase:
+    """The phase a marker names; a typo stops the build with the page and the phases to choose from."""
+    try:
+        return Phase(value)
+    except ValueError:
+        raise ValueError(f"{source}: '<!-- exercises: {value} -->' names no phase; use one of {', '.join(phase.value for phase in Phase)}") from None
+
+
+def first_phase(exercise: Exercise) -> Phase:
+    """Where an exercise starts: the guide describes it there, and only names it in the phases after."""
+    return min(exercise.phase, key=list(Phase).index)
+
+
+def with_catalogue_lists(markdown: str, catalogue: Catalogue, *, source: str) -> str:
+    """Every list a hand-written page takes from the catalogue: the red flags, and the exercises by phase."""
+    if not any(mark in markdown for mark in CATALOGUE_MARKS):
+        return markdown
+    return with_exercise_lists(with_safety_lists(markdown, catalogue.safety, source=source), catalogue, source=source)
 
 
 def handout_page(program: Program, sheet: str, *, papers: list[Paper], adapt_href: str, start_href: str | None = None) -> str:
