@@ -175,6 +175,52 @@ def test_weasyprint_is_not_imported_when_every_pdf_is_cached(tmp_path: Path) -> 
     assert completed.returncode == 0, completed.stderr
 
 
+# A machine whose fonts lack Liberation Sans (Arial's metrics), as a bare Debian has: its
+# fallback is wider, so a sheet drawn with the system's fonts could take a page more.
+WITHOUT_LIBERATION = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <selectfont><rejectfont><glob>*/liberation*</glob></rejectfont></selectfont>
+</fontconfig>
+"""
+RENDER_LONGEST_SHEET = """
+import sys
+from pathlib import Path
+from handout_fixtures import site_files
+from pypdf import PdfReader
+from test_handout_pdf import CATALOGUE, SETTINGS
+from weasyprint import HTML
+from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
+from fai_site.handouts.pdf_renderer import render_pdf
+jobs = pdf_jobs(CATALOGUE, SETTINGS, resources=site_files(CATALOGUE, SETTINGS), created=pdf_timestamp(CATALOGUE, "1767225600"))
+Path(sys.argv[1]).write_bytes(render_pdf(max(jobs, key=lambda job: len(job.html))).content)
+probe = Path(sys.argv[1]).with_suffix(".probe.pdf")
+HTML(string='<p style="font-family: \\'Liberation Sans\\'">Which font?</p>').write_pdf(probe)
+print(*(font["/BaseFont"] for font in PdfReader(probe).pages[0]["/Resources"]["/Font"].values()))
+"""
+
+
+def render_longest_sheet(output: Path, **env: str) -> str:
+    """The longest handout's PDF, drawn in a fresh process (fontconfig reads its settings once); the font a probe asking for Liberation Sans got."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "handouts")]), **env}
+    completed = subprocess.run([sys.executable, "-c", RENDER_LONGEST_SHEET, str(output)], capture_output=True, text=True, env=env)
+    assert completed.returncode == 0, completed.stderr
+    return completed.stdout.strip()
+
+
+def test_a_sheet_prints_alike_on_a_machine_without_its_font(tmp_path: Path) -> None:
+    """The sheet brings its own font (docs/assets/fonts), so a machine's fonts cannot change its pages."""
+    fonts_conf = tmp_path / "fonts.conf"
+    fonts_conf.write_text(WITHOUT_LIBERATION, encoding="utf-8")
+    render_longest_sheet(tmp_path / "here.pdf")
+    probe = render_longest_sheet(tmp_path / "bare.pdf", FONTCONFIG_FILE=str(fonts_conf))
+    assert "Liberation" not in probe, f"the bare machine still has Liberation Sans ({probe}); the test proves nothing"
+    assert (tmp_path / "bare.pdf").read_bytes() == (tmp_path / "here.pdf").read_bytes()
+    fonts = {str(font["/BaseFont"]).split("+")[-1] for page in PdfReader(tmp_path / "here.pdf").pages for font in page["/Resources"]["/Font"].values()}
+    assert {"Handout-Sans", "Handout-Sans-Bold"} <= fonts
+
+
 # ---- Rendering: reproducible and offline -----------------------------------------------
 
 def minimal_jobs(source_date_epoch: str | None = None) -> list[PdfJob]:

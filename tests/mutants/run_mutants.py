@@ -111,6 +111,13 @@ MUTANTS = [
         ("tests/handouts/test_handout_print.py", "-k", "clinic"),
     ),
     Mutant(
+        "sheet prints in the machine's own font",
+        "docs/stylesheets/handout.css",
+        'src: url("../assets/fonts/LiberationSans-Regular.woff2") format("woff2");',
+        "src: local(Arial);",
+        ("tests/handouts/test_handout_pdf.py", "-k", "alike_on_a_machine"),
+    ),
+    Mutant(
         "disclaimer faded out",
         "docs/stylesheets/site.css",
         ".fai-disclaimer {\n",
