@@ -143,6 +143,26 @@ def polygon(points: list[tuple[float, float]], fill: str, colour: str | None = N
     return Element("polygon", attrs)
 
 
+def rounded_shape(points: list[tuple[float, float]], fill: str, colour: str, width: float, *, cut: bool = False) -> Element:
+    """A closed outline drawn as a smooth curve through its edges' midpoints, each corner a
+    control point: a body's outline reads as flesh, where a polygon's corners read as a box.
+    With `cut`, the edge from the last point back to the first stays straight (where a part
+    of the body, such as the hips, ends at the waist)."""
+    def mid(a: tuple[float, float], b: tuple[float, float]) -> str:
+        return f"{fmt((a[0] + b[0]) / 2)} {fmt((a[1] + b[1]) / 2)}"
+
+    def point(p: tuple[float, float]) -> str:
+        return f"{fmt(p[0])} {fmt(p[1])}"
+    if cut:
+        inner = points[1:-1]
+        curves = "".join(f"Q{point(p)} {mid(p, after)}" for p, after in zip(inner, inner[1:]))
+        d = f"M{point(points[0])}L{mid(points[0], points[1])}{curves}L{point(points[-1])}Z"
+    else:
+        curves = "".join(f"Q{point(p)} {mid(p, points[(i + 1) % len(points)])}" for i, p in enumerate(points))
+        d = f"M{mid(points[-1], points[0])}{curves}Z"
+    return Element("path", (("d", d), ("fill", fill), ("stroke", colour), ("stroke-width", fmt(width)), ("stroke-linejoin", "round")))
+
+
 def circle(centre: tuple[float, float], radius: float, fill: str, colour: str | None = None, width: float = 0.0) -> Element:
     attrs: tuple[tuple[str, str], ...] = (("cx", fmt(centre[0])), ("cy", fmt(centre[1])), ("r", fmt(radius)), ("fill", fill))
     if colour:
@@ -396,12 +416,12 @@ def draw_body(scene: Scene, frame: FrameFigure, cell: Cell, *, ghost: bool = Fal
         halo = (side == "near" or front) and scene.pose.base in UPRIGHT_BASES
         tube([at(f"{side}_shoulder"), at(f"{side}_elbow"), at(f"{side}_wrist"), at(f"{side}_hand")], colour, LIMB_R, part, halo=halo)
 
-    def slab(points: list[tuple[float, float]], colour: str, part: BodyPart) -> None:
+    def slab(points: list[tuple[float, float]], colour: str, part: BodyPart, *, cut: bool = False) -> None:
         """A filled outline with rounded corners (the trunk seen from the front)."""
         if not ghost:
-            out.append(polygon(points, colour, colour, 2 * TORSO_EDGE * s))
+            out.append(rounded_shape(points, colour, colour, 2 * TORSO_EDGE * s, cut=cut))
         elif part in moving:
-            out.append(polygon(points, PANEL, ACCENT, GHOST_WALL))
+            out.append(rounded_shape(points, PANEL, ACCENT, GHOST_WALL, cut=cut))
 
     def trunk() -> None:
         colour = ACCENT if BodyPart.TRUNK in moving else NEAR
@@ -409,7 +429,7 @@ def draw_body(scene: Scene, frame: FrameFigure, cell: Cell, *, ghost: bool = Fal
             outline = torso_outline(frame, cell)
             slab(outline, colour, BodyPart.TRUNK)
             if BodyPart.PELVIS in moving:
-                slab(outline[:4] + outline[-4:], ACCENT, BodyPart.PELVIS)   # hips to the waist
+                slab(outline[-4:] + outline[:4], ACCENT, BodyPart.PELVIS, cut=True)   # hips up to a straight edge at the waist
             return
         radius = frame.radii["pelvis"]
         tube([at(n) for n in frame.spine()], colour, radius, BodyPart.TRUNK)   # the last sample is the neck
