@@ -3,6 +3,7 @@ geometry is sound — bodies on the floor, limbs of constant length, joints in h
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -288,6 +289,52 @@ def test_every_joint_angle_is_within_its_human_range(exercise_id: str) -> None:
         for key, value in posture.angles.items():
             low, high = JOINT_RANGES[joint_of(key)]
             assert low <= value <= high, f"frame {index}: {key} = {value} is outside {low}..{high}"
+
+
+# ---- Views ----------------------------------------------------------------------------------------
+
+def knee_out(view: str) -> list[FrameFigure]:
+    return build_scene(Pose.model_validate({"base": "lying-on-back", "view": view, "moving": ["near-leg"],
+                                            "frames": [{"legs": {"hip": 45, "knee": 90}}, {"near_leg": {"hip_abduction": 30}}]})).frames
+
+
+def test_seen_from_above_the_near_side_is_low_in_the_picture_and_a_raised_knee_is_in_front() -> None:
+    start, end = knee_out("above")
+    assert start.xy("near_hip")[1] < start.xy("far_hip")[1]
+    assert end.xy("near_knee")[1] < start.xy("near_knee")[1] - 10.0, "a knee falling out to the near side moves down the picture"
+    assert end.depth("near_knee") > end.depth("pelvis") + 6.0, "a raised knee is nearer the reader than the hips"
+    assert start.touches("pelvis") and start.touches("near_heel"), "from above the back rests on the floor as in the side view"
+
+
+def test_seen_from_above_the_picture_keeps_the_bodys_lengths() -> None:
+    (start, _), (side, _) = knee_out("above"), knee_out("side")
+    assert math.dist(start.xy("neck"), start.xy("pelvis")) == pytest.approx(math.dist(side.xy("neck"), side.xy("pelvis")), abs=0.1)
+    assert start.xy("neck")[0] == pytest.approx(side.xy("neck")[0]) and start.xy("pelvis")[0] == pytest.approx(side.xy("pelvis")[0])
+
+
+def test_only_a_body_lying_on_its_back_or_face_down_is_seen_from_above() -> None:
+    for base in ("standing", "lying-on-side", "hands-and-knees"):
+        with pytest.raises(ValidationError, match="above"):
+            Pose.model_validate(minimal(base=base, view="above"))
+
+
+def side_lying(view: str) -> FrameFigure:
+    return build_scene(Pose.model_validate({"base": "lying-on-side", "view": view, "moving": ["near-leg"], "frames": [
+        {"far_arm": {"shoulder_abduction": 60, "elbow": 90}, "legs": {"knee": 90}}, {"near_leg": {"hip_abduction": 20}}]})).frames[0]
+
+
+def test_lying_on_your_side_seen_level_a_bent_shin_and_a_forearm_on_the_floor_slant() -> None:
+    # End-on, a forearm on the floor reads as a straight arm and a shin bent back as a straight leg.
+    body = side_lying("front")
+    assert body.xy("far_wrist")[0] > body.xy("far_elbow")[0] + 8.0, "the forearm lies under the chest"
+    assert body.xy("near_ankle")[0] < body.xy("near_knee")[0] - 8.0, "the shin folds back behind the knee"
+    assert body.xy("far_elbow")[1] == pytest.approx(body.xy("far_wrist")[1], abs=1.0), "the forearm stays on the floor, level"
+
+
+def test_lying_on_your_side_seen_from_a_little_above_the_body_is_square_on() -> None:
+    body = side_lying("front-above")
+    assert body.azimuth == 0.0 and 0.0 < body.elevation < 45.0
+    assert body.xy("near_ankle")[1] > body.xy("near_knee")[1] + 8.0, "a shin bent back rises in the picture"
 
 
 # ---- In-between frames of the animation ---------------------------------------------------------

@@ -74,10 +74,13 @@ BIKE_CRANK_HEIGHT = 30.0
 LORDOSIS = 1.2        # forward bow of the low back (cm at the control point's half)
 CONTACT_TOLERANCE = 0.05
 FLAT_TOLERANCE = 0.05
-FRONT_ABOVE_ELEVATION = 30.0
-# Lying on your side, the camera also steps round toward the feet (degrees), so
-# a forearm or shin that points at the reader, or away, is drawn at a slant, not end-on.
-FRONT_ABOVE_AZIMUTH = 35.0
+# How far each view's camera looks down (degrees): straight above is a plan of the body.
+ELEVATIONS: dict[View, float] = {View.SIDE: 0.0, View.FRONT: 0.0, View.FRONT_ABOVE: 20.0, View.ABOVE: 90.0}
+# Lying on your side seen level from the front, the camera also steps round toward the head
+# (degrees), so a forearm on the floor or a shin bent back, which point at the reader or
+# away, are drawn at a slant (the forearm under the chest, the shin folded behind the knee),
+# not end-on. From a little above they already show, and the body stays square on.
+SIDE_LYING_AZIMUTH = -35.0
 # Mass fractions for the centre of mass (Dempster, rounded).
 MASS = {"trunk": 0.50, "head": 0.08, "upper_arm": 0.028, "forearm": 0.016, "hand": 0.006,
         "thigh": 0.10, "shin": 0.047, "foot": 0.015}
@@ -207,8 +210,11 @@ class FrameFigure:
         return project(self.points[name], self.elevation, self.azimuth)
 
     def depth(self, name: str) -> float:
-        """How near the reader the point is (larger: nearer), seen from the frame's camera."""
-        return turned(self.points[name], self.azimuth)[1]
+        """How near the reader the point is (larger: nearer), seen from the frame's camera:
+        toward the reader for a level camera, up for one straight above, a mix between."""
+        toward = turned(self.points[name], self.azimuth)[1]
+        e = math.radians(self.elevation)
+        return toward * math.cos(e) + self.points[name][2] * math.sin(e)
 
     def bottom(self, name: str) -> float:
         """Height of the lowest edge of the point's disc."""
@@ -278,7 +284,8 @@ def _scene(pose_json: str) -> Scene:
 
 def place(pose: Pose, posture: Posture) -> FrameFigure:
     """One frame: the skeleton from its angles, turned by the base position, put on the floor."""
-    torso_r = TORSO_R if pose.shown_view is View.SIDE else TORSO_FRONT_R
+    # the trunk's disc: its thickness seen from the side or from above (what a back rests on), its width from the front
+    torso_r = TORSO_R if pose.shown_view in (View.SIDE, View.ABOVE) else TORSO_FRONT_R
     points, radii = skeleton(posture.angles, hands_flat=pose.base is Base.HANDS_AND_KNEES, torso_r=torso_r)
     turn = body_orientation(pose)
     points = {name: apply(turn, p) for name, p in points.items()}
@@ -296,14 +303,13 @@ def place(pose: Pose, posture: Posture) -> FrameFigure:
 
 
 def camera_elevation(pose: Pose) -> float:
-    """The front-above view looks down a little, so limbs bent toward the reader show."""
-    return FRONT_ABOVE_ELEVATION if pose.shown_view is View.FRONT_ABOVE else 0.0
+    """The front-above view looks down a little, so limbs bent toward the reader show; the above view looks straight down."""
+    return ELEVATIONS[pose.shown_view]
 
 
 def camera_azimuth(pose: Pose) -> float:
-    """Lying on your side, the camera stands a little toward the feet."""
-    return FRONT_ABOVE_AZIMUTH if pose.base is Base.LYING_ON_SIDE else 0.0
-
+    """Lying on your side seen level from the front, the camera stands a little toward the head."""
+    return SIDE_LYING_AZIMUTH if pose.base is Base.LYING_ON_SIDE and pose.shown_view is View.FRONT else 0.0
 
 
 def body_orientation(pose: Pose) -> Matrix:

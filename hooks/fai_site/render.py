@@ -27,7 +27,7 @@ from fai_site.drawing import frames_across, illustration_text
 from fai_site.model import Catalogue, Category, Dosage, DosageChange, Exercise, ImageIllustration, Phase, PoseIllustration, Program, Reference, Safety
 from fai_site.paper import Paper
 from fai_site.motion import pace
-from fai_site.pose import PROP_PLACES, Motion
+from fai_site.pose import PROP_PLACES, VIEW_MEANINGS, Motion
 from fai_site.pose_guide import PoseGuide, default_view, where_written
 from fai_site.qr_code import qr_svg
 
@@ -283,7 +283,7 @@ def editors_guide() -> str:
 
 def pose_guide_page(guide: PoseGuide) -> str:
     """The editor's guide page on poses; its pictures are `guide.pictures`, drawn beside it."""
-    return render("pose_guide.md.j2", guide=guide, default_view=default_view, where_written=where_written, prop_places=PROP_PLACES)
+    return render("pose_guide.md.j2", guide=guide, default_view=default_view, where_written=where_written, prop_places=PROP_PLACES, view_meanings=VIEW_MEANINGS)
 
 
 def pictures_page(catalogue: Catalogue, *, drafts: Sequence[Any] = ()) -> str:
