@@ -252,6 +252,24 @@ def test_the_bird_dog_leg_is_level() -> None:
     assert abs(ankle - hip) <= 3.0, f"the reaching ankle is {ankle - hip:+.1f} cm from the hip's height"
 
 
+def test_the_crossed_ankle_rests_on_the_other_knee_and_that_knee_falls_out() -> None:
+    # Patients read the side view as a leg held straight up: from above, the ankle lies on the
+    # bent knee and the crossed knee is out to the side, below the body in the picture.
+    crossed = frames_of("posterior-hip-stretch")[-1]
+    ankle, knee = crossed.points["near_ankle"], crossed.points["far_knee"]
+    assert crossed.view.value == "above"
+    assert abs(ankle[0] - knee[0]) <= 6.0 and abs(ankle[1] - knee[1]) <= 3.0, "the ankle is not over the other knee"
+    assert abs(crossed.bottom("near_ankle") - (knee[2] + crossed.radii["far_knee"])) <= TOUCH, "the ankle does not rest on the knee"
+    assert crossed.xy("near_knee")[1] < crossed.xy("near_hip")[1] - 10.0, "the crossed knee does not fall out to the side"
+
+
+def test_the_copenhagen_top_knee_stays_on_the_bench_and_the_bottom_foot_on_the_floor() -> None:
+    # Patients saw both legs lying on the bench: only the top knee is on it, in every body.
+    for index, body in enumerate(motion_bodies(pose_of("copenhagen-adductor"))):
+        assert body.touches("near_knee") and body.surface("near_knee") > 30.0, f"body {index}: the top knee is off the bench"
+        assert any(body.touches(n) and body.surface(n) == 0.0 for n in ("far_heel", "far_toe", "far_ankle")), f"body {index}: the bottom foot is off the floor"
+
+
 def test_the_balance_foot_is_lifted_clearly() -> None:
     # A foot that hovers by the standing ankle reads as standing on both feet.
     lifted = frames_of("single-leg-balance")[-1]
