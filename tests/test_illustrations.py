@@ -18,7 +18,7 @@ import pytest  # noqa: E402
 import yaml  # noqa: E402
 from pydantic import ValidationError  # noqa: E402
 
-from fai_site.drawing import illustration_text, motion_arrows, render_illustration  # noqa: E402
+from fai_site.drawing import ACCENT, BAND_AROUND, draw_scene, illustration_text, motion_arrows, render_illustration  # noqa: E402
 from fai_site.figure import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure, build_scene  # noqa: E402
 from fai_site.motion import in_between_postures, motion_bodies  # noqa: E402
 from fai_site.pose import JOINT_RANGES, Base, Pose, joint_of  # noqa: E402
@@ -347,6 +347,25 @@ def test_lying_on_your_side_seen_level_a_bent_shin_and_a_forearm_on_the_floor_sl
     assert body.xy("far_wrist")[0] > body.xy("far_elbow")[0] + 8.0, "the forearm lies under the chest"
     assert body.xy("near_ankle")[0] < body.xy("near_knee")[0] - 8.0, "the shin folds back behind the knee"
     assert body.xy("far_elbow")[1] == pytest.approx(body.xy("far_wrist")[1], abs=1.0), "the forearm stays on the floor, level"
+
+
+def test_upright_seen_from_in_front_and_above_a_small_squat_shows_as_bent_knees() -> None:
+    # Seen square on, hips and knees bent toward the reader read as straight legs.
+    def bend(view: str) -> float:
+        body = build_scene(Pose.model_validate({"base": "standing", "view": view, "moving": ["near-leg"], "frames": [
+            {"legs": {"hip": 30, "knee": 40, "ankle": 20}, "trunk": 10}, {"near_leg": {"hip_abduction": 15}}]})).frames[0]
+        (hx, hy), (kx, ky), (ax, ay) = body.xy("near_hip"), body.xy("near_knee"), body.xy("near_ankle")
+        return abs((kx - hx) * (ay - hy) - (ky - hy) * (ax - hx)) / math.dist((hx, hy), (ax, ay))   # knee off the hip–ankle line
+    assert bend("front") < 1.0 and bend("front-above") > 6.0
+
+
+def test_a_band_around_the_legs_is_drawn_over_them_in_its_own_colour() -> None:
+    # Drawn behind the legs in their grey, patients could barely see it.
+    colours = [dict(e.attributes).get("stroke") for e in draw_scene(build_scene(pose_of("band-side-steps")))]
+    bands = [i for i, colour in enumerate(colours) if colour == BAND_AROUND]
+    assert len(bands) == 2, "one band in each of the two positions"
+    for before, band in zip([0, *bands], bands):
+        assert ACCENT in colours[before:band], "the band comes after the stepping leg it goes around"
 
 
 def test_lying_on_your_side_seen_from_a_little_above_the_body_is_square_on() -> None:

@@ -51,6 +51,7 @@ PROP_FILL = "#cbd2d9"
 PROP_LIGHT = "#9aa5b1"
 PROP_TOP = "#e4e7eb"
 BAND = "#3e4c59"
+BAND_AROUND = "#2c7a7b"            # a band around the legs, over them: 4.6:1 on the panel, edged in panel colour
 WATER = "#9fb3c8"
 WATER_LINE = "#627d98"
 FLOOR_BAND = "#e6eaee"
@@ -273,6 +274,7 @@ def draw_scene(scene: Scene) -> list[Element]:
             for frame in scene.frames[:-1]:
                 elements += draw_body(scene, frame, cell, ghost=True)
         elements += draw_body(scene, scene.frames[-1], cell)
+        elements += draw_props([s for s in scene.frame_props[-1] if s.role == "band-around"], cell)
         elements += [e for shape in scene.frame_props[-1] if shape.role == "water" for e in draw_water(shape, cell, box)]
         for arrow in arrows:
             elements += draw_arrow(arrow, cell, both_ends=scene.pose.motion is Motion.BACK_AND_FORTH)
@@ -285,6 +287,7 @@ def draw_scene(scene: Scene) -> list[Element]:
         elements += draw_props(props, cell)
         elements += draw_props([s for s in scene.frame_props[index] if s.role == "band"], cell)
         elements += draw_body(scene, frame, cell)
+        elements += draw_props([s for s in scene.frame_props[index] if s.role == "band-around"], cell)
         elements += [e for s in scene.frame_props[index] if s.role == "water" for e in draw_water(s, cell, box)]
     for before, after in zip(frame_cells, frame_cells[1:]):
         elements += between_arrow(before, after, box)
@@ -340,6 +343,9 @@ def draw_props(shapes: list[Shape], cell: Cell) -> list[Element]:
             out.append(polygon(pts, PROP_FILL, PROP_FILL, 2.0))
         elif shape.role == "mat-top":
             out.append(polygon(pts, PROP_TOP, PROP_FILL, 2.0))
+        elif shape.role == "band-around":   # over the legs: a panel-coloured edge keeps it apart from them
+            width = max(2.4, 4.0 * s)
+            out += [polyline(pts, PANEL, width + 2 * HALO), polyline(pts, BAND_AROUND, width)]
         elif shape.kind == "polygon":
             light = shape.role.startswith("prop-light")
             fill = PROP_TOP if shape.role.endswith("-top") else ("#e4e7eb" if light else PROP_FILL)

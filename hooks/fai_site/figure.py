@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from fai_site.pose import RESTING_BASES, Base, BodyPart, Pose, Posture, Prop, View
+from fai_site.pose import RESTING_BASES, UPRIGHT_BASES, Base, BodyPart, Pose, Posture, Prop, View
 
 Vec = tuple[float, float, float]
 Matrix = tuple[Vec, Vec, Vec]
@@ -81,6 +81,9 @@ ELEVATIONS: dict[View, float] = {View.SIDE: 0.0, View.FRONT: 0.0, View.FRONT_ABO
 # away, are drawn at a slant (the forearm under the chest, the shin folded behind the knee),
 # not end-on. From a little above they already show, and the body stays square on.
 SIDE_LYING_AZIMUTH = -35.0
+# Upright, seen from in front and a little above, the camera steps round toward the near side,
+# so hips and knees bent forward (toward the reader) show as a bend, not as straight legs.
+UPRIGHT_AZIMUTH = 35.0
 # Mass fractions for the centre of mass (Dempster, rounded).
 MASS = {"trunk": 0.50, "head": 0.08, "upper_arm": 0.028, "forearm": 0.016, "hand": 0.006,
         "thigh": 0.10, "shin": 0.047, "foot": 0.015}
@@ -250,7 +253,7 @@ class Shape:
 
     kind: str        # polygon, line, circle, curve (start, control, end), floor-line, floor-band, water
     points: tuple[tuple[float, float], ...]
-    role: str        # prop, prop-top, prop-light, prop-light-top, mat, mat-top, band, floor, water
+    role: str        # prop, prop-top, prop-light, prop-light-top, mat, mat-top, band, band-around, floor, water
     radius: float = 0.0
 
 
@@ -308,8 +311,13 @@ def camera_elevation(pose: Pose) -> float:
 
 
 def camera_azimuth(pose: Pose) -> float:
-    """Lying on your side seen level from the front, the camera stands a little toward the head."""
-    return SIDE_LYING_AZIMUTH if pose.base is Base.LYING_ON_SIDE and pose.shown_view is View.FRONT else 0.0
+    """Where the camera steps round, so limbs that point at the reader slant: lying on your side
+    seen level, toward the head; upright seen from in front and above, toward the near side."""
+    if pose.base is Base.LYING_ON_SIDE and pose.shown_view is View.FRONT:
+        return SIDE_LYING_AZIMUTH
+    if pose.base in UPRIGHT_BASES and pose.shown_view is View.FRONT_ABOVE:
+        return UPRIGHT_AZIMUTH
+    return 0.0
 
 
 def body_orientation(pose: Pose) -> Matrix:
@@ -728,8 +736,11 @@ def band(pose: Pose, frames: list[FrameFigure], frame: FrameFigure) -> Shape:
         hip, knee = frame.xy(f"{side}_hip"), frame.xy(f"{side}_knee")
         return (knee[0] + 0.18 * (hip[0] - knee[0]), knee[1] + 0.18 * (hip[1] - knee[1]))
 
+    # around both thighs: from the outer edge of one to the outer edge of the other, drawn over the legs
     a, b = above_knee("near"), above_knee("far")
-    return Shape("curve", (a, ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), b), "band")
+    span = math.dist(a, b) or 1.0
+    out = ((b[0] - a[0]) / span * LIMB_R, (b[1] - a[1]) / span * LIMB_R)
+    return Shape("line", ((a[0] - out[0], a[1] - out[1]), (b[0] + out[0], b[1] + out[1])), "band-around")
 
 
 def wall(pose: Pose, frame: FrameFigure) -> list[Shape]:

@@ -190,7 +190,7 @@ SEEN_FROM_ABOVE = frozenset({Base.LYING_ON_BACK, Base.LYING_FACE_DOWN})
 VIEW_MEANINGS: dict[View, str] = {
     View.SIDE: "from beside the body, level: for bending and straightening (the usual view)",
     View.FRONT: "from in front, level: for moves out to the side. Lying on your side, the reader stands a little toward the head, so a forearm on the floor or a shin bent back is drawn at a slant",
-    View.FRONT_ABOVE: "from in front and a little above, so knees bent toward the reader show (the usual view lying on your side)",
+    View.FRONT_ABOVE: "from in front and a little above, so knees bent toward the reader show (the usual view lying on your side). Upright, the reader also stands a little to the near side, so a small squat shows as bent knees",
     View.ABOVE: "from straight above, lying on your back or face down: for a knee that falls out to the side or a leg that crosses the other; the near side is at the bottom of the picture",
 }
 
