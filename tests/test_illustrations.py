@@ -270,6 +270,42 @@ def test_the_copenhagen_top_knee_stays_on_the_bench_and_the_bottom_foot_on_the_f
         assert any(body.touches(n) and body.surface(n) == 0.0 for n in ("far_heel", "far_toe", "far_ankle")), f"body {index}: the bottom foot is off the floor"
 
 
+HELD_CHAIRS = [i for i in IDS if "chair" in pose_of(i).props and pose_of(i).base is not Base.SITTING]
+BESIDE_WALLS = [i for i in IDS if "wall" in pose_of(i).props and pose_of(i).base in (Base.STANDING, Base.STANDING_ON_ONE_LEG)]
+
+
+@pytest.mark.parametrize("exercise_id", HELD_CHAIRS)
+def test_a_hand_that_holds_a_chair_stays_on_its_backrest_and_the_chair_faces_the_bodys_way(exercise_id: str) -> None:
+    scene = build_scene(pose_of(exercise_id))
+    backrest, seat, _ = [shape.points for shape in scene.props if shape.role == "prop-light"][:3]
+    top = backrest[0]
+    for index, body in enumerate(motion_bodies(pose_of(exercise_id))):
+        hand = body.xy("far_hand")
+        assert math.dist(hand, (top[0], top[1] + body.radii["far_hand"])) <= 3.0, f"body {index}: the hand is off the chair"
+    assert seat[1][0] > seat[0][0], "the seat is ahead of the backrest, as the body faces"
+
+
+@pytest.mark.parametrize("exercise_id", BESIDE_WALLS)
+def test_a_hand_on_a_wall_reaches_out_onto_it_in_every_body(exercise_id: str) -> None:
+    # A hand hanging by the side, hidden by the body, reads as not holding anything.
+    wall = next(shape.points for shape in build_scene(pose_of(exercise_id)).props if shape.role == "prop-light")
+    for index, body in enumerate(motion_bodies(pose_of(exercise_id))):
+        hand = body.xy("far_hand")
+        assert min(p[0] for p in wall) < hand[0] < max(p[0] for p in wall) and hand[1] < max(p[1] for p in wall), f"body {index}: the hand is off the wall"
+        clear = min(math.dist(hand, body.xy(n)) for n in body.spine())
+        assert clear > body.radii["spine0"] + body.radii["far_hand"] + 2.0, f"body {index}: the hand is hidden by the body"
+
+
+def test_every_exercise_whose_steps_say_to_hold_a_support_shows_the_hand_on_it() -> None:
+    # "Hold a chair for balance if you need to" is optional; where the position or steps say
+    # to hold or touch a wall, chair, rail or counter without "if", the picture draws it.
+    for exercise in CATALOGUE:
+        words = " ".join([exercise["position"], *exercise["steps"]]).lower()
+        sentences = [s for s in words.split(".") if any(w in s for w in ("hold a", "hold it", "touch the", "hold on")) and "if you need" not in s]
+        if any(prop in s for s in sentences for prop in ("wall", "chair", "rail", "counter", "hold it")):
+            assert {"wall", "chair"} & set(pose_of(exercise["id"]).props), exercise["id"]
+
+
 def test_the_balance_foot_is_lifted_clearly() -> None:
     # A foot that hovers by the standing ankle reads as standing on both feet.
     lifted = frames_of("single-leg-balance")[-1]

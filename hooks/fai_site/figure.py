@@ -567,6 +567,8 @@ def shared_props(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
     """The floor and the props that stay put, placed from the first frame that uses them."""
     first = frames[0]
     shapes: list[Shape] = floor(pose, frames)
+    if Prop.WALL in pose.props:   # first: a wall is behind whatever stands by it
+        shapes.extend(wall(pose, frames))
     if Prop.CHAIR in pose.props:
         shapes.extend(chair(pose, first))
     if Prop.BENCH in pose.props:
@@ -580,8 +582,6 @@ def shared_props(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
         shapes.extend(bike(frames))
     if Prop.POST in pose.props:
         shapes.extend(post(pose, frames))
-    if Prop.WALL in pose.props:
-        shapes.extend(wall(pose, first))
     if Prop.BALL in pose.props:
         shapes.append(ball(pose, first))
     return shapes
@@ -642,13 +642,15 @@ def chair(pose: Pose, frame: FrameFigure) -> list[Shape]:
             Shape("line", flat(frame, (back + 3, top - 4, 0), (back + 3, 0.0, 0)), "prop"),
             Shape("line", flat(frame, (back + 1, top, 0), (back - 3, top + 40, 0)), "prop"),
         ]
+    # beside the body, facing the way it faces: the backrest under the far hand, the seat ahead of it
     hand_x, _, hand_z = frame.points["far_hand"]
+    ahead = 1.0 if apply(body_orientation(pose), F)[0] >= 0 else -1.0
     top = hand_z - HAND_R
     seat = top - 40.0
     return [
         Shape("line", flat(frame, (hand_x, top, 0), (hand_x, 0.0, 0)), "prop-light"),
-        Shape("line", flat(frame, (hand_x, seat, 0), (hand_x - 38, seat, 0)), "prop-light"),
-        Shape("line", flat(frame, (hand_x - 36, seat, 0), (hand_x - 36, 0.0, 0)), "prop-light"),
+        Shape("line", flat(frame, (hand_x, seat, 0), (hand_x + ahead * 38, seat, 0)), "prop-light"),
+        Shape("line", flat(frame, (hand_x + ahead * 36, seat, 0), (hand_x + ahead * 36, 0.0, 0)), "prop-light"),
     ]
 
 
@@ -743,7 +745,8 @@ def band(pose: Pose, frames: list[FrameFigure], frame: FrameFigure) -> Shape:
     return Shape("line", ((a[0] - out[0], a[1] - out[1]), (b[0] + out[0], b[1] + out[1])), "band-around")
 
 
-def wall(pose: Pose, frame: FrameFigure) -> list[Shape]:
+def wall(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
+    frame = frames[0]
     if pose.base is Base.SITTING_ON_FLOOR:
         x, d, _ = frame.points["pelvis"]
         back = min(frame.points[n][1] for n in ("pelvis", "neck")) - TORSO_FRONT_R
@@ -752,9 +755,9 @@ def wall(pose: Pose, frame: FrameFigure) -> list[Shape]:
             return [Shape("polygon", ((x - 6, 0.0), (x, 0.0), (x, 150.0), (x - 6, 150.0)), "prop-light")]
         return [Shape("polygon", flat(frame, (x - 45, 0.0, back), (x + 45, 0.0, back), (x + 45, 105.0, back), (x - 45, 105.0, back)), "prop-light")]
     if frame.posture.angles["near_arm.shoulder"] < 60:
-        # standing beside a wall, the far hand on it: the wall is the backdrop behind the body
-        x0, x1 = body_extent([frame], 0)
-        top = max(frame.points["head"][2] + HEAD_R, frame.points["far_hand"][2]) + 12.0
+        # standing beside a wall, the far hand on it: the wall is the backdrop behind the body in every frame
+        x0, x1 = body_extent(frames, 0)
+        top = max(max(f.points["head"][2] + HEAD_R, f.points["far_hand"][2]) for f in frames) + 12.0
         return [Shape("polygon", ((x0 - 14, 0.0), (x1 + 14, 0.0), (x1 + 14, top), (x0 - 14, top)), "prop-light")]
     hand_x = frame.points["near_hand"][0] + HAND_R
     return [Shape("polygon", ((hand_x, 0.0), (hand_x + 6, 0.0), (hand_x + 6, 170.0), (hand_x, 170.0)), "prop-light")]
