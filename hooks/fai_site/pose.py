@@ -199,7 +199,7 @@ PROP_PLACES: dict[Prop, str] = {
     Prop.MAT: "under the body, on the floor",
     Prop.BAND: "from the near ankle to the post when there is a post, otherwise around both legs just above the knees",
     Prop.STEP: "under the foot named by the frame's step_foot",
-    Prop.CHAIR: "under the seat when sitting; otherwise beside the body, its backrest under the far hand",
+    Prop.CHAIR: "under the seat when sitting; otherwise beside the body and facing the way it faces, its backrest under the far hand (bend that arm so the hand reaches the height of a chair back)",
     Prop.BENCH: "under the seat when sitting; lying on your side, under the top knee",
     Prop.WALL: "behind the back when sitting on the floor; standing, where the near hand touches it when that arm reaches forward, otherwise behind the body under the far hand",
     Prop.POST: "a fixed object just beyond the feet, the band's anchor",
