@@ -170,6 +170,11 @@ def drawing_path(exercise: Exercise) -> str:
     return f"illustrations/{exercise.id}.svg"
 
 
+def moving_drawing_path(exercise: Exercise) -> str:
+    """The picture playing, as a file of its own: the builder's preview shows it over the still on screen."""
+    return f"illustrations/moving/{exercise.id}.svg"
+
+
 def picture(exercise: Exercise) -> Picture | None:
     """The exercise's picture: its drawing or its image file, and its text alternative."""
     illustration = exercise.illustration
