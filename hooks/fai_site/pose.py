@@ -9,7 +9,8 @@ human ranges in `JOINT_RANGES`, so a typo cannot draw a broken body.
 
 "Near" and "far" name the two sides of the body as the picture shows them: in a side
 view the near side faces the reader; lying on your side, the near side is the top side;
-seen from the front, the near side is on the right of the picture.
+seen from the front, the near side is on the right of the picture; seen from above, at
+the bottom.
 """
 
 from __future__ import annotations
@@ -201,7 +202,7 @@ PROP_PLACES: dict[Prop, str] = {
     Prop.STEP: "under the foot named by the frame's step_foot",
     Prop.CHAIR: "under the seat when sitting; otherwise beside the body and facing the way it faces, its backrest under the far hand (bend that arm so the hand reaches the height of a chair back)",
     Prop.BENCH: "under the seat when sitting; lying on your side, under the top knee",
-    Prop.WALL: "behind the back when sitting on the floor; standing, where the near hand touches it when that arm reaches forward, otherwise behind the body under the far hand",
+    Prop.WALL: "behind the back when sitting on the floor; standing, where the near hand touches it when that arm reaches forward, otherwise behind the body in every frame, under the far hand (reach that arm out a little, so the hand shows on the wall)",
     Prop.POST: "a fixed object just beyond the feet, the band's anchor",
     Prop.BALL: "under the seat when sitting; otherwise between the knees",
     Prop.BIKE: "an exercise bike: saddle under the seat, pedals under the feet, bars at the hands",
