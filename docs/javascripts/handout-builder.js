@@ -64,6 +64,10 @@
     on(".fai-builder__save", "click", () => saveTemplate(builder));
     on(".fai-builder__open", "click", () => openTemplate(builder));
     on(".fai-builder__delete", "click", () => deleteTemplate(builder));
+    on(".fai-builder__motion", "click", (event) => {
+      const still = builder.root.classList.toggle("fai-builder--still");
+      event.currentTarget.textContent = still ? "Play pictures" : "Pause pictures";
+    });
   }
 
   // The sheet's own fields show what the form says; typing happens in the form only.
@@ -286,7 +290,23 @@
     const noteText = card.querySelector(".fai-handout__note");
     noteText.textContent = note;
     noteText.hidden = !note;
+    withMotion(card, exercise);
     return card;
+  }
+
+  // On screen the preview's drawn pictures play, as on the exercise pages (#16): the moving
+  // picture takes the still's place; paper, reduced motion and "Pause pictures" keep the
+  // still (handout-builder.css). A picture that is not drawn from a pose has no moving one.
+  function withMotion(card, exercise) {
+    const still = card.querySelector(".fai-handout__picture img");
+    const drawn = `illustrations/${exercise.id}.svg`;
+    if (!still || !still.getAttribute("src").endsWith(drawn)) return;
+    const moving = still.cloneNode();
+    moving.src = still.getAttribute("src").slice(0, -drawn.length) + `illustrations/moving/${exercise.id}.svg`;
+    moving.alt = "";
+    moving.className = "fai-builder__moving";
+    still.classList.add("fai-builder__still");
+    still.after(moving);
   }
 
   function logRow({ exercise }, index) {

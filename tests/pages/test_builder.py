@@ -476,6 +476,56 @@ def test_it_keeps_working_offline_once_loaded(site_server: str, context: Browser
     assert len(printed(page, "A4")) <= 2
 
 
+# ---- Moving pictures (#16) ----------------------------------------------------------------
+
+def preview_picture(page: Page) -> tuple[bool, bool]:
+    """(the moving picture shows, the still shows) on the first card of the preview."""
+    card = page.locator(".fai-builder__preview .fai-handout__picture").first
+    return card.locator(".fai-builder__moving").is_visible(), card.locator(".fai-builder__still").is_visible()
+
+
+def two_shots(page: Page) -> tuple[bytes, bytes]:
+    picture = page.locator(".fai-builder__preview .fai-handout__picture").first
+    first = picture.screenshot(animations="allow")
+    page.wait_for_timeout(500)
+    return first, picture.screenshot(animations="allow")
+
+
+@pytest.mark.browser
+def test_the_previews_pictures_play_until_paused_and_print_still(site_server: str, page: Page) -> None:
+    open_builder(page, f"{site_server}{BUILDER}?exercises=clamshell")
+    page.wait_for_function("[...document.querySelectorAll('.fai-builder__moving')].every(img => img.complete && img.naturalWidth)")
+    assert preview_picture(page) == (True, False)
+    first, second = two_shots(page)
+    assert first != second, "the preview's picture did not move in 500 ms"
+    page.get_by_role("button", name="Pause pictures").click()
+    assert preview_picture(page) == (False, True)
+    assert page.get_by_role("button", name="Play pictures").is_visible()
+    page.get_by_role("button", name="Play pictures").click()
+    page.emulate_media(media="print")
+    assert preview_picture(page) == (False, True), "paper prints the still"
+
+
+@pytest.mark.browser
+def test_under_reduced_motion_the_preview_keeps_its_still_pictures(site_server: str, browser: Browser) -> None:
+    context = browser.new_context(reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        open_builder(page, f"{site_server}{BUILDER}?exercises=clamshell")
+        assert preview_picture(page) == (False, True)
+        assert not page.get_by_role("button", name="Pause pictures").is_visible()
+    finally:
+        context.close()
+
+
+def test_the_site_ships_each_drawn_exercise_playing_for_the_preview(built_site: BuildResult) -> None:
+    for exercise in CATALOGUE.exercises:
+        moving = built_site.site / "illustrations" / "moving" / f"{exercise.id}.svg"
+        assert "<animate " in moving.read_text(encoding="utf-8"), exercise.id
+    for program in CATALOGUE.programs:
+        assert "illustrations/moving/" not in built_site.page(f"handouts/{program.id}/index.html")
+
+
 # ---- Keyboard and phone ----------------------------------------------------------------
 
 def tab_to(page: Page, condition: str, *, back: bool = False, limit: int = 120) -> None:

@@ -3,6 +3,7 @@ geometry is sound — bodies on the floor, limbs of constant length, joints in h
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import yaml
 from conftest import ROOT
 from pydantic import ValidationError
 
-from fai_site.pictures.drawing import illustration_text, motion_arrows, render_illustration
+from fai_site.pictures.drawing import ACCENT, BAND_AROUND, draw_scene, illustration_text, motion_arrows, render_illustration
 from fai_site.pictures.figure import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure, build_scene
 from fai_site.pictures.motion import in_between_postures, motion_bodies
 from fai_site.pictures.pose import JOINT_RANGES, Base, Pose, joint_of
@@ -248,6 +249,60 @@ def test_the_bird_dog_leg_is_level() -> None:
     assert abs(ankle - hip) <= 3.0, f"the reaching ankle is {ankle - hip:+.1f} cm from the hip's height"
 
 
+def test_the_crossed_ankle_rests_on_the_other_knee_and_that_knee_falls_out() -> None:
+    # Patients read the side view as a leg held straight up: from above, the ankle lies on the
+    # bent knee and the crossed knee is out to the side, below the body in the picture.
+    crossed = frames_of("posterior-hip-stretch")[-1]
+    ankle, knee = crossed.points["near_ankle"], crossed.points["far_knee"]
+    assert crossed.view.value == "above"
+    assert abs(ankle[0] - knee[0]) <= 6.0 and abs(ankle[1] - knee[1]) <= 3.0, "the ankle is not over the other knee"
+    assert abs(crossed.bottom("near_ankle") - (knee[2] + crossed.radii["far_knee"])) <= TOUCH, "the ankle does not rest on the knee"
+    assert crossed.xy("near_knee")[1] < crossed.xy("near_hip")[1] - 10.0, "the crossed knee does not fall out to the side"
+
+
+def test_the_copenhagen_top_knee_stays_on_the_bench_and_the_bottom_foot_on_the_floor() -> None:
+    # Patients saw both legs lying on the bench: only the top knee is on it, in every body.
+    for index, body in enumerate(motion_bodies(pose_of("copenhagen-adductor"))):
+        assert body.touches("near_knee") and body.surface("near_knee") > 30.0, f"body {index}: the top knee is off the bench"
+        assert any(body.touches(n) and body.surface(n) == 0.0 for n in ("far_heel", "far_toe", "far_ankle")), f"body {index}: the bottom foot is off the floor"
+
+
+HELD_CHAIRS = [i for i in IDS if "chair" in pose_of(i).props and pose_of(i).base is not Base.SITTING]
+BESIDE_WALLS = [i for i in IDS if "wall" in pose_of(i).props and pose_of(i).base in (Base.STANDING, Base.STANDING_ON_ONE_LEG)]
+
+
+@pytest.mark.parametrize("exercise_id", HELD_CHAIRS)
+def test_a_hand_that_holds_a_chair_stays_on_its_backrest_and_the_chair_faces_the_bodys_way(exercise_id: str) -> None:
+    scene = build_scene(pose_of(exercise_id))
+    backrest, seat, _ = [shape.points for shape in scene.props if shape.role == "prop-light"][:3]
+    top = backrest[0]
+    for index, body in enumerate(motion_bodies(pose_of(exercise_id))):
+        hand = body.xy("far_hand")
+        assert math.dist(hand, (top[0], top[1] + body.radii["far_hand"])) <= 3.0, f"body {index}: the hand is off the chair"
+    assert seat[1][0] > seat[0][0], "the seat is ahead of the backrest, as the body faces"
+
+
+@pytest.mark.parametrize("exercise_id", BESIDE_WALLS)
+def test_a_hand_on_a_wall_reaches_out_onto_it_in_every_body(exercise_id: str) -> None:
+    # A hand hanging by the side, hidden by the body, reads as not holding anything.
+    wall = next(shape.points for shape in build_scene(pose_of(exercise_id)).props if shape.role == "prop-light")
+    for index, body in enumerate(motion_bodies(pose_of(exercise_id))):
+        hand = body.xy("far_hand")
+        assert min(p[0] for p in wall) < hand[0] < max(p[0] for p in wall) and hand[1] < max(p[1] for p in wall), f"body {index}: the hand is off the wall"
+        clear = min(math.dist(hand, body.xy(n)) for n in body.spine())
+        assert clear > body.radii["spine0"] + body.radii["far_hand"] + 2.0, f"body {index}: the hand is hidden by the body"
+
+
+def test_every_exercise_whose_steps_say_to_hold_a_support_shows_the_hand_on_it() -> None:
+    # "Hold a chair for balance if you need to" is optional; where the position or steps say
+    # to hold or touch a wall, chair, rail or counter without "if", the picture draws it.
+    for exercise in CATALOGUE:
+        words = " ".join([exercise["position"], *exercise["steps"]]).lower()
+        sentences = [s for s in words.split(".") if any(w in s for w in ("hold a", "hold it", "touch the", "hold on")) and "if you need" not in s]
+        if any(prop in s for s in sentences for prop in ("wall", "chair", "rail", "counter", "hold it")):
+            assert {"wall", "chair"} & set(pose_of(exercise["id"]).props), exercise["id"]
+
+
 def test_the_balance_foot_is_lifted_clearly() -> None:
     # A foot that hovers by the standing ankle reads as standing on both feet.
     lifted = frames_of("single-leg-balance")[-1]
@@ -285,6 +340,71 @@ def test_every_joint_angle_is_within_its_human_range(exercise_id: str) -> None:
         for key, value in posture.angles.items():
             low, high = JOINT_RANGES[joint_of(key)]
             assert low <= value <= high, f"frame {index}: {key} = {value} is outside {low}..{high}"
+
+
+# ---- Views ----------------------------------------------------------------------------------------
+
+def knee_out(view: str) -> list[FrameFigure]:
+    return build_scene(Pose.model_validate({"base": "lying-on-back", "view": view, "moving": ["near-leg"],
+                                            "frames": [{"legs": {"hip": 45, "knee": 90}}, {"near_leg": {"hip_abduction": 30}}]})).frames
+
+
+def test_seen_from_above_the_near_side_is_low_in_the_picture_and_a_raised_knee_is_in_front() -> None:
+    start, end = knee_out("above")
+    assert start.xy("near_hip")[1] < start.xy("far_hip")[1]
+    assert end.xy("near_knee")[1] < start.xy("near_knee")[1] - 10.0, "a knee falling out to the near side moves down the picture"
+    assert end.depth("near_knee") > end.depth("pelvis") + 6.0, "a raised knee is nearer the reader than the hips"
+    assert start.touches("pelvis") and start.touches("near_heel"), "from above the back rests on the floor as in the side view"
+
+
+def test_seen_from_above_the_picture_keeps_the_bodys_lengths() -> None:
+    (start, _), (side, _) = knee_out("above"), knee_out("side")
+    assert math.dist(start.xy("neck"), start.xy("pelvis")) == pytest.approx(math.dist(side.xy("neck"), side.xy("pelvis")), abs=0.1)
+    assert start.xy("neck")[0] == pytest.approx(side.xy("neck")[0]) and start.xy("pelvis")[0] == pytest.approx(side.xy("pelvis")[0])
+
+
+def test_only_a_body_lying_on_its_back_or_face_down_is_seen_from_above() -> None:
+    for base in ("standing", "lying-on-side", "hands-and-knees"):
+        with pytest.raises(ValidationError, match="above"):
+            Pose.model_validate(minimal(base=base, view="above"))
+
+
+def side_lying(view: str) -> FrameFigure:
+    return build_scene(Pose.model_validate({"base": "lying-on-side", "view": view, "moving": ["near-leg"], "frames": [
+        {"far_arm": {"shoulder_abduction": 60, "elbow": 90}, "legs": {"knee": 90}}, {"near_leg": {"hip_abduction": 20}}]})).frames[0]
+
+
+def test_lying_on_your_side_seen_level_a_bent_shin_and_a_forearm_on_the_floor_slant() -> None:
+    # End-on, a forearm on the floor reads as a straight arm and a shin bent back as a straight leg.
+    body = side_lying("front")
+    assert body.xy("far_wrist")[0] > body.xy("far_elbow")[0] + 8.0, "the forearm lies under the chest"
+    assert body.xy("near_ankle")[0] < body.xy("near_knee")[0] - 8.0, "the shin folds back behind the knee"
+    assert body.xy("far_elbow")[1] == pytest.approx(body.xy("far_wrist")[1], abs=1.0), "the forearm stays on the floor, level"
+
+
+def test_upright_seen_from_in_front_and_above_a_small_squat_shows_as_bent_knees() -> None:
+    # Seen square on, hips and knees bent toward the reader read as straight legs.
+    def bend(view: str) -> float:
+        body = build_scene(Pose.model_validate({"base": "standing", "view": view, "moving": ["near-leg"], "frames": [
+            {"legs": {"hip": 30, "knee": 40, "ankle": 20}, "trunk": 10}, {"near_leg": {"hip_abduction": 15}}]})).frames[0]
+        (hx, hy), (kx, ky), (ax, ay) = body.xy("near_hip"), body.xy("near_knee"), body.xy("near_ankle")
+        return abs((kx - hx) * (ay - hy) - (ky - hy) * (ax - hx)) / math.dist((hx, hy), (ax, ay))   # knee off the hip–ankle line
+    assert bend("front") < 1.0 and bend("front-above") > 6.0
+
+
+def test_a_band_around_the_legs_is_drawn_over_them_in_its_own_colour() -> None:
+    # Drawn behind the legs in their grey, patients could barely see it.
+    colours = [dict(e.attributes).get("stroke") for e in draw_scene(build_scene(pose_of("band-side-steps")))]
+    bands = [i for i, colour in enumerate(colours) if colour == BAND_AROUND]
+    assert len(bands) == 2, "one band in each of the two positions"
+    for before, band in zip([0, *bands], bands):
+        assert ACCENT in colours[before:band], "the band comes after the stepping leg it goes around"
+
+
+def test_lying_on_your_side_seen_from_a_little_above_the_body_is_square_on() -> None:
+    body = side_lying("front-above")
+    assert body.azimuth == 0.0 and 0.0 < body.elevation < 45.0
+    assert body.xy("near_ankle")[1] > body.xy("near_knee")[1] + 8.0, "a shin bent back rises in the picture"
 
 
 # ---- In-between frames of the animation ---------------------------------------------------------

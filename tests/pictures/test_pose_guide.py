@@ -9,7 +9,7 @@ from conftest import FIXTURES, ROOT
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.pages import render
 from fai_site.pages.site_pages import SiteSettings, generated_files
-from fai_site.pictures.pose import Base, BodyPart, Joint
+from fai_site.pictures.pose import Base, BodyPart, Joint, View
 from fai_site.pictures.pose_guide import pose_guide
 
 GUIDE = pose_guide()
@@ -33,6 +33,12 @@ def test_the_page_shows_each_picture_with_the_yaml_that_draws_it() -> None:
     for drawn in GUIDE.pictures:
         assert f"]({drawn.path})" in page and drawn.yaml in page
     assert "near** side is on the **right**" in page
+
+
+def test_the_page_explains_every_view_and_draws_the_view_from_above() -> None:
+    page = render.pose_guide_page(GUIDE)
+    assert all(f"| `{view.value}` | " in page for view in View)
+    assert any("above view" in where for _, where, _ in GUIDE.sides)
 
 
 def test_the_site_ships_the_page_and_its_pictures_and_the_guide_links_it() -> None:

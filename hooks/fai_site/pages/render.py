@@ -29,7 +29,7 @@ from fai_site.pages import dosage_text
 from fai_site.pictures.animation import render_animation
 from fai_site.pictures.drawing import frames_across, illustration_text
 from fai_site.pictures.motion import pace
-from fai_site.pictures.pose import PROP_PLACES, Motion
+from fai_site.pictures.pose import PROP_PLACES, VIEW_MEANINGS, Motion
 from fai_site.pictures.pose_guide import PoseGuide, default_view, where_written
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -154,6 +154,11 @@ def drawing_path(exercise: Exercise) -> str:
     return f"illustrations/{exercise.id}.svg"
 
 
+def moving_drawing_path(exercise: Exercise) -> str:
+    """The picture playing, as a file of its own: the builder's preview shows it over the still on screen."""
+    return f"illustrations/moving/{exercise.id}.svg"
+
+
 def picture(exercise: Exercise) -> Picture | None:
     """The exercise's picture: its drawing or its image file, and its text alternative."""
     illustration = exercise.illustration
@@ -268,7 +273,7 @@ def editors_guide() -> str:
 
 def pose_guide_page(guide: PoseGuide) -> str:
     """The editor's guide page on poses; its pictures are `guide.pictures`, drawn beside it."""
-    return render("pose_guide.md.j2", guide=guide, default_view=default_view, where_written=where_written, prop_places=PROP_PLACES)
+    return render("pose_guide.md.j2", guide=guide, default_view=default_view, where_written=where_written, prop_places=PROP_PLACES, view_meanings=VIEW_MEANINGS)
 
 
 def pictures_page(catalogue: Catalogue, *, drafts: Sequence[Any] = ()) -> str:

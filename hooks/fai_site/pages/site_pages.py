@@ -115,6 +115,11 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, draw: Draw 
             for exercise in catalogue.exercises
             if isinstance(exercise.illustration, PoseIllustration)
         ),
+        *(
+            GeneratedFile(render.moving_drawing_path(exercise), str(render.animation(exercise)))
+            for exercise in catalogue.exercises
+            if isinstance(exercise.illustration, PoseIllustration)
+        ),
         *(handout_file(program, catalogue, settings) for program in catalogue.programs),
         builder_file(catalogue, settings),
         *companion_files(catalogue, settings),

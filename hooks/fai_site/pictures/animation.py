@@ -132,6 +132,7 @@ def body_elements(scene: Scene, body: FrameFigure, cell: Cell, box: tuple[float,
     out = draw_floor(floors, cell, box) + draw_props(props, cell)
     out += draw_props([s for s in moving_props if s.role == "band"], cell)
     out += draw_body(scene, body, cell)
+    out += draw_props([s for s in moving_props if s.role == "band-around"], cell)
     out += [e for s in moving_props if s.role == "water" for e in draw_water(s, cell, box)]
     return out
 

@@ -51,6 +51,7 @@ PROP_FILL = "#cbd2d9"
 PROP_LIGHT = "#9aa5b1"
 PROP_TOP = "#e4e7eb"
 BAND = "#3e4c59"
+BAND_AROUND = "#2c7a7b"            # a band around the legs, over them: 4.6:1 on the panel, edged in panel colour
 WATER = "#9fb3c8"
 WATER_LINE = "#627d98"
 FLOOR_BAND = "#e6eaee"
@@ -141,6 +142,26 @@ def polygon(points: list[tuple[float, float]], fill: str, colour: str | None = N
     if colour:
         attrs += (("stroke", colour), ("stroke-width", fmt(width)), ("stroke-linejoin", "round"))
     return Element("polygon", attrs)
+
+
+def rounded_shape(points: list[tuple[float, float]], fill: str, colour: str, width: float, *, cut: bool = False) -> Element:
+    """A closed outline drawn as a smooth curve through its edges' midpoints, each corner a
+    control point: a body's outline reads as flesh, where a polygon's corners read as a box.
+    With `cut`, the edge from the last point back to the first stays straight (where a part
+    of the body, such as the hips, ends at the waist)."""
+    def mid(a: tuple[float, float], b: tuple[float, float]) -> str:
+        return f"{fmt((a[0] + b[0]) / 2)} {fmt((a[1] + b[1]) / 2)}"
+
+    def point(p: tuple[float, float]) -> str:
+        return f"{fmt(p[0])} {fmt(p[1])}"
+    if cut:
+        inner = points[1:-1]
+        curves = "".join(f"Q{point(p)} {mid(p, after)}" for p, after in zip(inner, inner[1:]))
+        d = f"M{point(points[0])}L{mid(points[0], points[1])}{curves}L{point(points[-1])}Z"
+    else:
+        curves = "".join(f"Q{point(p)} {mid(p, points[(i + 1) % len(points)])}" for i, p in enumerate(points))
+        d = f"M{mid(points[-1], points[0])}{curves}Z"
+    return Element("path", (("d", d), ("fill", fill), ("stroke", colour), ("stroke-width", fmt(width)), ("stroke-linejoin", "round")))
 
 
 def circle(centre: tuple[float, float], radius: float, fill: str, colour: str | None = None, width: float = 0.0) -> Element:
@@ -253,6 +274,7 @@ def draw_scene(scene: Scene) -> list[Element]:
             for frame in scene.frames[:-1]:
                 elements += draw_body(scene, frame, cell, ghost=True)
         elements += draw_body(scene, scene.frames[-1], cell)
+        elements += draw_props([s for s in scene.frame_props[-1] if s.role == "band-around"], cell)
         elements += [e for shape in scene.frame_props[-1] if shape.role == "water" for e in draw_water(shape, cell, box)]
         for arrow in arrows:
             elements += draw_arrow(arrow, cell, both_ends=scene.pose.motion is Motion.BACK_AND_FORTH)
@@ -265,6 +287,7 @@ def draw_scene(scene: Scene) -> list[Element]:
         elements += draw_props(props, cell)
         elements += draw_props([s for s in scene.frame_props[index] if s.role == "band"], cell)
         elements += draw_body(scene, frame, cell)
+        elements += draw_props([s for s in scene.frame_props[index] if s.role == "band-around"], cell)
         elements += [e for s in scene.frame_props[index] if s.role == "water" for e in draw_water(s, cell, box)]
     for before, after in zip(frame_cells, frame_cells[1:]):
         elements += between_arrow(before, after, box)
@@ -320,6 +343,9 @@ def draw_props(shapes: list[Shape], cell: Cell) -> list[Element]:
             out.append(polygon(pts, PROP_FILL, PROP_FILL, 2.0))
         elif shape.role == "mat-top":
             out.append(polygon(pts, PROP_TOP, PROP_FILL, 2.0))
+        elif shape.role == "band-around":   # over the legs: a panel-coloured edge keeps it apart from them
+            width = max(2.4, 4.0 * s)
+            out += [polyline(pts, PANEL, width + 2 * HALO), polyline(pts, BAND_AROUND, width)]
         elif shape.kind == "polygon":
             light = shape.role.startswith("prop-light")
             fill = PROP_TOP if shape.role.endswith("-top") else ("#e4e7eb" if light else PROP_FILL)
@@ -396,12 +422,12 @@ def draw_body(scene: Scene, frame: FrameFigure, cell: Cell, *, ghost: bool = Fal
         halo = (side == "near" or front) and scene.pose.base in UPRIGHT_BASES
         tube([at(f"{side}_shoulder"), at(f"{side}_elbow"), at(f"{side}_wrist"), at(f"{side}_hand")], colour, LIMB_R, part, halo=halo)
 
-    def slab(points: list[tuple[float, float]], colour: str, part: BodyPart) -> None:
+    def slab(points: list[tuple[float, float]], colour: str, part: BodyPart, *, cut: bool = False) -> None:
         """A filled outline with rounded corners (the trunk seen from the front)."""
         if not ghost:
-            out.append(polygon(points, colour, colour, 2 * TORSO_EDGE * s))
+            out.append(rounded_shape(points, colour, colour, 2 * TORSO_EDGE * s, cut=cut))
         elif part in moving:
-            out.append(polygon(points, PANEL, ACCENT, GHOST_WALL))
+            out.append(rounded_shape(points, PANEL, ACCENT, GHOST_WALL, cut=cut))
 
     def trunk() -> None:
         colour = ACCENT if BodyPart.TRUNK in moving else NEAR
@@ -409,7 +435,7 @@ def draw_body(scene: Scene, frame: FrameFigure, cell: Cell, *, ghost: bool = Fal
             outline = torso_outline(frame, cell)
             slab(outline, colour, BodyPart.TRUNK)
             if BodyPart.PELVIS in moving:
-                slab(outline[:4] + outline[-4:], ACCENT, BodyPart.PELVIS)   # hips to the waist
+                slab(outline[-4:] + outline[:4], ACCENT, BodyPart.PELVIS, cut=True)   # hips up to a straight edge at the waist
             return
         radius = frame.radii["pelvis"]
         tube([at(n) for n in frame.spine()], colour, radius, BodyPart.TRUNK)   # the last sample is the neck

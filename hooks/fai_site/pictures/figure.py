@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from fai_site.pictures.pose import RESTING_BASES, Base, BodyPart, Pose, Posture, Prop, View
+from fai_site.pictures.pose import RESTING_BASES, UPRIGHT_BASES, Base, BodyPart, Pose, Posture, Prop, View
 
 Vec = tuple[float, float, float]
 Matrix = tuple[Vec, Vec, Vec]
@@ -74,10 +74,16 @@ BIKE_CRANK_HEIGHT = 30.0
 LORDOSIS = 1.2        # forward bow of the low back (cm at the control point's half)
 CONTACT_TOLERANCE = 0.05
 FLAT_TOLERANCE = 0.05
-FRONT_ABOVE_ELEVATION = 30.0
-# Lying on your side, the camera also steps round toward the feet (degrees), so
-# a forearm or shin that points at the reader, or away, is drawn at a slant, not end-on.
-FRONT_ABOVE_AZIMUTH = 35.0
+# How far each view's camera looks down (degrees): straight above is a plan of the body.
+ELEVATIONS: dict[View, float] = {View.SIDE: 0.0, View.FRONT: 0.0, View.FRONT_ABOVE: 20.0, View.ABOVE: 90.0}
+# Lying on your side seen level from the front, the camera also steps round toward the head
+# (degrees), so a forearm on the floor or a shin bent back, which point at the reader or
+# away, are drawn at a slant (the forearm under the chest, the shin folded behind the knee),
+# not end-on. From a little above they already show, and the body stays square on.
+SIDE_LYING_AZIMUTH = -35.0
+# Upright, seen from in front and a little above, the camera steps round toward the near side,
+# so hips and knees bent forward (toward the reader) show as a bend, not as straight legs.
+UPRIGHT_AZIMUTH = 35.0
 # Mass fractions for the centre of mass (Dempster, rounded).
 MASS = {"trunk": 0.50, "head": 0.08, "upper_arm": 0.028, "forearm": 0.016, "hand": 0.006,
         "thigh": 0.10, "shin": 0.047, "foot": 0.015}
@@ -207,8 +213,11 @@ class FrameFigure:
         return project(self.points[name], self.elevation, self.azimuth)
 
     def depth(self, name: str) -> float:
-        """How near the reader the point is (larger: nearer), seen from the frame's camera."""
-        return turned(self.points[name], self.azimuth)[1]
+        """How near the reader the point is (larger: nearer), seen from the frame's camera:
+        toward the reader for a level camera, up for one straight above, a mix between."""
+        toward = turned(self.points[name], self.azimuth)[1]
+        e = math.radians(self.elevation)
+        return toward * math.cos(e) + self.points[name][2] * math.sin(e)
 
     def bottom(self, name: str) -> float:
         """Height of the lowest edge of the point's disc."""
@@ -244,7 +253,7 @@ class Shape:
 
     kind: str        # polygon, line, circle, curve (start, control, end), floor-line, floor-band, water
     points: tuple[tuple[float, float], ...]
-    role: str        # prop, prop-top, prop-light, prop-light-top, mat, mat-top, band, floor, water
+    role: str        # prop, prop-top, prop-light, prop-light-top, mat, mat-top, band, band-around, floor, water
     radius: float = 0.0
 
 
@@ -278,7 +287,8 @@ def _scene(pose_json: str) -> Scene:
 
 def place(pose: Pose, posture: Posture) -> FrameFigure:
     """One frame: the skeleton from its angles, turned by the base position, put on the floor."""
-    torso_r = TORSO_R if pose.shown_view is View.SIDE else TORSO_FRONT_R
+    # the trunk's disc: its thickness seen from the side or from above (what a back rests on), its width from the front
+    torso_r = TORSO_R if pose.shown_view in (View.SIDE, View.ABOVE) else TORSO_FRONT_R
     points, radii = skeleton(posture.angles, hands_flat=pose.base is Base.HANDS_AND_KNEES, torso_r=torso_r)
     turn = body_orientation(pose)
     points = {name: apply(turn, p) for name, p in points.items()}
@@ -296,14 +306,18 @@ def place(pose: Pose, posture: Posture) -> FrameFigure:
 
 
 def camera_elevation(pose: Pose) -> float:
-    """The front-above view looks down a little, so limbs bent toward the reader show."""
-    return FRONT_ABOVE_ELEVATION if pose.shown_view is View.FRONT_ABOVE else 0.0
+    """The front-above view looks down a little, so limbs bent toward the reader show; the above view looks straight down."""
+    return ELEVATIONS[pose.shown_view]
 
 
 def camera_azimuth(pose: Pose) -> float:
-    """Lying on your side, the camera stands a little toward the feet."""
-    return FRONT_ABOVE_AZIMUTH if pose.base is Base.LYING_ON_SIDE else 0.0
-
+    """Where the camera steps round, so limbs that point at the reader slant: lying on your side
+    seen level, toward the head; upright seen from in front and above, toward the near side."""
+    if pose.base is Base.LYING_ON_SIDE and pose.shown_view is View.FRONT:
+        return SIDE_LYING_AZIMUTH
+    if pose.base in UPRIGHT_BASES and pose.shown_view is View.FRONT_ABOVE:
+        return UPRIGHT_AZIMUTH
+    return 0.0
 
 
 def body_orientation(pose: Pose) -> Matrix:
@@ -553,6 +567,8 @@ def shared_props(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
     """The floor and the props that stay put, placed from the first frame that uses them."""
     first = frames[0]
     shapes: list[Shape] = floor(pose, frames)
+    if Prop.WALL in pose.props:   # first: a wall is behind whatever stands by it
+        shapes.extend(wall(pose, frames))
     if Prop.CHAIR in pose.props:
         shapes.extend(chair(pose, first))
     if Prop.BENCH in pose.props:
@@ -566,8 +582,6 @@ def shared_props(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
         shapes.extend(bike(frames))
     if Prop.POST in pose.props:
         shapes.extend(post(pose, frames))
-    if Prop.WALL in pose.props:
-        shapes.extend(wall(pose, first))
     if Prop.BALL in pose.props:
         shapes.append(ball(pose, first))
     return shapes
@@ -628,13 +642,15 @@ def chair(pose: Pose, frame: FrameFigure) -> list[Shape]:
             Shape("line", flat(frame, (back + 3, top - 4, 0), (back + 3, 0.0, 0)), "prop"),
             Shape("line", flat(frame, (back + 1, top, 0), (back - 3, top + 40, 0)), "prop"),
         ]
+    # beside the body, facing the way it faces: the backrest under the far hand, the seat ahead of it
     hand_x, _, hand_z = frame.points["far_hand"]
+    ahead = 1.0 if apply(body_orientation(pose), F)[0] >= 0 else -1.0
     top = hand_z - HAND_R
     seat = top - 40.0
     return [
         Shape("line", flat(frame, (hand_x, top, 0), (hand_x, 0.0, 0)), "prop-light"),
-        Shape("line", flat(frame, (hand_x, seat, 0), (hand_x - 38, seat, 0)), "prop-light"),
-        Shape("line", flat(frame, (hand_x - 36, seat, 0), (hand_x - 36, 0.0, 0)), "prop-light"),
+        Shape("line", flat(frame, (hand_x, seat, 0), (hand_x + ahead * 38, seat, 0)), "prop-light"),
+        Shape("line", flat(frame, (hand_x + ahead * 36, seat, 0), (hand_x + ahead * 36, 0.0, 0)), "prop-light"),
     ]
 
 
@@ -722,11 +738,15 @@ def band(pose: Pose, frames: list[FrameFigure], frame: FrameFigure) -> Shape:
         hip, knee = frame.xy(f"{side}_hip"), frame.xy(f"{side}_knee")
         return (knee[0] + 0.18 * (hip[0] - knee[0]), knee[1] + 0.18 * (hip[1] - knee[1]))
 
+    # around both thighs: from the outer edge of one to the outer edge of the other, drawn over the legs
     a, b = above_knee("near"), above_knee("far")
-    return Shape("curve", (a, ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), b), "band")
+    span = math.dist(a, b) or 1.0
+    out = ((b[0] - a[0]) / span * LIMB_R, (b[1] - a[1]) / span * LIMB_R)
+    return Shape("line", ((a[0] - out[0], a[1] - out[1]), (b[0] + out[0], b[1] + out[1])), "band-around")
 
 
-def wall(pose: Pose, frame: FrameFigure) -> list[Shape]:
+def wall(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
+    frame = frames[0]
     if pose.base is Base.SITTING_ON_FLOOR:
         x, d, _ = frame.points["pelvis"]
         back = min(frame.points[n][1] for n in ("pelvis", "neck")) - TORSO_FRONT_R
@@ -735,9 +755,9 @@ def wall(pose: Pose, frame: FrameFigure) -> list[Shape]:
             return [Shape("polygon", ((x - 6, 0.0), (x, 0.0), (x, 150.0), (x - 6, 150.0)), "prop-light")]
         return [Shape("polygon", flat(frame, (x - 45, 0.0, back), (x + 45, 0.0, back), (x + 45, 105.0, back), (x - 45, 105.0, back)), "prop-light")]
     if frame.posture.angles["near_arm.shoulder"] < 60:
-        # standing beside a wall, the far hand on it: the wall is the backdrop behind the body
-        x0, x1 = body_extent([frame], 0)
-        top = max(frame.points["head"][2] + HEAD_R, frame.points["far_hand"][2]) + 12.0
+        # standing beside a wall, the far hand on it: the wall is the backdrop behind the body in every frame
+        x0, x1 = body_extent(frames, 0)
+        top = max(max(f.points["head"][2] + HEAD_R, f.points["far_hand"][2]) for f in frames) + 12.0
         return [Shape("polygon", ((x0 - 14, 0.0), (x1 + 14, 0.0), (x1 + 14, top), (x0 - 14, top)), "prop-light")]
     hand_x = frame.points["near_hand"][0] + HAND_R
     return [Shape("polygon", ((hand_x, 0.0), (hand_x + 6, 0.0), (hand_x + 6, 170.0), (hand_x, 170.0)), "prop-light")]

@@ -9,7 +9,8 @@ human ranges in `JOINT_RANGES`, so a typo cannot draw a broken body.
 
 "Near" and "far" name the two sides of the body as the picture shows them: in a side
 view the near side faces the reader; lying on your side, the near side is the top side;
-seen from the front, the near side is on the right of the picture.
+seen from the front, the near side is on the right of the picture; seen from above, at
+the bottom.
 """
 
 from __future__ import annotations
@@ -38,11 +39,12 @@ class Base(str, Enum):
 
 
 class View(str, Enum):
-    """Where the reader stands: beside the body, in front of it, or in front and a little above."""
+    """Where the reader stands: beside the body, in front of it, in front and a little above, or straight above."""
 
     SIDE = "side"
     FRONT = "front"
     FRONT_ABOVE = "front-above"
+    ABOVE = "above"
 
 
 class Prop(str, Enum):
@@ -181,15 +183,25 @@ RESTING_BASES = frozenset({Base.LYING_ON_BACK, Base.LYING_ON_SIDE, Base.LYING_FA
 UPRIGHT_BASES = frozenset(set(Base) - RESTING_BASES)
 SEATS = frozenset({Prop.CHAIR, Prop.BENCH, Prop.BIKE, Prop.BALL})
 DEFAULT_VIEWS = {base: View.SIDE for base in Base} | {Base.LYING_ON_SIDE: View.FRONT_ABOVE}
+# Lying on your back or face down, the body can also be seen from straight above.
+SEEN_FROM_ABOVE = frozenset({Base.LYING_ON_BACK, Base.LYING_FACE_DOWN})
+
+# What each view shows, for the editor's guide.
+VIEW_MEANINGS: dict[View, str] = {
+    View.SIDE: "from beside the body, level: for bending and straightening (the usual view)",
+    View.FRONT: "from in front, level: for moves out to the side. Lying on your side, the reader stands a little toward the head, so a forearm on the floor or a shin bent back is drawn at a slant",
+    View.FRONT_ABOVE: "from in front and a little above, so knees bent toward the reader show (the usual view lying on your side). Upright, the reader also stands a little to the near side, so a small squat shows as bent knees",
+    View.ABOVE: "from straight above, lying on your back or face down: for a knee that falls out to the side or a leg that crosses the other; the near side is at the bottom of the picture",
+}
 
 # Where each prop is drawn; the editor's guide prints this table.
 PROP_PLACES: dict[Prop, str] = {
     Prop.MAT: "under the body, on the floor",
     Prop.BAND: "from the near ankle to the post when there is a post, otherwise around both legs just above the knees",
     Prop.STEP: "under the foot named by the frame's step_foot",
-    Prop.CHAIR: "under the seat when sitting; otherwise beside the body, its backrest under the far hand",
+    Prop.CHAIR: "under the seat when sitting; otherwise beside the body and facing the way it faces, its backrest under the far hand (bend that arm so the hand reaches the height of a chair back)",
     Prop.BENCH: "under the seat when sitting; lying on your side, under the top knee",
-    Prop.WALL: "behind the back when sitting on the floor; standing, where the near hand touches it when that arm reaches forward, otherwise behind the body under the far hand",
+    Prop.WALL: "behind the back when sitting on the floor; standing, where the near hand touches it when that arm reaches forward, otherwise behind the body in every frame, under the far hand (reach that arm out a little, so the hand shows on the wall)",
     Prop.POST: "a fixed object just beyond the feet, the band's anchor",
     Prop.BALL: "under the seat when sitting; otherwise between the knees",
     Prop.BIKE: "an exercise bike: saddle under the seat, pedals under the feet, bars at the hands",
@@ -251,7 +263,7 @@ class Pose(_PoseModel):
     """An exercise drawn from a description: a base position, props, moving parts and frames."""
 
     base: Base = Field(description="The starting body position.")
-    view: View | None = Field(default=None, description="Where the reader stands: side (the default), front (for movements out to the side) or front-above (from the front and a little above, to show knees bent toward the reader; the default lying on your side).")
+    view: View | None = Field(default=None, description="Where the reader stands: side (the default), front (for movements out to the side), front-above (from the front and a little above, to show knees bent toward the reader; the default lying on your side) or above (straight down on a body lying on its back or face down, to show a knee falling out to the side).")
     props: list[Prop] = Field(default_factory=list, description="Things drawn with the body, e.g. [mat, chair]; each has a fixed place.")
     moving: list[BodyPart] = Field(min_length=1, description="The body parts drawn in the accent colour, e.g. [near-leg].")
     motion: Motion = Field(default=Motion.MOVE, description="move (an arrow from start to end), back-and-forth (a two-headed arrow) or squeeze (no movement: tension marks).")
@@ -263,6 +275,8 @@ class Pose(_PoseModel):
     def _fits_the_base(self) -> Pose:
         if self.base is Base.LYING_ON_SIDE and self.view is View.SIDE:
             raise ValueError("lying on your side is drawn from the front: use view: front or front-above, or leave view out")
+        if self.view is View.ABOVE and self.base not in SEEN_FROM_ABOVE:
+            raise ValueError("view: above is only for lying-on-back or lying-face-down; use side, front or front-above")
         if self.base is Base.SITTING and not SEATS & set(self.props):
             raise ValueError("sitting needs a seat: add chair, bench, ball or bike to props (or use sitting-on-floor)")
         if Prop.BIKE in self.props and self.base is not Base.SITTING:

@@ -59,6 +59,7 @@ SIDE_DEMOS = [
     (BodyPart.NEAR_ARM, Base.STANDING, "front", {"near_arm": {"shoulder_abduction": 70}}),
     (BodyPart.FAR_ARM, Base.STANDING, "front", {"far_arm": {"shoulder_abduction": 70}}),
     (BodyPart.NEAR_LEG, Base.LYING_ON_SIDE, "front-above", {"near_leg": {"hip_abduction": 30}}),
+    (BodyPart.NEAR_LEG, Base.LYING_ON_BACK, "above", {"near_leg": {"hip_abduction": 30}}),
 ]
 
 

@@ -79,6 +79,8 @@ def prop_detail(pose: Pose, start: Posture) -> str:
         parts.append("your top knee on a bench")
     if Prop.CHAIR in props and pose.base is not Base.SITTING:
         return ", holding a chair" + ("" if not parts else " and with " + " and ".join(parts))
+    if Prop.WALL in props and pose.base in (Base.STANDING, Base.STANDING_ON_ONE_LEG):
+        return " with one hand on a wall" + ("" if not parts else ", and with " + " and ".join(parts))
     if Prop.WALL in props and pose.base is not Base.SITTING:
         return " next to a wall" + ("" if not parts else ", with " + " and ".join(parts))
     return ", with " + " and ".join(parts) if parts else ""
