@@ -15,7 +15,7 @@ import yaml
 from conftest import ROOT
 from pydantic import ValidationError
 
-from fai_site.pictures.drawing import ACCENT, BAND_AROUND, draw_scene, illustration_text, motion_arrows, render_illustration
+from fai_site.pictures.drawing import ACCENT, BAND_AROUND, FAR, PROP_LIGHT, draw_scene, illustration_text, motion_arrows, render_illustration
 from fai_site.pictures.figure import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure, build_scene
 from fai_site.pictures.motion import in_between_postures, motion_bodies
 from fai_site.pictures.pose import JOINT_RANGES, Base, Pose, joint_of
@@ -274,12 +274,31 @@ BESIDE_WALLS = [i for i in IDS if "wall" in pose_of(i).props and pose_of(i).base
 @pytest.mark.parametrize("exercise_id", HELD_CHAIRS)
 def test_a_hand_that_holds_a_chair_stays_on_its_backrest_and_the_chair_faces_the_bodys_way(exercise_id: str) -> None:
     scene = build_scene(pose_of(exercise_id))
-    backrest, seat, _ = [shape.points for shape in scene.props if shape.role == "prop-light"][:3]
-    top = backrest[0]
+    backrest, _, seat = [shape.points for shape in scene.props if shape.role == "prop-light"][:3]
+    top = (sum(x for x, _ in backrest) / len(backrest), max(z for _, z in backrest))
     for index, body in enumerate(motion_bodies(pose_of(exercise_id))):
         hand = body.xy("far_hand")
         assert math.dist(hand, (top[0], top[1] + body.radii["far_hand"])) <= 3.0, f"body {index}: the hand is off the chair"
-    assert seat[1][0] > seat[0][0], "the seat is ahead of the backrest, as the body faces"
+    assert min(x for x, _ in seat) >= min(x for x, _ in backrest) and max(x for x, _ in seat) > max(x for x, _ in backrest), "the seat is ahead of the backrest, as the body faces"
+
+
+def luminance(colour: str) -> float:
+    """WCAG's relative luminance of a #rrggbb colour."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("exercise_id", HELD_CHAIRS)
+def test_a_chair_beside_the_body_is_pale_boards_that_a_far_leg_stands_out_against(exercise_id: str) -> None:
+    # Patients read the half-kneeling stretch's front leg as part of a chair drawn in grey bars like it.
+    chair = [shape for shape in build_scene(pose_of(exercise_id)).props if shape.role == "prop-light"]
+    assert chair and all(shape.kind == "polygon" for shape in chair), "the chair is drawn as bars"
+    svg = ET.fromstring(render_illustration(pose_of(exercise_id), title="t", uid="t"))
+    fills = {e.get("fill") for e in svg.iter(f"{SVG}polygon") if e.get("stroke") == PROP_LIGHT}
+    for fill in fills:
+        lighter, darker = sorted((luminance(fill), luminance(FAR)), reverse=True)
+        assert (lighter + 0.05) / (darker + 0.05) >= 2.0, f"the chair's {fill} is too close to a far limb's {FAR}"
 
 
 @pytest.mark.parametrize("exercise_id", BESIDE_WALLS)

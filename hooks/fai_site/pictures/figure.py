@@ -642,16 +642,23 @@ def chair(pose: Pose, frame: FrameFigure) -> list[Shape]:
             Shape("line", flat(frame, (back + 3, top - 4, 0), (back + 3, 0.0, 0)), "prop"),
             Shape("line", flat(frame, (back + 1, top, 0), (back - 3, top + 40, 0)), "prop"),
         ]
-    # beside the body, facing the way it faces: the backrest under the far hand, the seat ahead of it
+    # beside the body, facing the way it faces: the backrest under the far hand, the seat ahead of it;
+    # drawn as pale outlined boards, never as grey bars that a far limb in front of it would merge with
     hand_x, _, hand_z = frame.points["far_hand"]
     ahead = 1.0 if apply(body_orientation(pose), F)[0] >= 0 else -1.0
     top = hand_z - HAND_R
     seat = top - 40.0
+    front = hand_x + ahead * 36
     return [
-        Shape("line", flat(frame, (hand_x, top, 0), (hand_x, 0.0, 0)), "prop-light"),
-        Shape("line", flat(frame, (hand_x, seat, 0), (hand_x + ahead * 38, seat, 0)), "prop-light"),
-        Shape("line", flat(frame, (hand_x + ahead * 36, seat, 0), (hand_x + ahead * 36, 0.0, 0)), "prop-light"),
+        board(frame, hand_x - 1.5, hand_x + 1.5, 0.0, top),
+        board(frame, front - 1.5, front + 1.5, 0.0, seat),
+        board(frame, min(hand_x, hand_x + ahead * 38), max(hand_x, hand_x + ahead * 38), seat - 3.0, seat),
     ]
+
+
+def board(frame: FrameFigure, x0: float, x1: float, z0: float, z1: float) -> Shape:
+    """A piece of furniture in the picture's plane, x0 to x1 across and z0 to z1 up, pale and outlined."""
+    return Shape("polygon", flat(frame, (x0, z0, 0), (x1, z0, 0), (x1, z1, 0), (x0, z1, 0)), "prop-light")
 
 
 def bench(pose: Pose, frame: FrameFigure) -> list[Shape]:
