@@ -72,6 +72,19 @@ def test_each_exercise_page_shows_its_picture(site_server: str, context: Browser
     assert picture.evaluate("element => element.getBoundingClientRect().width") >= 280
 
 
+def test_the_exercise_index_holds_each_pictures_place_before_it_loads(site_server: str, context: BrowserContext) -> None:
+    # On a slow phone the cards must not jump as their pictures arrive: with the pictures held
+    # back, each one's box is already the drawing's 3:2 panel.
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.route("**/illustrations/*.svg", lambda route: route.abort())
+    page.goto(f"{site_server}exercises/", wait_until="load")
+    boxes = page.locator("article img.fai-thumb").evaluate_all("images => images.map(image => [image.clientWidth, image.clientHeight])")
+    assert boxes, "the index shows no pictures"
+    for width, height in boxes:
+        assert width > 100 and abs(height - width * 2 / 3) <= 1, f"a {width} × {height} box before the picture loads"
+
+
 # ---- Patient details stay in the page ---------------------------------------------------
 
 PATIENT_INPUTS = {
