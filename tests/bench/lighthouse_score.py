@@ -1,9 +1,10 @@
 """Lighthouse's performance score for a page of a built site, served gzipped as a static host would.
 
 Lighthouse 12.2.3 (pinned in tests/bench/lighthouse/, installed by `make bench` with
-`npm ci`) drives Debian's Chromium with the same flags as the browser tests, with its
-default mobile settings (simulated slow 4G and a 4× slower CPU). The score is the median
-of a few runs: one run on a busy machine can lose points that the page did not.
+`npm ci`) drives Debian's Chromium with the same flags as the browser tests, as a phone
+(its default: simulated slow 4G and a 4× slower CPU) or as a desktop (`--preset=desktop`).
+The score is the median of a few runs: one run on a busy machine can lose points that the
+page did not.
 """
 
 from __future__ import annotations
@@ -81,12 +82,13 @@ def available() -> str | None:
     return None
 
 
-def lighthouse_run(url: str) -> dict:
-    """One Lighthouse run, performance only; its JSON report."""
+def lighthouse_run(url: str, *, desktop: bool = False) -> dict:
+    """One Lighthouse run, performance only, as a phone or a desktop; its JSON report."""
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
+        preset = ["--preset=desktop"] if desktop else []
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json", f"--output-path={report}", "--quiet", f"--chrome-flags={CHROME_FLAGS}"],
+            [str(LIGHTHOUSE), url, *preset, "--only-categories=performance", "--output=json", f"--output-path={report}", "--quiet", f"--chrome-flags={CHROME_FLAGS}"],
             env=dict(os.environ, CHROME_PATH=CHROMIUM),
             check=True,
             capture_output=True,
@@ -94,10 +96,10 @@ def lighthouse_run(url: str) -> dict:
         return json.loads(report.read_text(encoding="utf-8"))
 
 
-def performance(site: Path, page: str, *, runs: int = 3) -> Score:
+def performance(site: Path, page: str, *, desktop: bool = False, runs: int = 3) -> Score:
     """The page's performance score, the median of `runs` runs against the site served gzipped."""
     with served_gzipped(site) as base:
-        reports = [lighthouse_run(base + page) for _ in range(runs)]
+        reports = [lighthouse_run(base + page, desktop=desktop) for _ in range(runs)]
     ranked = sorted(reports, key=lambda report: report["categories"]["performance"]["score"])
     median = ranked[len(ranked) // 2]
     return Score(
