@@ -109,14 +109,9 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, draw: Draw 
         GeneratedFile("handouts/index.md", render.handouts_index(catalogue), listed=True),
         GeneratedFile("editors-guide.md", render.editors_guide(), listed=True),
         *pose_guide_files(),
-        *(GeneratedFile(f"exercises/{exercise.id}.md", render.exercise_page(exercise, catalogue)) for exercise in catalogue.exercises),
+        *(file for exercise in catalogue.exercises for file in exercise_files(exercise, catalogue)),
         *(
             GeneratedFile(render.drawing_path(exercise), draw(exercise, exercise.illustration))
-            for exercise in catalogue.exercises
-            if isinstance(exercise.illustration, PoseIllustration)
-        ),
-        *(
-            GeneratedFile(render.moving_drawing_path(exercise), str(render.animation(exercise)))
             for exercise in catalogue.exercises
             if isinstance(exercise.illustration, PoseIllustration)
         ),
@@ -124,6 +119,15 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, draw: Draw 
         builder_file(catalogue, settings),
         *companion_files(catalogue, settings),
     ]
+
+
+def exercise_files(exercise: Exercise, catalogue: Catalogue) -> list[GeneratedFile]:
+    """The exercise's page and, for a drawn pose, its moving picture for the builder's preview, one after the
+    other, so the animation both show is drawn once (`render_animation` keeps the last few)."""
+    page = GeneratedFile(f"exercises/{exercise.id}.md", render.exercise_page(exercise, catalogue))
+    if not isinstance(exercise.illustration, PoseIllustration):
+        return [page]
+    return [page, GeneratedFile(render.moving_drawing_path(exercise), str(render.animation(exercise)))]
 
 
 def pose_guide_files() -> list[GeneratedFile]:

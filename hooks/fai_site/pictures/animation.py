@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fai_site.pictures.drawing import (
     FLOOR_BOX,
@@ -80,8 +81,17 @@ def whole(match: re.Match[str]) -> str:
 # ---- Public API ------------------------------------------------------------------------------
 
 def render_animation(pose: Pose, *, title: str, uid: str, timing: tuple[float, float, float, float]) -> str:
-    """The pose playing in a loop, as an `<svg>` element; every id inside starts with `uid`."""
+    """The pose playing in a loop, as an `<svg>` element; every id inside starts with `uid`.
+
+    Kept by content: an exercise's page and its moving picture file (the builder's preview)
+    show the same animation, which is the costliest thing a build draws."""
+    return _animation(pose.model_dump_json(), title=title, uid=uid, timing=timing)
+
+
+@lru_cache(maxsize=64)
+def _animation(pose_json: str, *, title: str, uid: str, timing: tuple[float, float, float, float]) -> str:
     check_uid(uid)
+    pose = Pose.model_validate_json(pose_json)
     loop = timeline(pose, timing=timing)
     return environment().get_template(TEMPLATE).render(
         uid=uid,
