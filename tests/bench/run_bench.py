@@ -503,14 +503,15 @@ def lighthouse_rows(bench: Bench, site: Path, plain_site: Path) -> None:
         bench.add(f"Lighthouse performance, {INDEX_PAGE}", f"n/a ({reason})")
         return
     scores = {
-        "desktop": performance(site, INDEX_PAGE, desktop=True),
+        # A desktop's score sits far from its thresholds (blocking time 10–40 ms): one run tells.
+        "desktop": performance(site, INDEX_PAGE, desktop=True, runs=1),
         "phone": performance(site, INDEX_PAGE),
         "phone_plain": performance(plain_site, INDEX_PAGE),
     }
     bench.data["lighthouse"] = {name: asdict(score) for name, score in scores.items()}
     desktop, phone, plain = scores["desktop"], scores["phone"], scores["phone_plain"]
     bench.add(
-        f"Lighthouse performance, {INDEX_PAGE}, desktop (gzip; median of {len(desktop.scores)})",
+        f"Lighthouse performance, {INDEX_PAGE}, desktop (gzip; {len(desktop.scores)} run)",
         f"{desktop.score:.2f} ({lighthouse_metrics(desktop)})",
         f"≥ {MIN_LIGHTHOUSE:.2f}",
         desktop.score >= MIN_LIGHTHOUSE,
