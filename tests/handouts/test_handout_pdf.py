@@ -157,6 +157,11 @@ def test_a_changed_stylesheet_renders_every_pdf_again(tmp_path: Path) -> None:
     assert len(renderer.rendered) == 2 * len(CATALOGUE.programs)
 
 
+def script_env(**extra: str) -> dict[str, str]:
+    """The environment of a script run in a fresh process that imports this module and the test helpers."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "handouts")]), **extra}
+
+
 WARM_CACHE_BUILD = """
 import sys
 from pathlib import Path
@@ -170,8 +175,7 @@ assert "weasyprint" not in sys.modules, "WeasyPrint was imported"
 
 def test_weasyprint_is_not_imported_when_every_pdf_is_cached(tmp_path: Path) -> None:
     build_pdfs(CATALOGUE, tmp_path, CountingRenderer())
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "handouts")])}
-    completed = subprocess.run([sys.executable, "-c", WARM_CACHE_BUILD, str(tmp_path)], capture_output=True, text=True, env=env)
+    completed = subprocess.run([sys.executable, "-c", WARM_CACHE_BUILD, str(tmp_path)], capture_output=True, text=True, env=script_env())
     assert completed.returncode == 0, completed.stderr
 
 
@@ -203,8 +207,7 @@ print(*(font["/BaseFont"] for font in PdfReader(probe).pages[0]["/Resources"]["/
 
 def render_longest_sheet(output: Path, **env: str) -> str:
     """The longest handout's PDF, drawn in a fresh process (fontconfig reads its settings once); the font a probe asking for Liberation Sans got."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "handouts")]), **env}
-    completed = subprocess.run([sys.executable, "-c", RENDER_LONGEST_SHEET, str(output)], capture_output=True, text=True, env=env)
+    completed = subprocess.run([sys.executable, "-c", RENDER_LONGEST_SHEET, str(output)], capture_output=True, text=True, env=script_env(**env))
     assert completed.returncode == 0, completed.stderr
     return completed.stdout.strip()
 
