@@ -59,6 +59,7 @@ banner: Banner | None = None
 
 # ---- Hooks ----------------------------------------------------------------------------
 
+
 def on_startup(*, command: str, dirty: bool) -> None:
     """Know from the first build whether this is `mkdocs serve`, so even a bad first save is shown in the browser."""
     global serving
@@ -74,7 +75,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """
     global kept, banner
     try:
-        kept = generator_cache.load(catalogue_path(config), docs_dir=Path(config.docs_dir), cache_dir=project_folder(config) / GENERATOR_CACHE)
+        kept = generator_cache.load(
+            catalogue_path(config), docs_dir=Path(config.docs_dir), cache_dir=project_folder(config) / GENERATOR_CACHE
+        )
     except CatalogueError as error:
         if not serving:
             kept = None
@@ -101,7 +104,10 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     settings = site_settings(config)
     if not settings.is_public and not serving:
         # INFO, not WARNING: `make build --strict` must still build a preview; the words say what is missing.
-        log.info("Warning: site_url %s is not a public address, so the handouts carry no QR code and no web address. Set SITE_URL to the address the site is published at (e.g. SITE_URL=https://hips.example.org/ make build) to add them.", settings.site_url)
+        log.info(
+            "Warning: site_url %s is not a public address, so the handouts carry no QR code and no web address. Set SITE_URL to the address the site is published at (e.g. SITE_URL=https://hips.example.org/ make build) to add them.",
+            settings.site_url,
+        )
     for generated in generator_cache.files(kept, settings, cache_dir=project_folder(config) / GENERATOR_CACHE):
         inclusion = InclusionLevel.UNDEFINED if generated.listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, generated.path, content=generated.content, inclusion=inclusion))
@@ -120,10 +126,14 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         raise PluginError(str(error)) from None
 
 
-def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+def on_page_context(
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     """Hand main.html the page's schema.org data, so search engines can show steps and review dates."""
     site = Website(name=config.site_name, url=config.site_url or "")
-    context["structured_data"] = None if kept is None else page_json_ld(page_facts(page), catalogue=kept.catalogue, site=site)
+    context["structured_data"] = (
+        None if kept is None else page_json_ld(page_facts(page), catalogue=kept.catalogue, site=site)
+    )
     return context
 
 
@@ -146,6 +156,7 @@ def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any)
 
 
 # ---- Helpers --------------------------------------------------------------------------
+
 
 def with_problems(html_page: str, config: MkDocsConfig) -> str:
     if not serving or banner is None:
@@ -209,7 +220,11 @@ def rendered_pdfs(files: Files, config: MkDocsConfig, settings: SiteSettings) ->
         )
     except HandoutPdfError as error:
         raise PluginError(f"Handout PDF: {error}") from None
-    log.info("Handout PDFs: %d rendered, %d from the cache", sum(pdf.rendered for pdf in pdfs), sum(not pdf.rendered for pdf in pdfs))
+    log.info(
+        "Handout PDFs: %d rendered, %d from the cache",
+        sum(pdf.rendered for pdf in pdfs),
+        sum(not pdf.rendered for pdf in pdfs),
+    )
     log.info("Handout pages: %s", ", ".join(f"{pdf.path} {pdf.pages}" for pdf in pdfs))
     for problem in over_budget(pdfs, kept.catalogue):
         log.warning(problem)
@@ -218,6 +233,7 @@ def rendered_pdfs(files: Files, config: MkDocsConfig, settings: SiteSettings) ->
 
 def file_content(files: Files) -> ResourceLookup:
     """Look up a site file's bytes, generated or on disk, by its path in the site."""
+
     def content(path: str) -> bytes | None:
         file = files.get_file_from_path(path)
         return None if file is None else file.content_bytes

@@ -163,4 +163,6 @@ AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled
 def axe_findings(page: Page, options: dict = AXE_OPTIONS) -> list[str]:
     """One line per violating element: rule, impact and where."""
     violations = AXE.run(page, options=options).response["violations"]
-    return [f"{v['id']} ({v['impact']}): {', '.join(map(str, node['target']))}" for v in violations for node in v["nodes"]]
+    return [
+        f"{v['id']} ({v['impact']}): {', '.join(map(str, node['target']))}" for v in violations for node in v["nodes"]
+    ]

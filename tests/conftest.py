@@ -35,7 +35,9 @@ class BuildResult:
 
 def build_env() -> dict[str, str]:
     # HANDOUT_PDFS=1: the tests check the shipped PDFs, whatever the developer's shell says.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=TEST_SITE_URL, PYTHONPATH=str(ROOT / "hooks"), HANDOUT_PDFS="1")
+    env = dict(
+        os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=TEST_SITE_URL, PYTHONPATH=str(ROOT / "hooks"), HANDOUT_PDFS="1"
+    )
     return env
 
 
@@ -71,7 +73,9 @@ def make_project(directory: Path, catalogue_text: str) -> Path:
     for page in ("index", "exercise-guide", "when-to-get-help"):
         (docs / f"{page}.md").write_text(f"# {page}\n\nFixture page.\n", encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets", dirs_exist_ok=True)
-    shutil.copytree(ROOT / "docs" / "assets" / "fonts", docs / "assets" / "fonts", dirs_exist_ok=True)  # handout.css prints in them
+    shutil.copytree(
+        ROOT / "docs" / "assets" / "fonts", docs / "assets" / "fonts", dirs_exist_ok=True
+    )  # handout.css prints in them
     (directory / "exercises.yaml").write_text(catalogue_text, encoding="utf-8")
     config = directory / "mkdocs.yml"
     config.write_text(

@@ -45,7 +45,12 @@ extra:
 
 def sheet_length(exercise: Exercise) -> int:
     """How much text the exercise puts on a handout: all of it is printed."""
-    return len(exercise.name) + len(exercise.position) + sum(len(step) for step in exercise.steps) + sum(len(care) for care in exercise.precautions)
+    return (
+        len(exercise.name)
+        + len(exercise.position)
+        + sum(len(step) for step in exercise.steps)
+        + sum(len(care) for care in exercise.precautions)
+    )
 
 
 def wordiest_catalogue(*, pictures: bool, count: int = BUDGET_EXERCISES) -> dict[str, Any]:
@@ -59,7 +64,13 @@ def wordiest_catalogue(*, pictures: bool, count: int = BUDGET_EXERCISES) -> dict
         if not pictures:
             entry.pop("illustration", None)
         elif "illustration" not in entry:
-            entry["illustration"] = {"image": PICTURE, "alt": "Start and end position", "licence": "CC0", "source": "own work", "author": "tests"}
+            entry["illustration"] = {
+                "image": PICTURE,
+                "alt": "Start and end position",
+                "licence": "CC0",
+                "source": "own work",
+                "author": "tests",
+            }
     program = {
         "id": WORDIEST,
         "title": "Seven exercises with the longest texts",

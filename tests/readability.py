@@ -12,7 +12,10 @@ from fai_site.catalogue.content_rules import PAIN_RULE  # noqa: F401 (the valida
 from fai_site.catalogue.reading_grade import grade  # noqa: F401 (the validator's measure, which the content tests use too)
 
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
-MARKUP = re.compile(r"(^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|^!!!\s*\w+\s*(\"[^\"]*\")?|^\?\?\?\+?\s*\w+\s*(\"[^\"]*\")?|[*_`>|]|\{[^}]*\}|<[^>]+>)", re.MULTILINE)
+MARKUP = re.compile(
+    r"(^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|^!!!\s*\w+\s*(\"[^\"]*\")?|^\?\?\?\+?\s*\w+\s*(\"[^\"]*\")?|[*_`>|]|\{[^}]*\}|<[^>]+>)",
+    re.MULTILINE,
+)
 
 
 def markdown_body(source: str) -> str:
@@ -36,6 +39,7 @@ def words(text: str) -> list[str]:
 
 def shared_runs(text: str, other: str, length: int = 8) -> set[str]:
     """Runs of `length` consecutive words that both texts contain."""
+
     def runs(tokens: list[str]) -> set[str]:
         return {" ".join(tokens[i : i + length]) for i in range(len(tokens) - length + 1)}
 

@@ -60,4 +60,7 @@ def tour_id(path: str) -> str:
 @cache
 def built_pages(site: Path) -> tuple[tuple[str, Element], ...]:
     """Every HTML file of a built site as (path in the site, parsed tree), parsed once per run."""
-    return tuple((path.relative_to(site).as_posix(), parse(path.read_text(encoding="utf-8"))) for path in sorted(site.rglob("*.html")))
+    return tuple(
+        (path.relative_to(site).as_posix(), parse(path.read_text(encoding="utf-8")))
+        for path in sorted(site.rglob("*.html"))
+    )

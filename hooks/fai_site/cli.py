@@ -38,11 +38,16 @@ def check(catalogue_file: Path, docs_dir: Path | None = None, *, cache_dir: Path
         print(checked.report(), file=sys.stderr)
     catalogue = checked.catalogue
     drafts = f" ({count(len(checked.drafts), 'draft')} left out)" if checked.drafts else ""
-    print(f"{catalogue_file.name}: OK — {count(len(catalogue.exercises), 'exercise')} and {count(len(catalogue.programs), 'program')} to publish{drafts}.")
+    print(
+        f"{catalogue_file.name}: OK — {count(len(catalogue.exercises), 'exercise')} and {count(len(catalogue.programs), 'program')} to publish{drafts}."
+    )
     warnings = sum(problem.level is Level.WARNING for problem in checked.notes)
     if warnings:
         # Said last, where the eye lands: a warning passes here, but fails this project's tests for its own catalogue.
-        print(f"Before you commit, fix the {count(warnings, 'warning')} above: {'it blocks' if warnings == 1 else 'they block'} no build, but this project's tests accept none in its own catalogue.", file=sys.stderr)
+        print(
+            f"Before you commit, fix the {count(warnings, 'warning')} above: {'it blocks' if warnings == 1 else 'they block'} no build, but this project's tests accept none in its own catalogue.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -67,7 +72,9 @@ def generate(project: Path, out: Path, *, handout_pdfs: bool) -> int:
         print(error, file=sys.stderr)
         return 1
     pdfs = f", {len(tree.pdfs)} handout PDFs" if tree.pdfs else ""
-    print(f"{out}: docs/ with {len(tree.generated)} generated pages and pictures{pdfs}, and {tree.config.name} without hooks.")
+    print(
+        f"{out}: docs/ with {len(tree.generated)} generated pages and pictures{pdfs}, and {tree.config.name} without hooks."
+    )
     return 0
 
 
@@ -76,13 +83,22 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_command = commands.add_parser("check", help="validate the catalogue and print every problem")
     check_command.add_argument("catalogue", type=Path)
-    check_command.add_argument("--docs-dir", type=Path, help="where pictures are looked up (default: docs/ next to the catalogue)")
-    check_command.add_argument("--cache-dir", type=Path, help="where to keep reading grades between runs (default: nowhere)")
+    check_command.add_argument(
+        "--docs-dir", type=Path, help="where pictures are looked up (default: docs/ next to the catalogue)"
+    )
+    check_command.add_argument(
+        "--cache-dir", type=Path, help="where to keep reading grades between runs (default: nowhere)"
+    )
     schema_command = commands.add_parser("schema", help="write the JSON Schema")
     schema_command.add_argument("output", type=Path)
-    generate_command = commands.add_parser("generate", help="write docs/ with every generated page and picture, and a mkdocs.yml without hooks, into a folder")
+    generate_command = commands.add_parser(
+        "generate",
+        help="write docs/ with every generated page and picture, and a mkdocs.yml without hooks, into a folder",
+    )
     generate_command.add_argument("output", type=Path, help="the folder to write (emptied first); not inside docs/")
-    generate_command.add_argument("--project", type=Path, default=Path(), help="the folder with mkdocs.yml and exercises.yaml (default: here)")
+    generate_command.add_argument(
+        "--project", type=Path, default=Path(), help="the folder with mkdocs.yml and exercises.yaml (default: here)"
+    )
     arguments = parser.parse_args(argv)
     if arguments.command == "check":
         return check(arguments.catalogue, arguments.docs_dir, cache_dir=arguments.cache_dir)

@@ -26,7 +26,9 @@ CONFIG_NAME = "mkdocs.yml"
 CATALOGUE_NAME = "exercises.yaml"
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
 # The first line of the config a tree is written with: only a folder that has it is emptied for a new tree.
-HEADER = "# Written by `make generate` from mkdocs.yml: the same site, with the generated pages as files and no hooks.\n"
+HEADER = (
+    "# Written by `make generate` from mkdocs.yml: the same site, with the generated pages as files and no hooks.\n"
+)
 
 
 class TreeFolderError(ValueError):
@@ -60,6 +62,7 @@ ConfigLoader.add_constructor("!ENV", environment_value)
 
 # ---- The tree ---------------------------------------------------------------------------
 
+
 def write_tree(project: Path, out: Path, *, handout_pdfs: bool = False) -> Tree:
     """Write the project's site sources into `out` (an earlier tree there is replaced), with PDFs rendered in when `handout_pdfs`."""
     check_folder(out, project=project)
@@ -82,7 +85,11 @@ def write_tree(project: Path, out: Path, *, handout_pdfs: bool = False) -> Tree:
     files = generated_files(catalogue, settings)
     for generated in files:
         write_file(out / "docs" / generated.path, generated.content)
-    pdfs = rendered_pdfs(catalogue, settings, out / "docs", cache_dir=project / ".cache" / "handout-pdfs") if handout_pdfs else []
+    pdfs = (
+        rendered_pdfs(catalogue, settings, out / "docs", cache_dir=project / ".cache" / "handout-pdfs")
+        if handout_pdfs
+        else []
+    )
     config_file = out / CONFIG_NAME
     config_file.write_text(config_without_hooks(config_text, files, site_url=settings.site_url), encoding="utf-8")
     return Tree(out, config_file, files, pdfs)
@@ -97,7 +104,9 @@ def check_folder(out: Path, *, project: Path) -> None:
         return
     config = folder / CONFIG_NAME
     if not config.is_file() or not config.read_text(encoding="utf-8").startswith(HEADER):
-        raise TreeFolderError(f"{out}: the folder holds files that `make generate` did not write; name a new folder, or empty this one")
+        raise TreeFolderError(
+            f"{out}: the folder holds files that `make generate` did not write; name a new folder, or empty this one"
+        )
 
 
 def settings_from(config: dict[str, Any], *, docs: Path, handout_pdfs: bool, qr_cache: Path | None) -> SiteSettings:
@@ -128,7 +137,13 @@ def rendered_pdfs(catalogue: Any, settings: SiteSettings, docs: Path, *, cache_d
         source = docs / path
         return source.read_bytes() if source.is_file() else None
 
-    pdfs = handout_pdfs(catalogue, settings, resources=content, cache_dir=cache_dir, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+    pdfs = handout_pdfs(
+        catalogue,
+        settings,
+        resources=content,
+        cache_dir=cache_dir,
+        source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+    )
     for pdf in pdfs:
         write_file(docs / pdf.path, pdf.source.read_bytes())
     return [pdf.path for pdf in pdfs]
@@ -143,6 +158,7 @@ def write_file(target: Path, content: str | bytes) -> None:
 
 
 # ---- The config -------------------------------------------------------------------------
+
 
 def config_without_hooks(text: str, files: list[GeneratedFile], *, site_url: str) -> str:
     """mkdocs.yml with no `hooks:`, the address written out, and the generated pages the hooks keep out of the nav kept out."""
@@ -190,5 +206,9 @@ def not_in_nav_block(existing: str, files: list[GeneratedFile]) -> str:
     for folder in folders:
         prefix = "" if folder == "." else f"{folder}/"
         patterns.append(f"/{prefix}*.md")
-        patterns.extend(f"!/{generated.path}" for generated in pages if generated.listed and str(Path(generated.path).parent) == folder)
+        patterns.extend(
+            f"!/{generated.path}"
+            for generated in pages
+            if generated.listed and str(Path(generated.path).parent) == folder
+        )
     return "not_in_nav: |\n" + "".join(f"  {pattern}\n" for pattern in [*patterns, *own]) + "\n"

@@ -19,7 +19,16 @@ ROOT = Path(__file__).resolve().parents[2]
 HOOKS = ROOT / "hooks"
 # The plain baseline keeps these blocks of mkdocs.yml as they are: the same text, nav, rules and
 # Material settings (palette, features, icons), but none of the project's templates, CSS or JS.
-PLAIN_KEEPS = ("site_name", "site_description", "site_url", "theme", "markdown_extensions", "nav", "not_in_nav", "plugins")
+PLAIN_KEEPS = (
+    "site_name",
+    "site_description",
+    "site_url",
+    "theme",
+    "markdown_extensions",
+    "nav",
+    "not_in_nav",
+    "plugins",
+)
 CUSTOM_DIR = re.compile(r"^[ \t]+custom_dir:.*\n", re.M)
 
 
@@ -41,6 +50,7 @@ class Project:
 
 
 # ---- Projects ---------------------------------------------------------------------------
+
 
 def generator_project(folder: Path, catalogue_text: str) -> Project:
     """The real site's files around a given catalogue; `hooks/` is a link to the real generator."""
@@ -84,6 +94,7 @@ def plain_project(folder: Path, floor: Project, *, pages: list[str]) -> Project:
 
 
 # ---- Helpers ----------------------------------------------------------------------------
+
 
 def copy_site_sources(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)

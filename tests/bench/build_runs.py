@@ -62,9 +62,21 @@ def build_env(**extra: str) -> dict[str, str]:
 
 def build(project: Project, site: Path, *, env: dict[str, str], log_file: Path) -> BuildRun:
     """Build in a child process, timed and measured by a small go-between (see `MEASURED_RUN`)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(project.config), "--site-dir", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--clean",
+        "--config-file",
+        str(project.config),
+        "--site-dir",
+        str(site),
+    ]
     measure = [sys.executable, "-I", "-S", "-c", MEASURED_RUN, str(log_file), *command]
-    process = subprocess.Popen(measure, stdout=subprocess.PIPE, text=True, env=env, cwd=project.folder, start_new_session=True)
+    process = subprocess.Popen(
+        measure, stdout=subprocess.PIPE, text=True, env=env, cwd=project.folder, start_new_session=True
+    )
     try:
         output, _ = process.communicate()
     except BaseException:  # interrupted: leave no build running
@@ -75,7 +87,9 @@ def build(project: Project, site: Path, *, env: dict[str, str], log_file: Path) 
     if process.returncode != 0:
         raise RuntimeError(f"measuring the build of {project.folder} failed ({process.returncode}):\n{text[-3000:]}")
     figures = json.loads(output)
-    run = BuildRun(figures["seconds"], figures["cpu_seconds"], figures["max_rss_kb"] / 1024, figures["returncode"], text)
+    run = BuildRun(
+        figures["seconds"], figures["cpu_seconds"], figures["max_rss_kb"] / 1024, figures["returncode"], text
+    )
     if run.returncode != 0:
         raise RuntimeError(f"mkdocs build of {project.folder} failed ({run.returncode}):\n{text[-3000:]}")
     return run
@@ -127,13 +141,33 @@ class ServeLog:
 
 
 def serve_reload_latencies(
-    project: Project, *, edits: list[Callable[[], None]], env: dict[str, str], start_timeout: float, reload_timeout: float
+    project: Project,
+    *,
+    edits: list[Callable[[], None]],
+    env: dict[str, str],
+    start_timeout: float,
+    reload_timeout: float,
 ) -> list[float]:
     """Seconds from each file save to MkDocs' "Reloading browsers"; the server is always stopped."""
     for _ in range(PORT_TRIES):
-        command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project.config), "--dev-addr", f"127.0.0.1:{random_port()}"]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--config-file",
+            str(project.config),
+            "--dev-addr",
+            f"127.0.0.1:{random_port()}",
+        ]
         process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=project.folder, start_new_session=True
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+            cwd=project.folder,
+            start_new_session=True,
         )
         log = ServeLog()
         reader = threading.Thread(target=log.follow, args=(process.stdout,), daemon=True)

@@ -27,7 +27,13 @@ LIGHTHOUSE = Path(__file__).parent / "lighthouse" / "node_modules" / ".bin" / "l
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest")
-METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index")
+METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,16 @@ def lighthouse_run(url: str, *, desktop: bool = False) -> dict:
         report = Path(folder) / "report.json"
         preset = ["--preset=desktop"] if desktop else []
         subprocess.run(
-            [str(LIGHTHOUSE), url, *preset, "--only-categories=performance", "--output=json", f"--output-path={report}", "--quiet", f"--chrome-flags={CHROME_FLAGS}"],
+            [
+                str(LIGHTHOUSE),
+                url,
+                *preset,
+                "--only-categories=performance",
+                "--output=json",
+                f"--output-path={report}",
+                "--quiet",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
             env=dict(os.environ, CHROME_PATH=CHROMIUM),
             check=True,
             capture_output=True,

@@ -62,7 +62,11 @@ def article_blocks(docs: Path) -> list[str]:
     """The hand-written articles' blocks (paragraphs, lists, headings), as written."""
     blocks = []
     for article in sorted(docs.glob("*.md")):
-        blocks.extend(block for block in body(article.read_text(encoding="utf-8")).split("\n\n") if block.strip() and "<!--" not in block)
+        blocks.extend(
+            block
+            for block in body(article.read_text(encoding="utf-8")).split("\n\n")
+            if block.strip() and "<!--" not in block
+        )
     return blocks
 
 
@@ -97,9 +101,17 @@ def page_cost(exercise_pages: list[str], *, docs: Path, config_file: Path, runs:
     floor = list(prose_pages(counts, article_blocks(docs)))
     samples: dict[str, list[float]] = {"exercise": [], "floor": []}
     for attempt in range(runs + 1):
-        for name, work in (("exercise", pages), ("floor", floor)) if attempt % 2 else (("floor", floor), ("exercise", pages)):
+        for name, work in (
+            (("exercise", pages), ("floor", floor)) if attempt % 2 else (("floor", floor), ("exercise", pages))
+        ):
             seconds = conversion_seconds(work, names, settings)
             if attempt:
                 samples[name].append(seconds)
     floor_words = sum(len(page.split()) for page in floor)
-    return PageCost(statistics.median(samples["exercise"]), statistics.median(samples["floor"]), len(pages), sum(counts), floor_words)
+    return PageCost(
+        statistics.median(samples["exercise"]),
+        statistics.median(samples["floor"]),
+        len(pages),
+        sum(counts),
+        floor_words,
+    )

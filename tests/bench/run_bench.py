@@ -104,6 +104,7 @@ class Bench:
 
 # ---- Build time: generator against the floor ---------------------------------------------
 
+
 def sized_projects(bench: Bench, exercises: int, programs: int) -> tuple[Project, Project]:
     text = catalogue_yaml(synthetic_catalogue(read_real_catalogue(), exercises=exercises, programs=programs))
     generator = generator_project(bench.work / f"generator-{exercises}", text)
@@ -119,7 +120,9 @@ def timed_pairs(bench: Bench, generator: Project, floor: Project, size: int) -> 
     first = build_pair(bench, generator, floor, size, label="warm-up")
     runs: dict[str, list[BuildRun]] = {"generator": [], "floor": []}
     for number in range(1, bench.pairs + 1):
-        for kind, run in build_pair(bench, generator, floor, size, label=f"pair {number}", floor_first=number % 2 == 0).items():
+        for kind, run in build_pair(
+            bench, generator, floor, size, label=f"pair {number}", floor_first=number % 2 == 0
+        ).items():
             runs[kind].append(run)
     same_pages(bench.work / f"site-generator-{size}", bench.work / f"site-floor-{size}")
     ratios = [g.seconds / f.seconds for g, f in zip(runs["generator"], runs["floor"], strict=True)]
@@ -145,14 +148,26 @@ def timed_pairs(bench: Bench, generator: Project, floor: Project, size: int) -> 
     }
 
 
-def build_pair(bench: Bench, generator: Project, floor: Project, size: int, *, label: str, floor_first: bool = False) -> dict[str, BuildRun]:
+def build_pair(
+    bench: Bench, generator: Project, floor: Project, size: int, *, label: str, floor_first: bool = False
+) -> dict[str, BuildRun]:
     """The generator's build and the floor's, with PDFs off; the generator's first unless `floor_first`."""
-    order = (("floor", floor), ("generator", generator)) if floor_first else (("generator", generator), ("floor", floor))
+    order = (
+        (("floor", floor), ("generator", generator)) if floor_first else (("generator", generator), ("floor", floor))
+    )
     pair = {
-        kind: build(project, bench.work / f"site-{kind}-{size}", env=build_env(**PDFS_OFF), log_file=bench.work / f"{kind}-{size}.log")
+        kind: build(
+            project,
+            bench.work / f"site-{kind}-{size}",
+            env=build_env(**PDFS_OFF),
+            log_file=bench.work / f"{kind}-{size}.log",
+        )
         for kind, project in order
     }
-    print(f"  {size} exercises, {label}: generator {pair['generator'].seconds:.1f} s, floor {pair['floor'].seconds:.1f} s", flush=True)
+    print(
+        f"  {size} exercises, {label}: generator {pair['generator'].seconds:.1f} s, floor {pair['floor'].seconds:.1f} s",
+        flush=True,
+    )
     return pair
 
 
@@ -220,6 +235,7 @@ def report_nav(bench: Bench, catalogue: dict[str, Any]) -> None:
 
 # ---- Catalogue load and validation ------------------------------------------------------
 
+
 def catalogue_load(bench: Bench, generator: Project, *, runs: int = 5) -> None:
     """`make check`'s path (load_catalogue) against PyYAML's C loader alone, alternating, in-process."""
     from fai_site.catalogue.loader import load_catalogue
@@ -253,6 +269,7 @@ def timed(work: Callable[[], object]) -> float:
 
 # ---- Handout PDFs -------------------------------------------------------------------------
 
+
 def pdf_module() -> tuple[Any, Any] | str:
     """The PDF engine's modules, or why there are none yet."""
     try:
@@ -283,11 +300,15 @@ def pdf_render_time(bench: Bench, real: Project, *, jobs: int = 4) -> None:
     settings = site_hooks.site_settings(load_config(str(real.config)))
     files = {generated.path: generated.content for generated in generated_files_of(real)}
     lookup = lambda path: site_bytes(real, files, path)  # noqa: E731
-    all_jobs = handout_pdf.pdf_jobs(catalogue, settings, resources=lookup, created=handout_pdf.pdf_timestamp(catalogue, None))
+    all_jobs = handout_pdf.pdf_jobs(
+        catalogue, settings, resources=lookup, created=handout_pdf.pdf_timestamp(catalogue, None)
+    )
     render_pdf(all_jobs[0])
     samples = [timed(lambda job=job: render_pdf(job)) for job in all_jobs[:jobs]]
     bench.data["pdf_seconds"] = samples
-    bench.add(f"PDF rendering per handout (in-process, warm, median of {len(samples)})", f"{statistics.median(samples):.2f} s")
+    bench.add(
+        f"PDF rendering per handout (in-process, warm, median of {len(samples)})", f"{statistics.median(samples):.2f} s"
+    )
 
 
 def site_bytes(project: Project, generated: dict[str, str | bytes], path: str) -> bytes | None:
@@ -314,13 +335,24 @@ def pdf_rebuilds(bench: Bench, generator: Project, data: dict[str, Any]) -> None
     rename_exercise(generator, data, edited_id)
     edited = build_counting(generator, site, env, cache, bench.work / "pdf-edited.log")
     expected = len(containing) * len(Paper)
-    bench.data["pdf_rebuilds"] = {"cold": cold, "unchanged": unchanged, "edited": edited, "edited_exercise": edited_id, "expected": expected}
+    bench.data["pdf_rebuilds"] = {
+        "cold": cold,
+        "unchanged": unchanged,
+        "edited": edited,
+        "edited_exercise": edited_id,
+        "expected": expected,
+    }
     programs = len(data["programs"])
     bench.add(
         f"PDFs, cold build, {len(data['exercises'])} exercises / {programs} programs",
         f"{cold['rendered']} rendered in a {cold['seconds']:.1f} s build",
     )
-    bench.add("PDFs, rebuild with no change", f"{unchanged['rendered']} re-rendered, {unchanged['seconds']:.1f} s", "0", unchanged["rendered"] == 0)
+    bench.add(
+        "PDFs, rebuild with no change",
+        f"{unchanged['rendered']} re-rendered, {unchanged['seconds']:.1f} s",
+        "0",
+        unchanged["rendered"] == 0,
+    )
     bench.add(
         f"PDFs, rebuild after editing '{edited_id}' (in {len(containing)} program(s))",
         f"{edited['rendered']} re-rendered, {edited['seconds']:.1f} s",
@@ -357,6 +389,7 @@ def rename_exercise(project: Project, data: dict[str, Any], exercise_id: str) ->
 
 # ---- mkdocs serve ---------------------------------------------------------------------------
 
+
 def serve_latency(bench: Bench, generator: Project, data: dict[str, Any], *, build_seconds: float) -> None:
     """From saving an edit to exercises.yaml to "Reloading browsers" (one edit: each costs a whole build)."""
     original = generator.catalogue.read_text(encoding="utf-8")
@@ -365,7 +398,9 @@ def serve_latency(bench: Bench, generator: Project, data: dict[str, Any], *, bui
     edits = [lambda: save(generator.catalogue, edited)]
     timeout = max(120.0, 6 * build_seconds)
     try:
-        latencies = serve_reload_latencies(generator, edits=edits, env=build_env(**PDFS_OFF), start_timeout=timeout, reload_timeout=timeout)
+        latencies = serve_reload_latencies(
+            generator, edits=edits, env=build_env(**PDFS_OFF), start_timeout=timeout, reload_timeout=timeout
+        )
     except RuntimeError as error:
         bench.data["serve_latency"] = {"error": str(error)}
         bench.add("mkdocs serve: save → reload", f"failed: {str(error).splitlines()[0]}", "works", False)
@@ -386,6 +421,7 @@ def save(path: Path, text: str) -> None:
 
 # ---- Page weight ----------------------------------------------------------------------------
 
+
 def page_weights(bench: Bench, real: Project) -> None:
     """First-load bytes of an exercise page and a handout, and an exercise page over plain Material."""
     data = yaml.load(real.catalogue.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
@@ -398,10 +434,15 @@ def page_weights(bench: Bench, real: Project) -> None:
         "exercise_plain": first_load(plain_site, exercise_page),
     }
     bench.data["page_weight"] = {name: asdict(weight) for name, weight in weights.items()}
-    bench.data["page_weight"]["exercise_parts"] = {path: asdict(part) for path, part in first_load_parts(site, exercise_page).items()}
+    bench.data["page_weight"]["exercise_parts"] = {
+        path: asdict(part) for path, part in first_load_parts(site, exercise_page).items()
+    }
     for name, page in (("exercise", exercise_page), ("handout", handout_page)):
         weight = weights[name]
-        bench.add(f"First load, {name} page {page} (HTML+CSS+JS, {weight.files} files)", f"{weight.raw / KB:.1f} KB raw, {weight.gzip / KB:.1f} KB gzip")
+        bench.add(
+            f"First load, {name} page {page} (HTML+CSS+JS, {weight.files} files)",
+            f"{weight.raw / KB:.1f} KB raw, {weight.gzip / KB:.1f} KB gzip",
+        )
     extra = weights["exercise"].gzip - weights["exercise_plain"].gzip
     bench.add(
         "Exercise page over plain Material (same text and theme settings; gzip)",
@@ -438,7 +479,11 @@ def builder(bench: Bench, site: Path, *, baseline: str) -> None:
     """The builder's own script and data for the real catalogue (site-wide scripts are on `baseline` too)."""
     if not (site / BUILDER_PAGE / "index.html").is_file():
         bench.data["builder"] = None
-        bench.add("Handout builder: its own JS + data, real catalogue", f"n/a (no {BUILDER_PAGE})", f"≤ {MAX_BUILDER_BYTES // KB} KB")
+        bench.add(
+            "Handout builder: its own JS + data, real catalogue",
+            f"n/a (no {BUILDER_PAGE})",
+            f"≤ {MAX_BUILDER_BYTES // KB} KB",
+        )
         return
     own = own_scripts_and_data(site, BUILDER_PAGE, baseline_url=baseline)
     templates = template_bytes(site, BUILDER_PAGE)
@@ -458,9 +503,14 @@ def builder(bench: Bench, site: Path, *, baseline: str) -> None:
 
 # ---- Page cost and readers at scale (#18) -----------------------------------------------------
 
+
 def page_cost_row(bench: Bench, generator: Project) -> None:
     """Python-Markdown's time on the exercise pages against hand-written pages of the same word counts."""
-    pages = [str(generated.content) for generated in generated_files_of(generator) if generated.path.startswith("exercises/") and generated.path != "exercises/index.md"]
+    pages = [
+        str(generated.content)
+        for generated in generated_files_of(generator)
+        if generated.path.startswith("exercises/") and generated.path != "exercises/index.md"
+    ]
     cost = page_cost(pages, docs=ROOT / "docs", config_file=generator.config)
     bench.data["page_cost"] = asdict(cost) | {"ratio": cost.ratio}
     bench.add(
@@ -474,10 +524,19 @@ def page_cost_row(bench: Bench, generator: Project) -> None:
 def readers_rows(bench: Bench, real_site: Path, large_site: Path, exercises: int) -> None:
     """An article's and the builder's first load, with what Material fetches at once (search index, sitemap), at scale against today."""
     today = len(yaml.load(read_real_catalogue(), Loader=Loader)["exercises"])  # noqa: S506
-    article = {name: article_first_load(site, ARTICLE_PAGE) for name, site in (("today", real_site), ("large", large_site))}
+    article = {
+        name: article_first_load(site, ARTICLE_PAGE) for name, site in (("today", real_site), ("large", large_site))
+    }
     growth = article["large"].gzip / article["today"].gzip
-    index = {name: (site / "search" / "search_index.json").stat().st_size for name, site in (("today", real_site), ("large", large_site))}
-    bench.data["readers"] = {"article": {name: asdict(weight) for name, weight in article.items()}, "search_index_raw": index, "article_growth": growth}
+    index = {
+        name: (site / "search" / "search_index.json").stat().st_size
+        for name, site in (("today", real_site), ("large", large_site))
+    }
+    bench.data["readers"] = {
+        "article": {name: asdict(weight) for name, weight in article.items()},
+        "search_index_raw": index,
+        "article_growth": growth,
+    }
     bench.add(
         f"First load, article {ARTICLE_PAGE} with search index + sitemap, {exercises} ÷ {today} exercises (gzip)",
         f"{growth:.2f}× ({article['large'].gzip / KB:.0f} KB vs {article['today'].gzip / KB:.0f} KB; index {index['large'] / KB:.0f} KB vs {index['today'] / KB:.0f} KB raw)",
@@ -487,7 +546,9 @@ def readers_rows(bench: Bench, real_site: Path, large_site: Path, exercises: int
     if not (large_site / BUILDER_PAGE / "index.html").is_file():
         bench.add(f"First load, builder page at {exercises} exercises", f"n/a (no {BUILDER_PAGE})")
         return
-    builder_load = {name: article_first_load(site, BUILDER_PAGE) for name, site in (("today", real_site), ("large", large_site))}
+    builder_load = {
+        name: article_first_load(site, BUILDER_PAGE) for name, site in (("today", real_site), ("large", large_site))
+    }
     bench.data["readers"]["builder"] = {name: asdict(weight) for name, weight in builder_load.items()}
     bench.add(
         f"First load, builder page with search index + sitemap, {exercises} vs {today} exercises (gzip)",
@@ -551,6 +612,7 @@ def run_only(bench: Bench, rows: list[str]) -> None:
 
 # ---- Output -----------------------------------------------------------------------------------
 
+
 def read_real_catalogue() -> str:
     return (ROOT / "exercises.yaml").read_text(encoding="utf-8")
 
@@ -569,7 +631,10 @@ def commit() -> dict[str, Any]:
         completed = subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True, check=False)
         return completed.stdout.strip()
 
-    return {"commit": git("rev-parse", "--short", "HEAD"), "dirty": bool(git("status", "--porcelain", "--untracked-files=no"))}
+    return {
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
+    }
 
 
 def write_results(bench: Bench, *, seconds: float, load_before: tuple[float, ...], name: str = "latest") -> Path:
@@ -596,14 +661,24 @@ def write_results(bench: Bench, *, seconds: float, load_before: tuple[float, ...
 
 # ---- Main -------------------------------------------------------------------------------------
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=int, default=5, help="timed generator/floor pairs per size (default 5)")
     parser.add_argument("--skip-serve", action="store_true", help="skip the mkdocs serve latency")
     parser.add_argument("--skip-pdf", action="store_true", help="skip PDF rendering and rebuilds")
-    parser.add_argument("--sizes", type=sizes_argument, default=SIZES, help="two sizes as EXERCISES:PROGRAMS,EXERCISES:PROGRAMS (default 100:10,1000:100)")
+    parser.add_argument(
+        "--sizes",
+        type=sizes_argument,
+        default=SIZES,
+        help="two sizes as EXERCISES:PROGRAMS,EXERCISES:PROGRAMS (default 100:10,1000:100)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder with the projects and sites")
-    parser.add_argument("--only", type=only_argument, help=f"run only these rows, comma-separated: {', '.join(ONLY_ROWS)} (at the larger size)")
+    parser.add_argument(
+        "--only",
+        type=only_argument,
+        help=f"run only these rows, comma-separated: {', '.join(ONLY_ROWS)} (at the larger size)",
+    )
     arguments = parser.parse_args(argv)
     started = time.perf_counter()
     # Stopped from outside, still stop `mkdocs serve` and remove the work folder on the way out.
@@ -626,12 +701,21 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(bench.work, ignore_errors=True)
     seconds = time.perf_counter() - started
-    bench.add("Total bench time", f"{seconds / 60:.1f} min ({seconds:.0f} s)", f"≤ {MAX_TOTAL_SECONDS // 60} min", seconds <= MAX_TOTAL_SECONDS)
+    bench.add(
+        "Total bench time",
+        f"{seconds / 60:.1f} min ({seconds:.0f} s)",
+        f"≤ {MAX_TOTAL_SECONDS // 60} min",
+        seconds <= MAX_TOTAL_SECONDS,
+    )
     # A partial run (--only) never stands in for a whole one in latest.json.
-    latest = write_results(bench, seconds=seconds, load_before=load_before, name="latest-only" if arguments.only else "latest")
+    latest = write_results(
+        bench, seconds=seconds, load_before=load_before, name="latest-only" if arguments.only else "latest"
+    )
     print()
     print(table(bench.rows))
-    print(f"\nLoad average before {' '.join(f'{x:.2f}' for x in load_before)}, after {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"\nLoad average before {' '.join(f'{x:.2f}' for x in load_before)}, after {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     print(f"Results: {latest.relative_to(ROOT)}")
     return 0 if all(row.passed is not False for row in bench.rows) else 1
 

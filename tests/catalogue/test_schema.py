@@ -71,7 +71,9 @@ def assert_both_reject(data: Any) -> None:
 
 
 def test_the_committed_schema_matches_the_models() -> None:
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "the models changed: run `make schema` and commit exercises.schema.json"
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), (
+        "the models changed: run `make schema` and commit exercises.schema.json"
+    )
 
 
 def test_the_catalogue_points_editors_at_the_schema() -> None:
@@ -100,7 +102,9 @@ def test_the_committed_schema_is_a_valid_json_schema() -> None:
     Draft202012Validator.check_schema(schema())
 
 
-@pytest.mark.parametrize("catalogue_file", [ROOT / "exercises.yaml", FIXTURES / "minimal.yaml"], ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "catalogue_file", [ROOT / "exercises.yaml", FIXTURES / "minimal.yaml"], ids=lambda path: path.name
+)
 def test_good_catalogues_pass_the_schema(catalogue_file: Path) -> None:
     assert schema_errors(as_json(catalogue_file)) == []
 

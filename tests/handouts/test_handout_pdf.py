@@ -46,9 +46,12 @@ def pdf_path(site: Path, program_id: str, paper: Paper) -> Path:
 
 # ---- The shipped PDFs ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
 @pytest.mark.parametrize("program_id", PROGRAM_IDS)
-def test_each_program_ships_a_pdf_within_the_page_budget(built_site: BuildResult, program_id: str, paper: Paper) -> None:
+def test_each_program_ships_a_pdf_within_the_page_budget(
+    built_site: BuildResult, program_id: str, paper: Paper
+) -> None:
     program = next(program for program in CATALOGUE.programs if program.id == program_id)
     reader = PdfReader(pdf_path(built_site.site, program_id, paper))
     assert len(reader.pages) <= (page_budget(len(program.exercises)) or BUDGET_PAGES + 1)
@@ -66,7 +69,14 @@ def test_each_program_ships_a_pdf_within_the_page_budget(built_site: BuildResult
 def test_the_pdfs_carry_the_catalogue_date_or_source_date_epoch(built_site: BuildResult) -> None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     # Read from the catalogue's text, not from the code under test.
-    year, month, day = map(int, re.search(r"^last_reviewed: (\d{4})-(\d\d)-(\d\d)$", (ROOT / "exercises.yaml").read_text(encoding="utf-8"), re.MULTILINE).groups())
+    year, month, day = map(
+        int,
+        re.search(
+            r"^last_reviewed: (\d{4})-(\d\d)-(\d\d)$",
+            (ROOT / "exercises.yaml").read_text(encoding="utf-8"),
+            re.MULTILINE,
+        ).groups(),
+    )
     reviewed = datetime.datetime(year, month, day, tzinfo=datetime.timezone.utc)
     created = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc) if epoch else reviewed
     for program_id in PROGRAM_IDS:
@@ -79,7 +89,9 @@ def test_without_source_date_epoch_the_date_is_the_review_date() -> None:
     reviewed = CATALOGUE.model_copy(update={"last_reviewed": datetime.date(2024, 3, 5)})
     assert pdf_timestamp(reviewed, None) == datetime.datetime(2024, 3, 5, tzinfo=datetime.timezone.utc)
     assert pdf_timestamp(reviewed, "") == datetime.datetime(2024, 3, 5, tzinfo=datetime.timezone.utc)
-    assert pdf_timestamp(reviewed, "1700000000") == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc)
+    assert pdf_timestamp(reviewed, "1700000000") == datetime.datetime(
+        2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc
+    )
 
 
 def test_the_handout_page_links_both_pdfs(built_site: BuildResult) -> None:
@@ -90,9 +102,13 @@ def test_the_handout_page_links_both_pdfs(built_site: BuildResult) -> None:
 
 @pytest.mark.parametrize("program_id", PROGRAM_IDS)
 @pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
-def test_the_qr_code_on_paper_opens_the_handout(built_site: BuildResult, program_id: str, paper: Paper, tmp_path: Path) -> None:
+def test_the_qr_code_on_paper_opens_the_handout(
+    built_site: BuildResult, program_id: str, paper: Paper, tmp_path: Path
+) -> None:
     prefix = tmp_path / "page"
-    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf_path(built_site.site, program_id, paper)), str(prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "150", str(pdf_path(built_site.site, program_id, paper)), str(prefix)], check=True
+    )
     decoded = [
         result.text
         for page in sorted(tmp_path.glob("page*.png"))
@@ -103,6 +119,7 @@ def test_the_qr_code_on_paper_opens_the_handout(built_site: BuildResult, program
 
 
 # ---- The cache: render only what changed -----------------------------------------------
+
 
 class CountingRenderer:
     """Stands in for WeasyPrint and remembers which PDFs it was asked to draw."""
@@ -116,7 +133,9 @@ class CountingRenderer:
 
 
 def build_pdfs(catalogue: Catalogue, cache: Path, renderer: CountingRenderer) -> list[str]:
-    pdfs = handout_pdfs(catalogue, SETTINGS, resources=site_files(catalogue, SETTINGS), cache_dir=cache, renderer=renderer)
+    pdfs = handout_pdfs(
+        catalogue, SETTINGS, resources=site_files(catalogue, SETTINGS), cache_dir=cache, renderer=renderer
+    )
     return [pdf.path for pdf in pdfs]
 
 
@@ -136,10 +155,14 @@ def test_changing_one_exercise_renders_only_the_programs_that_use_it(tmp_path: P
     source = (ROOT / "exercises.yaml").read_text(encoding="utf-8")
     assert source.count(exercise.precautions[0]) == 1
     edited = tmp_path / "exercises.yaml"
-    edited.write_text(source.replace(exercise.precautions[0], exercise.precautions[0] + " Go gently."), encoding="utf-8")
+    edited.write_text(
+        source.replace(exercise.precautions[0], exercise.precautions[0] + " Go gently."), encoding="utf-8"
+    )
     renderer.rendered.clear()
     build_pdfs(load_catalogue(edited, docs_dir=ROOT / "docs"), tmp_path / "cache", renderer)
-    expected = {f"handouts/{paper.pdf_name(program.id)}" for program in programs_using(exercise, CATALOGUE) for paper in Paper}
+    expected = {
+        f"handouts/{paper.pdf_name(program.id)}" for program in programs_using(exercise, CATALOGUE) for paper in Paper
+    }
     assert sorted(renderer.rendered) == sorted(expected)
 
 
@@ -159,7 +182,11 @@ def test_a_changed_stylesheet_renders_every_pdf_again(tmp_path: Path) -> None:
 
 def script_env(**extra: str) -> dict[str, str]:
     """The environment of a script run in a fresh process that imports this module and the test helpers."""
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "handouts")]), **extra}
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "handouts")]),
+        **extra,
+    }
 
 
 WARM_CACHE_BUILD = """
@@ -175,7 +202,9 @@ assert "weasyprint" not in sys.modules, "WeasyPrint was imported"
 
 def test_weasyprint_is_not_imported_when_every_pdf_is_cached(tmp_path: Path) -> None:
     build_pdfs(CATALOGUE, tmp_path, CountingRenderer())
-    completed = subprocess.run([sys.executable, "-c", WARM_CACHE_BUILD, str(tmp_path)], capture_output=True, text=True, env=script_env())
+    completed = subprocess.run(
+        [sys.executable, "-c", WARM_CACHE_BUILD, str(tmp_path)], capture_output=True, text=True, env=script_env()
+    )
     assert completed.returncode == 0, completed.stderr
 
 
@@ -207,7 +236,9 @@ print(*(font["/BaseFont"] for font in PdfReader(probe).pages[0]["/Resources"]["/
 
 def render_longest_sheet(output: Path, **env: str) -> str:
     """The longest handout's PDF, drawn in a fresh process (fontconfig reads its settings once); the font a probe asking for Liberation Sans got."""
-    completed = subprocess.run([sys.executable, "-c", RENDER_LONGEST_SHEET, str(output)], capture_output=True, text=True, env=script_env(**env))
+    completed = subprocess.run(
+        [sys.executable, "-c", RENDER_LONGEST_SHEET, str(output)], capture_output=True, text=True, env=script_env(**env)
+    )
     assert completed.returncode == 0, completed.stderr
     return completed.stdout.strip()
 
@@ -220,11 +251,16 @@ def test_a_sheet_prints_alike_on_a_machine_without_its_font(tmp_path: Path) -> N
     probe = render_longest_sheet(tmp_path / "bare.pdf", FONTCONFIG_FILE=str(fonts_conf))
     assert "Liberation" not in probe, f"the bare machine still has Liberation Sans ({probe}); the test proves nothing"
     assert (tmp_path / "bare.pdf").read_bytes() == (tmp_path / "here.pdf").read_bytes()
-    fonts = {str(font["/BaseFont"]).split("+")[-1] for page in PdfReader(tmp_path / "here.pdf").pages for font in page["/Resources"]["/Font"].values()}
+    fonts = {
+        str(font["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(tmp_path / "here.pdf").pages
+        for font in page["/Resources"]["/Font"].values()
+    }
     assert {"Handout-Sans", "Handout-Sans-Bold"} <= fonts
 
 
 # ---- Rendering: reproducible and offline -----------------------------------------------
+
 
 def minimal_jobs(source_date_epoch: str | None = None) -> list[PdfJob]:
     catalogue = load_catalogue(FIXTURES / "minimal.yaml", docs_dir=ROOT / "docs")
@@ -274,6 +310,7 @@ def test_the_renderer_fetches_only_the_files_gathered_for_the_job() -> None:
 
 # ---- The switch for quick previews -----------------------------------------------------
 
+
 def test_handout_pdfs_0_skips_the_pdfs_and_their_links(tmp_path: Path) -> None:
     config = make_project(tmp_path, fixture_text("minimal.yaml"))
     completed = subprocess.run(
@@ -294,6 +331,9 @@ def test_a_program_over_the_page_budget_is_named() -> None:
     pdfs = [HandoutPdf(program.id, f"handouts/{program.id}.pdf", Path("unused.pdf"), BUDGET_PAGES + 1, rendered=True)]
     assert len(program.exercises) <= BUDGET_EXERCISES
     (problem,) = over_budget(pdfs, CATALOGUE)
-    assert problem.startswith(f"handouts/{program.id}.pdf has {BUDGET_PAGES + 1} pages") and f"must fit on {BUDGET_PAGES}" in problem
+    assert (
+        problem.startswith(f"handouts/{program.id}.pdf has {BUDGET_PAGES + 1} pages")
+        and f"must fit on {BUDGET_PAGES}" in problem
+    )
     within = [HandoutPdf(program.id, f"handouts/{program.id}.pdf", Path("unused.pdf"), BUDGET_PAGES, rendered=True)]
     assert over_budget(within, CATALOGUE) == []

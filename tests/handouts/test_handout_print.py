@@ -95,6 +95,7 @@ def assert_fits(pages: list[str], handout: Program, catalogue: Catalogue) -> Non
 
 # ---- The real handouts -----------------------------------------------------------------
 
+
 @pytest.mark.browser
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("program_id", [program.id for program in CATALOGUE.programs])
@@ -122,7 +123,16 @@ def test_text_on_paper_is_black_and_at_least_11_pt(site_server: str, page: Page)
 @pytest.mark.browser
 def test_the_site_around_the_sheet_stays_off_paper(site_server: str, page: Page) -> None:
     page.goto(f"{site_server}handouts/{CATALOGUE.programs[0].id}/")
-    chrome = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top", ".fai-disclaimer", ".fai-handout-actions"]
+    chrome = [
+        ".md-header",
+        ".md-tabs",
+        ".md-sidebar",
+        ".md-search",
+        ".md-footer",
+        ".md-top",
+        ".fai-disclaimer",
+        ".fai-handout-actions",
+    ]
     assert page.locator(".fai-handout-actions").is_visible()
     page.emulate_media(media="print")
     visible = [selector for selector in chrome for element in page.locator(selector).all() if element.is_visible()]
@@ -163,6 +173,7 @@ def test_the_patient_fields_are_never_sent_or_remembered(built_site: BuildResult
 
 # ---- The worst case: the 7 wordiest exercises, with and without pictures ---------------
 
+
 @dataclass(frozen=True)
 class Wordiest:
     """The wordiest program's site, and whether its exercises have pictures."""
@@ -186,7 +197,11 @@ def wordiest(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
 def test_the_wordiest_handout_has_a_picture_for_each_exercise_or_none(wordiest: Wordiest) -> None:
     page_file = wordiest.build.site / "handouts" / WORDIEST / "index.html"
-    pictures = [image for block in by_class(parse(page_file.read_text(encoding="utf-8")), "fai-handout__picture") for image in elements(block, "img")]
+    pictures = [
+        image
+        for block in by_class(parse(page_file.read_text(encoding="utf-8")), "fai-handout__picture")
+        for image in elements(block, "img")
+    ]
     assert len(pictures) == (BUDGET_EXERCISES if wordiest.pictures else 0)
     assert all(resolve(wordiest.build.site, page_file, image.get("src", "")).is_file() for image in pictures)
 
@@ -209,7 +224,9 @@ def test_the_wordiest_program_ships_pdfs_within_the_page_budget(wordiest: Wordie
 def logo_pixels(pdf: Path, directory: Path) -> int:
     """How many pixels of the first page, drawn at 40 dpi, have the test logo's colour."""
     prefix = directory / "first"
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)], check=True
+    )
     image = Image.open(prefix.with_suffix(".png")).convert("RGB")
     colours = image.getcolors(maxcolors=image.width * image.height) or []
     return sum(count for count, colour in colours if all(abs(a - b) <= 12 for a, b in zip(colour, LOGO_RGB)))
@@ -230,9 +247,13 @@ def test_each_drawn_position_prints_at_least_4_cm_wide(site_server: str, page: P
     page.emulate_media(media="print")
     page.set_viewport_size({"width": round(19 * CM_PX), "height": 900})
     page.goto(f"{site_server}handouts/{program_id}/")
-    widths = page.evaluate("[...document.querySelectorAll('.fai-handout__picture img')].map(image => image.getBoundingClientRect().width)")
+    widths = page.evaluate(
+        "[...document.querySelectorAll('.fai-handout__picture img')].map(image => image.getBoundingClientRect().width)"
+    )
     items = handout_items(program(program_id), CATALOGUE)
     assert len(widths) == len(items)
     for item, width in zip(items, widths):
         across = frames_across(item.exercise.illustration.pose)
-        assert width / across >= FRAME_WIDTH_CM * CM_PX, f"{item.exercise.id}: {width / CM_PX:.1f} cm for {across} positions"
+        assert width / across >= FRAME_WIDTH_CM * CM_PX, (
+            f"{item.exercise.id}: {width / CM_PX:.1f} cm for {across} positions"
+        )

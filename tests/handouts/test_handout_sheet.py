@@ -71,12 +71,17 @@ HOW_OFTEN = {
 def test_the_sheet_states_how_often_once_and_no_card_contradicts_it(built_site: BuildResult, program_id: str) -> None:
     handout = program(program_id)
     sheet = by_class(parse(built_site.page(f"handouts/{program_id}/index.html")), "fai-handout")[0]
-    rules = {text(next(elements(rule, "dt"))): text(next(elements(rule, "dd"))) for rule in by_class(sheet, "fai-handout__rule")}
+    rules = {
+        text(next(elements(rule, "dt"))): text(next(elements(rule, "dd")))
+        for rule in by_class(sheet, "fai-handout__rule")
+    }
     stated = HOW_OFTEN[program_id]
     assert rules["How often"].startswith(stated + ".")
     for item, card in zip(handout_items(handout, CATALOGUE), by_class(sheet, "fai-handout__exercise")):
         own = [text(often) for often in by_class(card, "fai-handout__often")]
-        assert own == ([dosage_text.frequency(item.dosage).capitalize()] if item.own_frequency else []), item.exercise.id
+        assert own == ([dosage_text.frequency(item.dosage).capitalize()] if item.own_frequency else []), (
+            item.exercise.id
+        )
         assert own != [stated]
 
 
@@ -94,7 +99,10 @@ def test_the_sheet_gives_the_programs_own_weeks(built_site: BuildResult, program
 def page_tiers(built_site: BuildResult) -> dict[str, list[str]]:
     """The When to get help page's boxes, by their titles, as the reader sees them."""
     tree = parse(built_site.page("when-to-get-help/index.html"))
-    return {text(by_class(box, "admonition-title")[0]): [text(item) for item in elements(box, "li")] for box in by_class(tree, "admonition")}
+    return {
+        text(by_class(box, "admonition-title")[0]): [text(item) for item in elements(box, "li")]
+        for box in by_class(tree, "admonition")
+    }
 
 
 def test_the_page_and_the_handouts_triage_alike(built_site: BuildResult) -> None:
@@ -124,7 +132,9 @@ def test_pages_keep_the_budget_and_the_build_reports_them(built_site: BuildResul
 
 def test_a_build_without_a_public_address_prints_no_qr_code(tmp_path: Path) -> None:
     config = make_project(tmp_path, fixture_text("minimal.yaml"))
-    config.write_text(config.read_text(encoding="utf-8").replace(TEST_SITE_URL, "http://127.0.0.1:8000/"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(TEST_SITE_URL, "http://127.0.0.1:8000/"), encoding="utf-8"
+    )
     result = run_build(config, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert len([line for line in result.output.splitlines() if "SITE_URL" in line]) == 1
@@ -148,14 +158,18 @@ def laid_out_picture_widths(program_id: str, paper: Paper) -> list[float]:
     from fai_site.handouts.pdf_renderer import JobFetcher
 
     settings = SiteSettings(site_url=TEST_SITE_URL)
-    jobs = pdf_jobs(CATALOGUE, settings, resources=site_files(CATALOGUE, settings), created=pdf_timestamp(CATALOGUE, None))
+    jobs = pdf_jobs(
+        CATALOGUE, settings, resources=site_files(CATALOGUE, settings), created=pdf_timestamp(CATALOGUE, None)
+    )
     (job,) = [job for job in jobs if job.path == f"handouts/{paper.pdf_name(program_id)}"]
     document = HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
     widths: list[float] = []
 
     def walk(box: object) -> None:
         element = getattr(box, "element", None)
-        if getattr(box, "element_tag", None) == "img" and "illustrations/" in (element.get("src") if element is not None else ""):
+        if getattr(box, "element_tag", None) == "img" and "illustrations/" in (
+            element.get("src") if element is not None else ""
+        ):
             widths.append(box.width / CM_PX)
         for child in getattr(box, "children", None) or []:
             walk(child)

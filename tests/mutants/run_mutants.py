@@ -55,7 +55,9 @@ class Mutant:
         else:
             count = original.count(self.old)
             if count != 1:
-                raise SystemExit(f"{self.name}: the text to edit is in {self.path} {count} times, not once; update the mutant")
+                raise SystemExit(
+                    f"{self.name}: the text to edit is in {self.path} {count} times, not once; update the mutant"
+                )
             file.write_text(original.replace(self.old, self.new), encoding="utf-8")
         return original
 
@@ -256,7 +258,9 @@ class Outcome:
 def copy_tree(destination: Path) -> Path:
     """The project's tracked and new files, with its build caches, in `destination/tree`."""
     tree = destination / "tree"
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout
     for name in filter(None, listed.decode().split("\0")):
         source = ROOT / name
         if source.is_file() and not source.is_symlink():
@@ -270,7 +274,18 @@ def copy_tree(destination: Path) -> Path:
 def run_tests(tree: Path, arguments: tuple[str, ...], *, stop_at_first: bool = True) -> tuple[int, str]:
     """pytest on the copy, one process (the runner leaves the other core to the browser)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(tree / "hooks"))
-    command = [sys.executable, "-m", "pytest", "-q", "-o", "addopts=-rfE --strict-markers", "-p", "no:cacheprovider", *(["-x"] if stop_at_first else []), *arguments]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-o",
+        "addopts=-rfE --strict-markers",
+        "-p",
+        "no:cacheprovider",
+        *(["-x"] if stop_at_first else []),
+        *arguments,
+    ]
     try:
         completed = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
@@ -314,7 +329,9 @@ def table(outcomes: list[Outcome], unbroken: set[str]) -> str:
             verdict = f"**not caught** ({outcome.caught_by} fails without the edit too)"
         else:
             verdict = f"`{outcome.caught_by.removeprefix('tests/')}`"
-        rows.append(f"| {number} | {outcome.mutant.name} | `{outcome.mutant.path}` | {verdict} | {outcome.seconds:.0f} |")
+        rows.append(
+            f"| {number} | {outcome.mutant.name} | `{outcome.mutant.path}` | {verdict} | {outcome.seconds:.0f} |"
+        )
     return "\n".join(rows)
 
 
@@ -335,12 +352,19 @@ def main() -> int:
         outcomes = []
         for mutant in chosen:
             outcome = try_mutant(tree, mutant)
-            print(f"{mutant.name}: {'caught by ' + outcome.caught_by if outcome.caught_by else 'SURVIVED'} ({outcome.seconds:.0f} s)", flush=True)
+            print(
+                f"{mutant.name}: {'caught by ' + outcome.caught_by if outcome.caught_by else 'SURVIVED'} ({outcome.seconds:.0f} s)",
+                flush=True,
+            )
             outcomes.append(outcome)
         unbroken = unbroken_failures(tree, outcomes)
     print()
     print(table(outcomes, unbroken))
-    caught = sum(1 for outcome in outcomes if outcome.caught_by and "::" in outcome.caught_by and outcome.caught_by not in unbroken)
+    caught = sum(
+        1
+        for outcome in outcomes
+        if outcome.caught_by and "::" in outcome.caught_by and outcome.caught_by not in unbroken
+    )
     print(f"\n{caught} of {len(outcomes)} edits caught in {(time.monotonic() - started) / 60:.1f} min.")
     return 0 if caught == len(outcomes) else 1
 

@@ -51,6 +51,7 @@ FIRST_RENDER = f"""() => {{
 
 # ---- Fixtures and helpers ---------------------------------------------------------------
 
+
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
@@ -110,7 +111,10 @@ def name(exercise_id: str) -> str:
 
 def card_texts(page: Page, selector: str) -> list[str]:
     """Each card's text without its frequency: a program's sheet states that once, the builder's on every card."""
-    texts = page.eval_on_selector_all(selector, "cards => cards.map(card => { const copy = card.cloneNode(true); copy.querySelectorAll('.fai-handout__often').forEach(often => often.remove()); return copy.textContent; })")
+    texts = page.eval_on_selector_all(
+        selector,
+        "cards => cards.map(card => { const copy = card.cloneNode(true); copy.querySelectorAll('.fai-handout__often').forEach(often => often.remove()); return copy.textContent; })",
+    )
     return [words(card) for card in texts]
 
 
@@ -128,6 +132,7 @@ def card_doses(dosages: list[Dosage]) -> list[str]:
 
 # ---- Compose and print ----------------------------------------------------------------
 
+
 @pytest.mark.browser
 @pytest.mark.parametrize("paper", PAPERS)
 def test_compose_reorder_dose_and_print_within_the_page_budget(site_server: str, page: Page, paper: str) -> None:
@@ -139,7 +144,9 @@ def test_compose_reorder_dose_and_print_within_the_page_budget(site_server: str,
     page.get_by_label("Phase").select_option("late")
     page.get_by_label("Type").select_option("strength")
     late_strength = {e.name for e in CATALOGUE.exercises if "late" in e.phase and e.category.value == "strength"}
-    assert set(page.locator(".fai-builder__choice:visible .fai-builder__choice-name").all_text_contents()) == late_strength
+    assert (
+        set(page.locator(".fai-builder__choice:visible .fai-builder__choice-name").all_text_contents()) == late_strength
+    )
     page.get_by_role("button", name=f"Add {name('split-squat')}", exact=True).click()
     page.get_by_label("Phase").select_option("")
     page.get_by_label("Type").select_option("")
@@ -160,7 +167,11 @@ def test_compose_reorder_dose_and_print_within_the_page_budget(site_server: str,
     assert -1 not in positions and positions == sorted(positions)
     assert "3 sets of 20" in everything
     assert PATIENT in everything
-    assert "Call emergency services now" in everything and "Weekly log" in everything and "Use pain as your guide" in everything
+    assert (
+        "Call emergency services now" in everything
+        and "Weekly log" in everything
+        and "Use pain as your guide" in everything
+    )
     assert "Choose exercises" not in everything and "Templates on this device" not in everything
 
 
@@ -170,7 +181,9 @@ def test_the_six_wordiest_exercises_with_notes_keep_the_page_budget(site_server:
     """The handouts' worst case (handout_fixtures.py), with every patient field, a note on each card and the longest general notes."""
     wordiest = sorted(CATALOGUE.exercises, key=sheet_length, reverse=True)[:BUDGET_EXERCISES]
     note = "Slow and steady. " * 10
-    fragment = urlencode([("title", "Six long exercises"), *(("x", item_code(e.id, e.dosage, note.strip()[:120])) for e in wordiest)])
+    fragment = urlencode(
+        [("title", "Six long exercises"), *(("x", item_code(e.id, e.dosage, note.strip()[:120])) for e in wordiest)]
+    )
     open_builder(page, f"{site_server}{BUILDER}#{fragment}")
     for label in ("Patient's name", "Clinician", "Next appointment"):
         page.get_by_label(label, exact=True).fill(PATIENT)
@@ -182,12 +195,19 @@ def test_the_six_wordiest_exercises_with_notes_keep_the_page_budget(site_server:
     assert len(pages) <= BUDGET_PAGES
     everything = " ".join(pages)
     assert "Notes: Ice for 10 minutes" in everything
-    lines = [words(line) for exercise in wordiest for line in [exercise.position, *exercise.steps, *exercise.precautions]]
+    lines = [
+        words(line) for exercise in wordiest for line in [exercise.position, *exercise.steps, *exercise.precautions]
+    ]
     assert [line for line in lines if line not in everything] == []
     assert all(PATIENT in sheet for sheet in pages)
 
 
-CLINIC = {"Clinic name": "Harbour Hip Clinic", "Phone": "+44 20 7946 0000", "Address": "2 Quay Street, Bristol", "Web address": "harbourhip.example.org"}
+CLINIC = {
+    "Clinic name": "Harbour Hip Clinic",
+    "Phone": "+44 20 7946 0000",
+    "Address": "2 Quay Street, Bristol",
+    "Web address": "harbourhip.example.org",
+}
 
 
 @pytest.mark.browser
@@ -212,7 +232,7 @@ def test_the_clinic_is_kept_printed_and_the_patient_is_not(site_server: str, pag
 
 @pytest.mark.browser
 def test_the_patients_name_is_on_every_printed_page(site_server: str, page: Page) -> None:
-    wordiest = sorted(CATALOGUE.exercises, key=sheet_length, reverse=True)[:BUDGET_EXERCISES + 2]
+    wordiest = sorted(CATALOGUE.exercises, key=sheet_length, reverse=True)[: BUDGET_EXERCISES + 2]
     open_builder(page, f"{site_server}{BUILDER}?exercises={','.join(exercise.id for exercise in wordiest)}")
     page.get_by_label("Patient's name").fill('Jo "JJ" O\\Brien')
     for paper in PAPERS:
@@ -253,13 +273,23 @@ def test_printing_from_dark_mode_gives_a_white_sheet(site_server: str, browser: 
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
         (tmp_path / "sheet.pdf").write_bytes(page.pdf(format="A4"))
         page.emulate_media(media="print")
-        backgrounds = page.evaluate("[document.body, ...document.querySelectorAll('.fai-handout, .fai-handout__field-input')].map(el => getComputedStyle(el).backgroundColor)")
+        backgrounds = page.evaluate(
+            "[document.body, ...document.querySelectorAll('.fai-handout, .fai-handout__field-input')].map(el => getComputedStyle(el).backgroundColor)"
+        )
     finally:
         context.close()
     assert set(backgrounds) <= {"rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"}, set(backgrounds)
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(tmp_path / "sheet.pdf"), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(tmp_path / "sheet.pdf"), str(tmp_path / "page")],
+        check=True,
+    )
     image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
-    margin = [image.getpixel((x, y)) for x in range(image.width) for y in range(image.height) if x < 12 or x > image.width - 12]
+    margin = [
+        image.getpixel((x, y))
+        for x in range(image.width)
+        for y in range(image.height)
+        if x < 12 or x > image.width - 12
+    ]
     assert min(margin) > 240, "the page's margins are not white"
 
 
@@ -278,8 +308,11 @@ def test_print_comes_before_the_preview_on_a_phone(site_server: str, browser: Br
 
 # ---- Share and reopen -------------------------------------------------------------------
 
+
 @pytest.mark.browser
-def test_a_shared_link_brings_the_program_back_without_the_patient(site_server: str, browser: Browser, page: Page) -> None:
+def test_a_shared_link_brings_the_program_back_without_the_patient(
+    site_server: str, browser: Browser, page: Page
+) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=glute-bridge,clamshell,stationary-bike")
     page.get_by_label("Handout title").fill("After the first visit")
     editor = page.get_by_role("group", name=f"Dose for {name('clamshell')}")
@@ -308,7 +341,9 @@ def test_a_shared_link_brings_the_program_back_without_the_patient(site_server: 
         assert notes == ["Keep your top hip forward_slowly & gently"]
         assert reopened.get_by_label("Patient's name").input_value() == ""
         assert reopened.get_by_label("General notes").input_value() == "Ice after, if sore."
-        assert reopened.locator(".fai-builder__preview .fai-handout__notes-text").text_content() == "Ice after, if sore."
+        assert (
+            reopened.locator(".fai-builder__preview .fai-handout__notes-text").text_content() == "Ice after, if sore."
+        )
     finally:
         other.close()
 
@@ -324,14 +359,18 @@ def test_a_template_saved_on_the_device_opens_again(site_server: str, page: Page
     page.get_by_role("button", name="Open", exact=True).click()
     assert sheet_names(page) == [name("dead-bug"), name("side-plank")]
     page.get_by_role("button", name="Delete", exact=True).click()
-    assert page.evaluate("localStorage.length === 0 || !Object.keys(JSON.parse(localStorage.getItem('fai-handout-builder-templates'))).length")
+    assert page.evaluate(
+        "localStorage.length === 0 || !Object.keys(JSON.parse(localStorage.getItem('fai-handout-builder-templates'))).length"
+    )
 
 
 @pytest.mark.browser
 def test_listed_exercises_load_in_order_and_unknown_ids_are_reported(site_server: str, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=step-up,no-such-exercise,pelvic-tilt,dead-bug")
     assert sheet_names(page) == [name("step-up"), name("pelvic-tilt"), name("dead-bug")]
-    assert sheet_doses(page) == card_doses([CATALOGUE.exercise(id_).dosage for id_ in ("step-up", "pelvic-tilt", "dead-bug")])
+    assert sheet_doses(page) == card_doses(
+        [CATALOGUE.exercise(id_).dosage for id_ in ("step-up", "pelvic-tilt", "dead-bug")]
+    )
     assert "no-such-exercise" in status(page)
     assert page.get_by_role("status").filter(has_text="no-such-exercise").count() == 1
     assert "exercises=" not in page.url and "x=step-up" in page.url
@@ -448,6 +487,7 @@ def test_the_builder_starts_once_on_each_visit_in_one_window(site_server: str, i
 
 # ---- Privacy and offline --------------------------------------------------------------
 
+
 @pytest.mark.browser
 def test_every_request_goes_to_the_site_itself(site_server: str, context: BrowserContext) -> None:
     requested: list[str] = []
@@ -478,6 +518,7 @@ def test_it_keeps_working_offline_once_loaded(site_server: str, context: Browser
 
 # ---- Moving pictures (#16) ----------------------------------------------------------------
 
+
 def preview_picture(page: Page) -> tuple[bool, bool]:
     """(the moving picture shows, the still shows) on the first card of the preview."""
     card = page.locator(".fai-builder__preview .fai-handout__picture").first
@@ -494,7 +535,9 @@ def two_shots(page: Page) -> tuple[bytes, bytes]:
 @pytest.mark.browser
 def test_the_previews_pictures_play_until_paused_and_print_still(site_server: str, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=clamshell")
-    page.wait_for_function("[...document.querySelectorAll('.fai-builder__moving')].every(img => img.complete && img.naturalWidth)")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.fai-builder__moving')].every(img => img.complete && img.naturalWidth)"
+    )
     assert preview_picture(page) == (True, False)
     first, second = two_shots(page)
     assert first != second, "the preview's picture did not move in 500 ms"
@@ -528,6 +571,7 @@ def test_the_site_ships_each_drawn_exercise_playing_for_the_preview(built_site: 
 
 # ---- Keyboard and phone ----------------------------------------------------------------
 
+
 def tab_to(page: Page, condition: str, *, back: bool = False, limit: int = 120) -> None:
     """Press Tab (or Shift+Tab) until `condition`, a JavaScript test of `document.activeElement`, holds."""
     for _ in range(limit):
@@ -558,7 +602,10 @@ def test_the_whole_flow_works_from_the_keyboard(site_server: str, page: Page) ->
     page.keyboard.press("Enter")
     assert sheet_names(page) == [name("glute-bridge"), name("clamshell")]
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Move {name('glute-bridge')} up"
-    tab_to(page, f"element.name === 'sets' && element.closest('fieldset').querySelector('legend').textContent === 'Dose for {name('clamshell')}'")
+    tab_to(
+        page,
+        f"element.name === 'sets' && element.closest('fieldset').querySelector('legend').textContent === 'Dose for {name('clamshell')}'",
+    )
     page.keyboard.press("Control+A")
     page.keyboard.type("2")
     assert sheet_doses(page)[1].startswith("2 sets of 15")
@@ -588,8 +635,11 @@ def test_a_program_in_the_making_passes_axe(browser: Browser, site_server: str, 
 
 # ---- Weight and speed -----------------------------------------------------------------
 
+
 @pytest.mark.browser
-def test_its_own_weight_and_time_to_first_render(built_site: BuildResult, site_server: str, page: Page, record_property) -> None:
+def test_its_own_weight_and_time_to_first_render(
+    built_site: BuildResult, site_server: str, page: Page, record_property
+) -> None:
     html = built_site.page(f"{BUILDER}index.html")
     data = re.search(r'<script type="application/json" id="fai-builder-data">(.*?)</script>', html, re.S)
     assert data
@@ -600,7 +650,12 @@ def test_its_own_weight_and_time_to_first_render(built_site: BuildResult, site_s
     for _ in ("first visit", "cached"):
         open_builder(page, site_server + BUILDER)
         timings.append(page.evaluate(FIRST_RENDER))
-    for key, value in [("own_bytes", raw), ("own_gzip_bytes", zipped), ("first_render_ms", timings[0]), ("cached_render_ms", timings[1])]:
+    for key, value in [
+        ("own_bytes", raw),
+        ("own_gzip_bytes", zipped),
+        ("first_render_ms", timings[0]),
+        ("cached_render_ms", timings[1]),
+    ]:
         record_property(f"builder_{key}", value)
     print(
         f"\nbuilder: script {len(script)} B + data {len(data.group(1))} B = {raw} B raw, {zipped} B gzip; "
@@ -611,6 +666,7 @@ def test_its_own_weight_and_time_to_first_render(built_site: BuildResult, site_s
 
 
 # ---- The built pages ------------------------------------------------------------------
+
 
 def data_block(html: str) -> str:
     tree = parse(html)
@@ -632,9 +688,16 @@ def test_hostile_catalogue_text_stays_inert_in_the_builder(tmp_path: Path) -> No
     assert "<" not in block and ">" not in block and "&" not in block
     assert HOSTILE_NAME in [exercise["name"] for exercise in json.loads(block)["exercises"]]
     tree = parse(html)
-    assert [script.get("type") for script in elements(tree, "script") if "alert" in text(script)] == ["application/json"]
-    card = next(template for template in elements(tree, "template") if template.get("id") == "fai-builder-card-glute-bridge")
-    assert text(next(element for element in card.iter() if "fai-handout__name" in (element.get("class") or ""))) == HOSTILE_NAME
+    assert [script.get("type") for script in elements(tree, "script") if "alert" in text(script)] == [
+        "application/json"
+    ]
+    card = next(
+        template for template in elements(tree, "template") if template.get("id") == "fai-builder-card-glute-bridge"
+    )
+    assert (
+        text(next(element for element in card.iter() if "fai-handout__name" in (element.get("class") or "")))
+        == HOSTILE_NAME
+    )
 
 
 def test_each_exercise_page_links_to_the_builder_with_its_id(built_site: BuildResult) -> None:
@@ -662,11 +725,18 @@ def test_a_program_link_carries_doses_and_notes() -> None:
 
 @pytest.mark.browser
 def test_a_frequency_every_exercise_shares_is_said_once(site_server: str, page: Page) -> None:
-    same = [exercise.id for exercise in CATALOGUE.exercises if frequency(exercise.dosage) == frequency(CATALOGUE.exercise("glute-bridge").dosage)][:2]
+    same = [
+        exercise.id
+        for exercise in CATALOGUE.exercises
+        if frequency(exercise.dosage) == frequency(CATALOGUE.exercise("glute-bridge").dosage)
+    ][:2]
     open_builder(page, f"{site_server}{BUILDER}?exercises={','.join(same)}")
     how = words(page.locator(".fai-builder__preview .fai-handout__how-often").text_content() or "")
     assert how == frequency(CATALOGUE.exercise(same[0]).dosage).capitalize() + "."
     assert page.locator(".fai-builder__preview .fai-handout__often").count() == 0
     open_builder(page, f"{site_server}{BUILDER}?exercises=pelvic-tilt,step-up")
-    assert words(page.locator(".fai-builder__preview .fai-handout__how-often").text_content() or "") == "As each exercise says."
+    assert (
+        words(page.locator(".fai-builder__preview .fai-handout__how-often").text_content() or "")
+        == "As each exercise says."
+    )
     assert page.locator(".fai-builder__preview .fai-handout__often").count() == 2

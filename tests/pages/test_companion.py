@@ -34,7 +34,10 @@ from fai_site.pages.render import picture
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 PAGE = "program/"
 PROGRAM = CATALOGUE.programs[0]
-HELD = max((exercise for exercise in CATALOGUE.exercises if exercise.dosage.reps), key=lambda exercise: exercise.dosage.hold_seconds or 0)
+HELD = max(
+    (exercise for exercise in CATALOGUE.exercises if exercise.dosage.reps),
+    key=lambda exercise: exercise.dosage.hold_seconds or 0,
+)
 # What a patient types: it must never reach an address or a request.
 NOTE = "Knee-clicked-on-stairs-Tuesday"
 # The page's own weight, gzipped: its script, its stylesheet and its data block.
@@ -44,6 +47,7 @@ MORNING = datetime.datetime(2026, 12, 2, 9, 0)
 
 
 # ---- The core and the built files -------------------------------------------------------
+
 
 def test_every_exercise_comes_with_its_picture_steps_precautions_and_dose() -> None:
     data = json.loads(companion.companion_data(CATALOGUE, root="../"))
@@ -89,7 +93,11 @@ def test_a_changed_site_names_a_new_cache() -> None:
 def test_the_page_weighs_little(built_site: BuildResult) -> None:
     html = built_site.page(f"{PAGE}index.html")
     data = html.split('id="fai-companion-data">', 1)[1].split("</script>", 1)[0]
-    own = [(built_site.site / companion.SCRIPT).read_bytes(), (built_site.site / companion.STYLESHEET).read_bytes(), data.encode()]
+    own = [
+        (built_site.site / companion.SCRIPT).read_bytes(),
+        (built_site.site / companion.STYLESHEET).read_bytes(),
+        data.encode(),
+    ]
     weight = sum(len(gzip.compress(part)) for part in own)
     print(f"companion's own weight, gzipped: {weight} bytes")
     assert weight < MAX_OWN_BYTES
@@ -100,7 +108,9 @@ def test_only_the_companion_loads_its_files(built_site: BuildResult) -> None:
     found = {}
     for page in sorted(built_site.site.rglob("*.html")):
         path = page.relative_to(built_site.site).as_posix().removesuffix("index.html")
-        if (used := own & set(loaded_files(built_site.site, page))) or 'rel="manifest"' in page.read_text(encoding="utf-8"):
+        if (used := own & set(loaded_files(built_site.site, page))) or 'rel="manifest"' in page.read_text(
+            encoding="utf-8"
+        ):
             found[path] = used
     assert found == {PAGE: own}
 
@@ -115,6 +125,7 @@ def test_the_page_reads_at_grade_7_or_below() -> None:
 
 # ---- In the browser ---------------------------------------------------------------------
 
+
 class Recorded:
     """Every request a context makes (the service worker's too), with its body."""
 
@@ -122,7 +133,11 @@ class Recorded:
         self.requests: list[Request] = []
 
     def foreign(self, origin: str) -> list[str]:
-        return [r.url for r in self.requests if urlsplit(r.url).scheme not in {"data", "blob", "about"} and not r.url.startswith(origin)]
+        return [
+            r.url
+            for r in self.requests
+            if urlsplit(r.url).scheme not in {"data", "blob", "about"} and not r.url.startswith(origin)
+        ]
 
     def carrying(self, text: str) -> list[str]:
         return [r.url for r in self.requests if text in r.url or text in (r.post_data or "")]
@@ -168,7 +183,9 @@ def test_a_handouts_start_button_opens_its_program(context: tuple[BrowserContext
     assert not recorded.foreign(site_server)
 
 
-def test_a_builder_link_opens_its_program_and_a_second_program_is_kept_apart(context: tuple[BrowserContext, Recorded], site_server: str) -> None:
+def test_a_builder_link_opens_its_program_and_a_second_program_is_kept_apart(
+    context: tuple[BrowserContext, Recorded], site_server: str
+) -> None:
     browser_context, _ = context
     page = browser_context.new_page()
     page.goto(program_url(site_server))
@@ -176,7 +193,9 @@ def test_a_builder_link_opens_its_program_and_a_second_program_is_kept_apart(con
     fragment = f"title=Built+here&x={item_code(HELD.id, HELD.dosage.model_copy(update={'sets': 2}), 'Go slowly')}"
     page.goto(f"{site_server}handouts/builder/#{fragment}")
     start = page.locator(".fai-builder__start")
-    assert urlsplit(start.get_attribute("href")).path == "/program/" and "title=Built+here" in start.get_attribute("href")
+    assert urlsplit(start.get_attribute("href")).path == "/program/" and "title=Built+here" in start.get_attribute(
+        "href"
+    )
     start.click()
     wait_started(page, 1)
     assert page.locator(".fai-companion__program-title").inner_text() == "Built here"
@@ -193,7 +212,9 @@ def test_the_hold_timer_counts_holds_and_rests(context: tuple[BrowserContext, Re
     page = browser_context.new_page()
     page.clock.install(time=MORNING)
     # Count the tones: Web Audio, made on the phone.
-    page.add_init_script("window.tones = 0; const make = AudioContext.prototype.createOscillator; AudioContext.prototype.createOscillator = function () { window.tones += 1; return make.call(this); };")
+    page.add_init_script(
+        "window.tones = 0; const make = AudioContext.prototype.createOscillator; AudioContext.prototype.createOscillator = function () { window.tones += 1; return make.call(this); };"
+    )
     dose = HELD.dosage
     page.goto(f"{site_server}{PAGE}#x={item_code(HELD.id, dose, None)}")
     wait_started(page, 1)
@@ -211,7 +232,9 @@ def test_the_hold_timer_counts_holds_and_rests(context: tuple[BrowserContext, Re
     assert page.evaluate("window.tones") == 1
     page.clock.run_for((reps * dose.hold_seconds + (reps - 1) * companion.REST_SECONDS) * 1000)
     sets = dose.sets or 1
-    assert card.locator(".fai-companion__set-count").inner_text() == (f"Sets done: 1 of {sets}." if sets > 1 else "All 1 set done.")
+    assert card.locator(".fai-companion__set-count").inner_text() == (
+        f"Sets done: 1 of {sets}." if sets > 1 else "All 1 set done."
+    )
     assert "Set finished" in card.locator(".fai-companion__timer-say").inner_text()
 
 
@@ -227,7 +250,9 @@ def record_session(page: Page, pain: int) -> None:
     page.get_by_role("button", name="Save this session").click()
 
 
-def test_a_session_and_its_pain_are_kept_and_the_pain_rule_applied(context: tuple[BrowserContext, Recorded], site_server: str) -> None:
+def test_a_session_and_its_pain_are_kept_and_the_pain_rule_applied(
+    context: tuple[BrowserContext, Recorded], site_server: str
+) -> None:
     browser_context, recorded = context
     page = browser_context.new_page()
     page.clock.install(time=MORNING)
@@ -239,7 +264,12 @@ def test_a_session_and_its_pain_are_kept_and_the_pain_rule_applied(context: tupl
     page.reload()
     wait_started(page, len(PROGRAM.exercises))
     assert logged(page, "pain", MORNING) == "6" and logged(page, "sessions", MORNING) == "1"
-    assert page.locator('.fai-companion__week [data-row="exercise"]').first.locator(f'[data-day="{MORNING.date()}"]').inner_text() == "✓"
+    assert (
+        page.locator('.fai-companion__week [data-row="exercise"]')
+        .first.locator(f'[data-day="{MORNING.date()}"]')
+        .inner_text()
+        == "✓"
+    )
     assert NOTE in page.locator(".fai-companion__notes-list").inner_text()
     # The next morning: how did the hip settle?
     page.clock.set_system_time(MORNING + datetime.timedelta(days=1))
@@ -274,9 +304,16 @@ def test_it_works_offline_after_the_first_visit(context: tuple[BrowserContext, R
     wait_started(page, len(PROGRAM.exercises))
     pictures = page.locator(".fai-companion__picture")
     pictures.last.scroll_into_view_if_needed()
-    page.wait_for_function("[...document.querySelectorAll('.fai-companion__picture')].every(img => img.complete && img.naturalWidth > 0)")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.fai-companion__picture')].every(img => img.complete && img.naturalWidth > 0)"
+    )
     assert pictures.count() > 0
-    assert page.evaluate("getComputedStyle(document.querySelector('.fai-companion__timer-count') || document.body).fontFamily") != ""
+    assert (
+        page.evaluate(
+            "getComputedStyle(document.querySelector('.fai-companion__timer-count') || document.body).fontFamily"
+        )
+        != ""
+    )
     assert page.evaluate("[...document.styleSheets].some(sheet => sheet.href && sheet.href.endsWith('companion.css'))")
     page.wait_for_function("window.document$ !== undefined")  # Material's own bundle was kept too
     record_session(page, 3)
@@ -285,7 +322,9 @@ def test_it_works_offline_after_the_first_visit(context: tuple[BrowserContext, R
     assert not recorded.foreign(site_server)
 
 
-def test_export_delete_and_import_bring_the_history_back(context: tuple[BrowserContext, Recorded], site_server: str, tmp_path: Path) -> None:
+def test_export_delete_and_import_bring_the_history_back(
+    context: tuple[BrowserContext, Recorded], site_server: str, tmp_path: Path
+) -> None:
     browser_context, recorded = context
     page = browser_context.new_page()
     page.goto(program_url(site_server))
@@ -307,7 +346,14 @@ def test_export_delete_and_import_bring_the_history_back(context: tuple[BrowserC
     assert NOTE in page.locator(".fai-companion__notes-list").inner_text()
     assert logged(page, "pain", datetime.datetime.now()) == "3"
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "fai-companion/1", "programs": {"p1": {"title": "<img src=x>", "items": [{"id": "no-such"}], "sessions": []}}}))
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "fai-companion/1",
+                "programs": {"p1": {"title": "<img src=x>", "items": [{"id": "no-such"}], "sessions": []}},
+            }
+        )
+    )
     page.locator(".fai-companion__import").set_input_files(bad)
     assert "could not be read" in page.locator(".fai-companion__status").inner_text()
     assert logged(page, "pain", datetime.datetime.now()) == "3"
@@ -366,9 +412,16 @@ def test_an_update_to_the_site_keeps_the_data(browser: Browser, built_site: Buil
             old = before[0].removeprefix("fai-companion-")
             worker.write_text(worker.read_text(encoding="utf-8").replace(old, "updated0000"), encoding="utf-8")
             index = site / PAGE / "index.html"
-            index.write_text(index.read_text(encoding="utf-8").replace("<h1 id=\"my-program\">My program</h1>", "<h1 id=\"my-program\">My program, updated</h1>"), encoding="utf-8")
+            index.write_text(
+                index.read_text(encoding="utf-8").replace(
+                    '<h1 id="my-program">My program</h1>', '<h1 id="my-program">My program, updated</h1>'
+                ),
+                encoding="utf-8",
+            )
             page.reload()
-            page.wait_for_function("caches.keys().then(names => names.length === 1 && names[0] === 'fai-companion-updated0000')")
+            page.wait_for_function(
+                "caches.keys().then(names => names.length === 1 && names[0] === 'fai-companion-updated0000')"
+            )
             page.reload()
             wait_started(page, len(PROGRAM.exercises))
             assert page.locator("h1").inner_text() == "My program, updated"
@@ -383,4 +436,6 @@ def test_instant_navigation_from_a_handout_starts_the_companion(instant_page: Pa
     instant_page.get_by_role("link", name="Start this program").click()
     wait_started(instant_page, len(PROGRAM.exercises))
     assert still_marked(instant_page)
-    assert instant_page.evaluate("[...document.styleSheets].some(sheet => sheet.href && sheet.href.endsWith('companion.css'))")
+    assert instant_page.evaluate(
+        "[...document.styleSheets].some(sheet => sheet.href && sheet.href.endsWith('companion.css'))"
+    )

@@ -35,6 +35,7 @@ def page_file(built_site: BuildResult, path: str) -> Path:
 
 # ---- The built pages ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", WITHOUT, ids=tour_id)
 def test_articles_and_exercise_pages_load_no_handout_file(built_site: BuildResult, path: str) -> None:
     loaded = loaded_files(built_site.site, page_file(built_site, path))
@@ -65,6 +66,7 @@ def test_only_the_handout_pages_load_handout_files(built_site: BuildResult) -> N
 
 # ---- In the browser: instant navigation -----------------------------------------------
 
+
 @pytest.fixture
 def page(instant_page: Page) -> Page:
     """A desktop page on which instant navigation works, and whose window.print() only counts."""
@@ -72,7 +74,9 @@ def page(instant_page: Page) -> Page:
 
 
 def stylesheet_links(page: Page) -> list[str]:
-    return page.evaluate("[...document.head.querySelectorAll('link[rel=stylesheet]')].map(link => new URL(link.href).pathname)")
+    return page.evaluate(
+        "[...document.head.querySelectorAll('link[rel=stylesheet]')].map(link => new URL(link.href).pathname)"
+    )
 
 
 def has(links: list[str], name: str) -> bool:
@@ -122,7 +126,9 @@ def test_instant_navigation_brings_and_removes_the_handout_files(site_server: st
 
 
 @pytest.mark.browser
-def test_instant_navigation_to_the_builder_brings_its_stylesheets(built_site: BuildResult, site_server: str, page: Page) -> None:
+def test_instant_navigation_to_the_builder_brings_its_stylesheets(
+    built_site: BuildResult, site_server: str, page: Page
+) -> None:
     require_page(built_site, BUILDER)
     open_and_mark(page, f"{site_server}exercises/{CATALOGUE.exercises[0].id}/")
     assert not [name for name in ("handout.css", "handout-builder.css") if has(stylesheet_links(page), name)]

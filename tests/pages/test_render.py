@@ -20,7 +20,10 @@ def test_md_text_escapes_html_and_every_inline_markdown_special_once() -> None:
 
 def test_md_text_leaves_punctuation_that_is_no_syntax_where_it_stands() -> None:
     """Each escape costs Python-Markdown a pattern match: prose punctuation stays as typed."""
-    assert md_text("Slowly (3 s), then rest. Done! 1-2 sets + more - or less.") == "Slowly (3 s), then rest. Done! 1-2 sets + more - or less."
+    assert (
+        md_text("Slowly (3 s), then rest. Done! 1-2 sets + more - or less.")
+        == "Slowly (3 s), then rest. Done! 1-2 sets + more - or less."
+    )
 
 
 def test_md_text_escapes_what_would_open_a_block_at_the_start() -> None:
@@ -31,11 +34,36 @@ def test_md_text_escapes_what_would_open_a_block_at_the_start() -> None:
 
 
 # Every place a template puts catalogue text, and text that would be syntax there.
-POSITIONS = ("{}", "- {}", "1. {}", "## {}", "[{}](page.md)", "![{}](picture.svg)", "| a | b |\n|---|---|\n| {} | x |", '!!! warning "Safety"\n\n    - {}')
+POSITIONS = (
+    "{}",
+    "- {}",
+    "1. {}",
+    "## {}",
+    "[{}](page.md)",
+    "![{}](picture.svg)",
+    "| a | b |\n|---|---|\n| {} | x |",
+    '!!! warning "Safety"\n\n    - {}',
+)
 TRICKY = (
-    "- a list?", "+ a list?", "3. a list?", "---", "# heading?", "1) two", "a *b* _c_ `d` **e**", "[link](javascript:alert(1))",
-    "![image](x.png)", "<script>alert(1)</script>", "&amp; &copy;", "a | b", "{ .class }", "x {: #id }", "end #", "back\\slash \\*",
-    "(brackets) [square] !bang", "<http://example.org>", "a  \nb",
+    "- a list?",
+    "+ a list?",
+    "3. a list?",
+    "---",
+    "# heading?",
+    "1) two",
+    "a *b* _c_ `d` **e**",
+    "[link](javascript:alert(1))",
+    "![image](x.png)",
+    "<script>alert(1)</script>",
+    "&amp; &copy;",
+    "a | b",
+    "{ .class }",
+    "x {: #id }",
+    "end #",
+    "back\\slash \\*",
+    "(brackets) [square] !bang",
+    "<http://example.org>",
+    "a  \nb",
 )
 
 
@@ -47,7 +75,10 @@ def test_md_text_reads_back_as_the_same_text_in_every_template_position() -> Non
     import markdown
 
     def converted(position: str, value: str) -> str:
-        return markdown.markdown(position.format(md_text(value)), extensions=["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"])
+        return markdown.markdown(
+            position.format(md_text(value)),
+            extensions=["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"],
+        )
 
     def tags(page: str) -> list[str]:
         return re.findall(r"<(\w+)", page)
@@ -72,7 +103,11 @@ def test_html_text_keeps_a_raw_html_block_one_block() -> None:
 
 
 def test_front_matter_reads_back_as_the_same_values() -> None:
-    fields = {"title": "Knee: 90° — 'lift' \"slowly\" 😀", "description": "# not a heading: [x]", "hide": ["navigation", "toc"]}
+    fields = {
+        "title": "Knee: 90° — 'lift' \"slowly\" 😀",
+        "description": "# not a heading: [x]",
+        "hide": ["navigation", "toc"],
+    }
     block = front_matter(**fields)
     assert block.startswith("---\n") and block.endswith("---\n")
     assert yaml.safe_load(block.strip("-\n")) == fields
@@ -80,12 +115,16 @@ def test_front_matter_reads_back_as_the_same_values() -> None:
 
 def test_programs_using_lists_each_program_once_in_catalogue_order() -> None:
     for exercise in CATALOGUE.exercises:
-        expected = [program for program in CATALOGUE.programs if any(item.id == exercise.id for item in program.exercises)]
+        expected = [
+            program for program in CATALOGUE.programs if any(item.id == exercise.id for item in program.exercises)
+        ]
         assert programs_using(exercise, CATALOGUE) == expected
 
 
 def test_a_phase_list_links_from_the_page_it_is_on_and_keeps_its_indentation() -> None:
-    filled = with_catalogue_lists("Intro\n\n    <!-- exercises: return-to-activity -->\n", CATALOGUE, source="guides/sport.md")
+    filled = with_catalogue_lists(
+        "Intro\n\n    <!-- exercises: return-to-activity -->\n", CATALOGUE, source="guides/sport.md"
+    )
     assert "    - [Agility and hop drills](../exercises/hop-drills.md): Quick steps" in filled
     assert "    From the earlier phases, keep doing: [Leg swings](../exercises/leg-swings.md)." in filled
 
@@ -98,5 +137,8 @@ def test_a_phase_list_escapes_catalogue_text() -> None:
 
 
 def test_a_marker_naming_no_phase_names_the_page_and_the_phases() -> None:
-    with pytest.raises(ValueError, match="guide.md: '<!-- exercises: erly -->' names no phase; use one of early, middle, late, return-to-activity"):
+    with pytest.raises(
+        ValueError,
+        match="guide.md: '<!-- exercises: erly -->' names no phase; use one of early, middle, late, return-to-activity",
+    ):
         with_catalogue_lists("<!-- exercises: erly -->", CATALOGUE, source="guide.md")

@@ -32,8 +32,16 @@ def test_every_exercise_page_shows_every_field(built_site: BuildResult, exercise
     exercise = CATALOGUE.exercise(exercise_id)
     content = text(article(parse(built_site.page(f"exercises/{exercise_id}/index.html"))))
     expected = [
-        exercise.name, exercise.summary, exercise.position, exercise.feel, describe(exercise.dosage),
-        *exercise.steps, *exercise.mistakes, *exercise.precautions, *exercise.muscles, *exercise.equipment,
+        exercise.name,
+        exercise.summary,
+        exercise.position,
+        exercise.feel,
+        describe(exercise.dosage),
+        *exercise.steps,
+        *exercise.mistakes,
+        *exercise.precautions,
+        *exercise.muscles,
+        *exercise.equipment,
         *(CATALOGUE.exercise(other).name for other in exercise.easier + exercise.harder),
         *(CATALOGUE.references[key].title for key in exercise.references),
     ]
@@ -47,7 +55,9 @@ def test_every_exercise_page_gives_the_pain_rule_once_under_safety(built_site: B
     stated = pain_rule_sentences(text(content))
     assert len(stated) == 1, f"the pain rule is on exercises/{exercise_id}/ {len(stated)} times, not once: {stated}"
     safety = [box for box in by_class(content, "admonition") if "warning" in (box.get("class") or "").split()]
-    assert len(safety) == 1 and len(pain_rule_sentences(text(safety[0]))) == 1, "the pain rule is not in the 'Safety' box"
+    assert len(safety) == 1 and len(pain_rule_sentences(text(safety[0]))) == 1, (
+        "the pain rule is not in the 'Safety' box"
+    )
 
 
 def test_the_index_links_every_exercise(built_site: BuildResult) -> None:
@@ -123,7 +133,11 @@ def test_every_local_link_and_image_resolves(built_site: BuildResult) -> None:
 
 def test_every_page_carries_the_disclaimer(built_site: BuildResult) -> None:
     pages = [path for path in built_site.site.rglob("index.html") if path.parent.name != "search"]
-    without = [str(path.relative_to(built_site.site)) for path in pages if "fai-disclaimer" not in path.read_text(encoding="utf-8")]
+    without = [
+        str(path.relative_to(built_site.site))
+        for path in pages
+        if "fai-disclaimer" not in path.read_text(encoding="utf-8")
+    ]
     assert not without
 
 
@@ -131,7 +145,7 @@ def guide_table(content: Element, anchor: str) -> dict[str, list[str]]:
     """The field table under the guide's heading `#<anchor>`: field name → the row's other cells."""
     children = list(content.iter())
     heading = next(element for element in children if element.tag == f"{XHTML}h3" and element.get("id") == anchor)
-    table = next(element for element in children[children.index(heading):] if element.tag == f"{XHTML}table")
+    table = next(element for element in children[children.index(heading) :] if element.tag == f"{XHTML}table")
     rows = [[text(cell) for cell in elements(row, "td")] for row in elements(table, "tr")]
     return {cells[0]: cells[1:] for cells in rows if cells}
 
@@ -140,5 +154,9 @@ def guide_table(content: Element, anchor: str) -> dict[str, list[str]]:
 def test_the_editors_guide_documents_every_exercise_field(built_site: BuildResult, model: type[BaseModel]) -> None:
     table = guide_table(article(parse(built_site.page("editors-guide/index.html"))), model.__name__.lower())
     assert list(table) == list(model.model_fields)
-    undescribed = [name for name, (needed, kind, description) in table.items() if needed not in {"yes", "no"} or not kind or not description]
+    undescribed = [
+        name
+        for name, (needed, kind, description) in table.items()
+        if needed not in {"yes", "no"} or not kind or not description
+    ]
     assert not undescribed

@@ -15,7 +15,13 @@ SITE = Website(name="Hip Impingement & PT", url="https://hips.example.org/")
 
 
 def facts(source: str, *, last_reviewed: datetime.date | None = None) -> PageFacts:
-    return PageFacts(source=source, title="A page", description="What it says.", url="https://hips.example.org/a/", last_reviewed=last_reviewed)
+    return PageFacts(
+        source=source,
+        title="A page",
+        description="What it says.",
+        url="https://hips.example.org/a/",
+        last_reviewed=last_reviewed,
+    )
 
 
 def test_script_text_cannot_close_the_script_element() -> None:
@@ -37,7 +43,12 @@ def test_an_exercise_page_is_a_how_to_with_every_step() -> None:
 
 
 def test_a_reviewed_article_is_a_medical_web_page() -> None:
-    data = json.loads(page_json_ld(facts("recovery-time.md", last_reviewed=datetime.date(2026, 11, 27)), catalogue=CATALOGUE, site=SITE) or "")
+    data = json.loads(
+        page_json_ld(
+            facts("recovery-time.md", last_reviewed=datetime.date(2026, 11, 27)), catalogue=CATALOGUE, site=SITE
+        )
+        or ""
+    )
     assert data["@type"] == "MedicalWebPage"
     assert data["lastReviewed"] == "2026-11-27"
     assert data["isPartOf"] == {"@type": "WebSite", "name": SITE.name, "url": SITE.url}

@@ -34,6 +34,7 @@ def gzipped(text: str) -> int:
 
 # ---- The animated SVG -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("exercise", PICTURED, ids=IDS)
 def test_the_animation_costs_at_most_three_stills(exercise) -> None:
     still = render_illustration(exercise.illustration.pose, title=exercise.name, uid=f"fig-{exercise.id}")
@@ -46,15 +47,25 @@ def test_the_animation_is_labelled_and_loops(exercise) -> None:
     assert root.get("role") == "img"
     assert root.find(SVG + "title").text == exercise.name
     desc = root.find(SVG + "desc")
-    assert desc is not None and desc.text == (exercise.illustration.pose.description or desc.text) and len(desc.text.split()) >= 6
+    assert (
+        desc is not None
+        and desc.text == (exercise.illustration.pose.description or desc.text)
+        and len(desc.text.split()) >= 6
+    )
     animations = list(root.iter(SVG + "animate"))
     assert animations and all(a.get("repeatCount") == "indefinite" for a in animations)
     for a in animations:
         times = [float(t) for t in a.get("keyTimes").split(";")]
-        assert len(times) == len(a.get("values").split(";")) and times[0] == 0 and times[-1] == 1 and times == sorted(times)
+        assert (
+            len(times) == len(a.get("values").split(";"))
+            and times[0] == 0
+            and times[-1] == 1
+            and times == sorted(times)
+        )
 
 
 # ---- The built pages ----------------------------------------------------------------------
+
 
 def test_every_exercise_page_holds_the_still_and_the_animation(built_site: BuildResult) -> None:
     for exercise_id in IDS:
@@ -69,6 +80,7 @@ def test_handouts_print_only_the_still_pictures(built_site: BuildResult) -> None
 
 
 # ---- In Chromium --------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def playing(browser: Browser) -> Iterator[Page]:

@@ -15,15 +15,24 @@ import yaml
 from conftest import ROOT
 from pydantic import ValidationError
 
-from fai_site.pictures.drawing import ACCENT, BAND_AROUND, FAR, PROP_LIGHT, draw_scene, illustration_text, motion_arrows, render_illustration
+from fai_site.pictures.drawing import (
+    ACCENT,
+    BAND_AROUND,
+    FAR,
+    PROP_LIGHT,
+    draw_scene,
+    illustration_text,
+    motion_arrows,
+    render_illustration,
+)
 from fai_site.pictures.figure import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure, build_scene
 from fai_site.pictures.motion import in_between_postures, motion_bodies
 from fai_site.pictures.pose import JOINT_RANGES, Base, Pose, joint_of
 from fai_site.pictures.pose_text import describe_pose
 
 SVG = "{http://www.w3.org/2000/svg}"
-TOUCH = 1.5      # cm: how close to its surface a supporting point must be
-BELOW = 0.05     # cm: how far any point may sink below the floor (rounding only)
+TOUCH = 1.5  # cm: how close to its surface a supporting point must be
+BELOW = 0.05  # cm: how far any point may sink below the floor (rounding only)
 
 CATALOGUE: list[dict[str, Any]] = yaml.safe_load((ROOT / "exercises.yaml").read_text(encoding="utf-8"))["exercises"]
 IDS = [exercise["id"] for exercise in CATALOGUE]
@@ -47,6 +56,7 @@ def minimal(**changes: Any) -> dict[str, Any]:
 
 # ---- The catalogue ------------------------------------------------------------------------------
 
+
 def test_every_exercise_of_the_catalogue_is_drawn_from_a_pose() -> None:
     # As written in the YAML, so an exercise the loader dropped would still be counted here.
     assert IDS and [exercise["id"] for exercise in CATALOGUE if "pose" in (exercise.get("illustration") or {})] == IDS
@@ -60,6 +70,7 @@ def test_every_exercise_has_a_valid_pose(exercise_id: str) -> None:
 
 
 # ---- The SVG ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_every_svg_parses_and_has_a_title_and_a_description(exercise_id: str) -> None:
@@ -110,12 +121,21 @@ def test_the_generated_description_is_plain(exercise_id: str) -> None:
 
 
 def test_the_description_follows_the_pose() -> None:
-    bridge = Pose.model_validate({"base": "lying-on-back", "moving": ["pelvis"], "frames": [
-        {"legs": {"hip": 45, "knee": 87, "ankle": -48}}, {"legs": {"hip": 0, "knee": 95, "ankle": -21}}]})
-    assert describe_pose(bridge) == "Lying on your back with knees bent; lift your hips until your body is straight from shoulders to knees."
+    bridge = Pose.model_validate(
+        {
+            "base": "lying-on-back",
+            "moving": ["pelvis"],
+            "frames": [{"legs": {"hip": 45, "knee": 87, "ankle": -48}}, {"legs": {"hip": 0, "knee": 95, "ankle": -21}}],
+        }
+    )
+    assert (
+        describe_pose(bridge)
+        == "Lying on your back with knees bent; lift your hips until your body is straight from shoulders to knees."
+    )
 
 
 # ---- Determinism --------------------------------------------------------------------------------
+
 
 def test_rendering_twice_gives_identical_bytes() -> None:
     for exercise_id in IDS:
@@ -132,8 +152,14 @@ def test_rendering_is_identical_across_processes() -> None:
         "print(hashlib.sha256(''.join(render_illustration(Pose.model_validate(e['illustration']['pose']), title=e['name'], uid=e['id']) for e in c).encode()).hexdigest())"
     )
     digests = {
-        subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed},
-                       capture_output=True, text=True, check=True).stdout
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         for seed in ("1", "2")
     }
     assert len(digests) == 1
@@ -141,17 +167,24 @@ def test_rendering_is_identical_across_processes() -> None:
 
 def test_coordinates_are_rounded_to_one_decimal() -> None:
     svg = render_illustration(pose_of(IDS[0]), title="T", uid="u")
-    numbers = [token for token in svg.replace('"', " ").replace(",", " ").split() if token.replace(".", "").lstrip("-").isdigit()]
+    numbers = [
+        token
+        for token in svg.replace('"', " ").replace(",", " ").split()
+        if token.replace(".", "").lstrip("-").isdigit()
+    ]
     assert numbers and all(len(n.partition(".")[2]) <= 1 for n in numbers)
 
 
 # ---- Geometry -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_no_body_point_is_below_the_floor(exercise_id: str) -> None:
     for index, frame in enumerate(frames_of(exercise_id)):
         for name in frame.radii:
-            assert frame.bottom(name) >= -BELOW, f"frame {index}: {name} is {-frame.bottom(name):.1f} cm below the floor"
+            assert frame.bottom(name) >= -BELOW, (
+                f"frame {index}: {name} is {-frame.bottom(name):.1f} cm below the floor"
+            )
 
 
 def supporting_points(base: Base, frame: FrameFigure) -> list[tuple[str, ...]]:
@@ -161,7 +194,10 @@ def supporting_points(base: Base, frame: FrameFigure) -> list[tuple[str, ...]]:
     if base is Base.LYING_ON_BACK:
         return [("neck", "head"), ("pelvis", "near_heel", "far_heel")]
     if base is Base.LYING_FACE_DOWN:
-        return [("neck", "head", "near_elbow", "far_elbow", "spine3", "spine4"), ("near_toe", "far_toe", "near_knee", "far_knee")]
+        return [
+            ("neck", "head", "near_elbow", "far_elbow", "spine3", "spine4"),
+            ("near_toe", "far_toe", "near_knee", "far_knee"),
+        ]
     if base is Base.LYING_ON_SIDE:
         return [("far_shoulder", "far_elbow"), ("far_hip_side", "far_knee", "far_toe", "far_ankle", "near_knee")]
     if base is Base.HANDS_AND_KNEES:
@@ -187,7 +223,8 @@ def test_the_supporting_points_touch_the_floor(exercise_id: str) -> None:
             continue  # feet on the pedals: checked below
         for group in supporting_points(pose.base, frame):
             assert any(frame.touches(name, TOUCH) for name in group), (
-                f"frame {index}: none of {group} touches (lowest {min(frame.bottom(n) - frame.surface(n) for n in group):.1f} cm up)")
+                f"frame {index}: none of {group} touches (lowest {min(frame.bottom(n) - frame.surface(n) for n in group):.1f} cm up)"
+            )
 
 
 def test_hovering_frames_are_off_the_floor() -> None:
@@ -201,20 +238,44 @@ def test_hovering_frames_are_off_the_floor() -> None:
 # Exact contacts for the positions a patient must copy most carefully.
 CONTACTS: dict[str, list[tuple[int, list[str], list[str]]]] = {
     # exercise: [(frame, points that touch, points that are clearly up)]
-    "glute-bridge": [(0, ["neck", "pelvis", "near_heel", "near_toe"], []), (1, ["neck", "near_heel", "near_toe"], ["pelvis"])],
-    "pelvic-tilt": [(0, ["neck", "pelvis", "near_heel", "near_toe"], []), (1, ["neck", "pelvis", "near_heel", "near_toe"], [])],
+    "glute-bridge": [
+        (0, ["neck", "pelvis", "near_heel", "near_toe"], []),
+        (1, ["neck", "near_heel", "near_toe"], ["pelvis"]),
+    ],
+    "pelvic-tilt": [
+        (0, ["neck", "pelvis", "near_heel", "near_toe"], []),
+        (1, ["neck", "pelvis", "near_heel", "near_toe"], []),
+    ],
     "straight-leg-raise": [(1, ["neck", "pelvis", "far_heel", "far_toe"], ["near_heel"])],
-    "quad-set": [(0, ["neck", "pelvis", "near_heel", "far_heel", "far_toe"], []), (1, ["neck", "pelvis", "near_heel", "far_heel"], [])],
-    "dead-bug": [(0, ["neck", "pelvis"], ["near_heel", "far_heel", "near_hand"]), (1, ["neck", "pelvis"], ["near_heel", "far_heel"])],
-    "bird-dog": [(0, ["near_hand", "near_knee", "near_toe"], []), (1, ["near_hand", "far_knee"], ["near_knee", "far_hand"])],
+    "quad-set": [
+        (0, ["neck", "pelvis", "near_heel", "far_heel", "far_toe"], []),
+        (1, ["neck", "pelvis", "near_heel", "far_heel"], []),
+    ],
+    "dead-bug": [
+        (0, ["neck", "pelvis"], ["near_heel", "far_heel", "near_hand"]),
+        (1, ["neck", "pelvis"], ["near_heel", "far_heel"]),
+    ],
+    "bird-dog": [
+        (0, ["near_hand", "near_knee", "near_toe"], []),
+        (1, ["near_hand", "far_knee"], ["near_knee", "far_hand"]),
+    ],
     "front-plank": [(0, ["near_elbow", "near_knee", "pelvis"], []), (1, ["near_elbow", "near_knee"], ["pelvis"])],
     "side-plank": [(0, ["far_elbow", "far_hip_side", "far_knee"], []), (1, ["far_elbow"], ["far_hip_side"])],
     "copenhagen-adductor": [(0, ["far_elbow", "far_hip_side", "near_knee"], []), (1, ["far_elbow"], ["far_hip_side"])],
-    "hip-flexor-stretch": [(0, ["near_knee", "near_toe", "far_heel", "far_toe"], []), (1, ["near_knee", "far_heel", "far_toe"], [])],
+    "hip-flexor-stretch": [
+        (0, ["near_knee", "near_toe", "far_heel", "far_toe"], []),
+        (1, ["near_knee", "far_heel", "far_toe"], []),
+    ],
     "sit-to-stand": [(0, ["near_heel", "near_toe"], ["pelvis"]), (1, ["near_heel", "near_toe"], [])],
-    "step-up": [(0, ["near_heel", "near_toe", "far_heel", "far_toe"], []), (1, ["near_heel", "near_toe"], ["far_heel"])],
+    "step-up": [
+        (0, ["near_heel", "near_toe", "far_heel", "far_toe"], []),
+        (1, ["near_heel", "near_toe"], ["far_heel"]),
+    ],
     "step-down": [(0, ["near_heel", "near_toe"], ["far_heel"]), (1, ["near_heel", "near_toe", "far_heel"], [])],
-    "split-squat": [(0, ["near_heel", "near_toe", "far_toe"], []), (1, ["near_heel", "near_toe", "far_toe"], ["far_knee"])],
+    "split-squat": [
+        (0, ["near_heel", "near_toe", "far_toe"], []),
+        (1, ["near_heel", "near_toe", "far_toe"], ["far_knee"]),
+    ],
     "single-leg-balance": [(1, ["far_heel", "far_toe"], ["near_heel", "near_toe"])],
     "single-leg-hip-hinge": [(1, ["far_heel", "far_toe"], ["near_toe"])],
     "butterfly-stretch": [(0, ["pelvis", "near_heel", "far_heel"], ["near_knee"]), (1, ["pelvis"], ["near_knee"])],
@@ -230,7 +291,9 @@ def test_key_positions_touch_where_they_should(exercise_id: str) -> None:
     for index, down, up in CONTACTS[exercise_id]:
         frame = frames[index]
         for name in down:
-            assert frame.touches(name, TOUCH), f"frame {index}: {name} is {frame.bottom(name) - frame.surface(name):.1f} cm off its surface"
+            assert frame.touches(name, TOUCH), (
+                f"frame {index}: {name} is {frame.bottom(name) - frame.surface(name):.1f} cm off its surface"
+            )
         for name in up:
             assert frame.bottom(name) - frame.surface(name) > 4.0, f"frame {index}: {name} should be off the floor"
 
@@ -256,19 +319,29 @@ def test_the_crossed_ankle_rests_on_the_other_knee_and_that_knee_falls_out() -> 
     ankle, knee = crossed.points["near_ankle"], crossed.points["far_knee"]
     assert crossed.view.value == "above"
     assert abs(ankle[0] - knee[0]) <= 6.0 and abs(ankle[1] - knee[1]) <= 3.0, "the ankle is not over the other knee"
-    assert abs(crossed.bottom("near_ankle") - (knee[2] + crossed.radii["far_knee"])) <= TOUCH, "the ankle does not rest on the knee"
-    assert crossed.xy("near_knee")[1] < crossed.xy("near_hip")[1] - 10.0, "the crossed knee does not fall out to the side"
+    assert abs(crossed.bottom("near_ankle") - (knee[2] + crossed.radii["far_knee"])) <= TOUCH, (
+        "the ankle does not rest on the knee"
+    )
+    assert crossed.xy("near_knee")[1] < crossed.xy("near_hip")[1] - 10.0, (
+        "the crossed knee does not fall out to the side"
+    )
 
 
 def test_the_copenhagen_top_knee_stays_on_the_bench_and_the_bottom_foot_on_the_floor() -> None:
     # Patients saw both legs lying on the bench: only the top knee is on it, in every body.
     for index, body in enumerate(motion_bodies(pose_of("copenhagen-adductor"))):
-        assert body.touches("near_knee") and body.surface("near_knee") > 30.0, f"body {index}: the top knee is off the bench"
-        assert any(body.touches(n) and body.surface(n) == 0.0 for n in ("far_heel", "far_toe", "far_ankle")), f"body {index}: the bottom foot is off the floor"
+        assert body.touches("near_knee") and body.surface("near_knee") > 30.0, (
+            f"body {index}: the top knee is off the bench"
+        )
+        assert any(body.touches(n) and body.surface(n) == 0.0 for n in ("far_heel", "far_toe", "far_ankle")), (
+            f"body {index}: the bottom foot is off the floor"
+        )
 
 
 HELD_CHAIRS = [i for i in IDS if "chair" in pose_of(i).props and pose_of(i).base is not Base.SITTING]
-BESIDE_WALLS = [i for i in IDS if "wall" in pose_of(i).props and pose_of(i).base in (Base.STANDING, Base.STANDING_ON_ONE_LEG)]
+BESIDE_WALLS = [
+    i for i in IDS if "wall" in pose_of(i).props and pose_of(i).base in (Base.STANDING, Base.STANDING_ON_ONE_LEG)
+]
 
 
 @pytest.mark.parametrize("exercise_id", HELD_CHAIRS)
@@ -278,13 +351,17 @@ def test_a_hand_that_holds_a_chair_stays_on_its_backrest_and_the_chair_faces_the
     top = (sum(x for x, _ in backrest) / len(backrest), max(z for _, z in backrest))
     for index, body in enumerate(motion_bodies(pose_of(exercise_id))):
         hand = body.xy("far_hand")
-        assert math.dist(hand, (top[0], top[1] + body.radii["far_hand"])) <= 3.0, f"body {index}: the hand is off the chair"
-    assert min(x for x, _ in seat) >= min(x for x, _ in backrest) and max(x for x, _ in seat) > max(x for x, _ in backrest), "the seat is ahead of the backrest, as the body faces"
+        assert math.dist(hand, (top[0], top[1] + body.radii["far_hand"])) <= 3.0, (
+            f"body {index}: the hand is off the chair"
+        )
+    assert min(x for x, _ in seat) >= min(x for x, _ in backrest) and max(x for x, _ in seat) > max(
+        x for x, _ in backrest
+    ), "the seat is ahead of the backrest, as the body faces"
 
 
 def luminance(colour: str) -> float:
     """WCAG's relative luminance of a #rrggbb colour."""
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -307,9 +384,13 @@ def test_a_hand_on_a_wall_reaches_out_onto_it_in_every_body(exercise_id: str) ->
     wall = next(shape.points for shape in build_scene(pose_of(exercise_id)).props if shape.role == "prop-light")
     for index, body in enumerate(motion_bodies(pose_of(exercise_id))):
         hand = body.xy("far_hand")
-        assert min(p[0] for p in wall) < hand[0] < max(p[0] for p in wall) and hand[1] < max(p[1] for p in wall), f"body {index}: the hand is off the wall"
+        assert min(p[0] for p in wall) < hand[0] < max(p[0] for p in wall) and hand[1] < max(p[1] for p in wall), (
+            f"body {index}: the hand is off the wall"
+        )
         clear = min(math.dist(hand, body.xy(n)) for n in body.spine())
-        assert clear > body.radii["spine0"] + body.radii["far_hand"] + 2.0, f"body {index}: the hand is hidden by the body"
+        assert clear > body.radii["spine0"] + body.radii["far_hand"] + 2.0, (
+            f"body {index}: the hand is hidden by the body"
+        )
 
 
 def test_every_exercise_whose_steps_say_to_hold_a_support_shows_the_hand_on_it() -> None:
@@ -317,7 +398,11 @@ def test_every_exercise_whose_steps_say_to_hold_a_support_shows_the_hand_on_it()
     # to hold or touch a wall, chair, rail or counter without "if", the picture draws it.
     for exercise in CATALOGUE:
         words = " ".join([exercise["position"], *exercise["steps"]]).lower()
-        sentences = [s for s in words.split(".") if any(w in s for w in ("hold a", "hold it", "touch the", "hold on")) and "if you need" not in s]
+        sentences = [
+            s
+            for s in words.split(".")
+            if any(w in s for w in ("hold a", "hold it", "touch the", "hold on")) and "if you need" not in s
+        ]
         if any(prop in s for s in sentences for prop in ("wall", "chair", "rail", "counter", "hold it")):
             assert {"wall", "chair"} & set(pose_of(exercise["id"]).props), exercise["id"]
 
@@ -339,8 +424,11 @@ def test_a_slide_is_drawn_as_a_straight_arrow_the_way_it_goes() -> None:
 
 def test_the_bike_feet_are_on_the_pedals() -> None:
     frames = frames_of("stationary-bike")
-    hub = [((f.xy("near_ankle")[0] + f.xy("far_ankle")[0]) / 2, (f.xy("near_ankle")[1] + f.xy("far_ankle")[1]) / 2) for f in frames]
-    assert hub[0] == pytest.approx(hub[-1], abs=1.0)   # the same crank in every frame
+    hub = [
+        ((f.xy("near_ankle")[0] + f.xy("far_ankle")[0]) / 2, (f.xy("near_ankle")[1] + f.xy("far_ankle")[1]) / 2)
+        for f in frames
+    ]
+    assert hub[0] == pytest.approx(hub[-1], abs=1.0)  # the same crank in every frame
     assert all(f.bottom(n) > 0 for f in frames for n in f.radii)
 
 
@@ -350,7 +438,10 @@ def test_limb_lengths_are_constant_between_frames(exercise_id: str) -> None:
         assert frame.trunk_length == pytest.approx(SEGMENT_LENGTHS["trunk"], abs=1e-6)
         for side in ("near", "far"):
             for segment in LIMB_SEGMENTS:
-                assert frame.segment_length(side, segment) == pytest.approx(SEGMENT_LENGTHS[segment], abs=1e-6), (side, segment)
+                assert frame.segment_length(side, segment) == pytest.approx(SEGMENT_LENGTHS[segment], abs=1e-6), (
+                    side,
+                    segment,
+                )
 
 
 @pytest.mark.parametrize("exercise_id", IDS)
@@ -363,23 +454,40 @@ def test_every_joint_angle_is_within_its_human_range(exercise_id: str) -> None:
 
 # ---- Views ----------------------------------------------------------------------------------------
 
+
 def knee_out(view: str) -> list[FrameFigure]:
-    return build_scene(Pose.model_validate({"base": "lying-on-back", "view": view, "moving": ["near-leg"],
-                                            "frames": [{"legs": {"hip": 45, "knee": 90}}, {"near_leg": {"hip_abduction": 30}}]})).frames
+    return build_scene(
+        Pose.model_validate(
+            {
+                "base": "lying-on-back",
+                "view": view,
+                "moving": ["near-leg"],
+                "frames": [{"legs": {"hip": 45, "knee": 90}}, {"near_leg": {"hip_abduction": 30}}],
+            }
+        )
+    ).frames
 
 
 def test_seen_from_above_the_near_side_is_low_in_the_picture_and_a_raised_knee_is_in_front() -> None:
     start, end = knee_out("above")
     assert start.xy("near_hip")[1] < start.xy("far_hip")[1]
-    assert end.xy("near_knee")[1] < start.xy("near_knee")[1] - 10.0, "a knee falling out to the near side moves down the picture"
+    assert end.xy("near_knee")[1] < start.xy("near_knee")[1] - 10.0, (
+        "a knee falling out to the near side moves down the picture"
+    )
     assert end.depth("near_knee") > end.depth("pelvis") + 6.0, "a raised knee is nearer the reader than the hips"
-    assert start.touches("pelvis") and start.touches("near_heel"), "from above the back rests on the floor as in the side view"
+    assert start.touches("pelvis") and start.touches("near_heel"), (
+        "from above the back rests on the floor as in the side view"
+    )
 
 
 def test_seen_from_above_the_picture_keeps_the_bodys_lengths() -> None:
     (start, _), (side, _) = knee_out("above"), knee_out("side")
-    assert math.dist(start.xy("neck"), start.xy("pelvis")) == pytest.approx(math.dist(side.xy("neck"), side.xy("pelvis")), abs=0.1)
-    assert start.xy("neck")[0] == pytest.approx(side.xy("neck")[0]) and start.xy("pelvis")[0] == pytest.approx(side.xy("pelvis")[0])
+    assert math.dist(start.xy("neck"), start.xy("pelvis")) == pytest.approx(
+        math.dist(side.xy("neck"), side.xy("pelvis")), abs=0.1
+    )
+    assert start.xy("neck")[0] == pytest.approx(side.xy("neck")[0]) and start.xy("pelvis")[0] == pytest.approx(
+        side.xy("pelvis")[0]
+    )
 
 
 def test_only_a_body_lying_on_its_back_or_face_down_is_seen_from_above() -> None:
@@ -389,8 +497,19 @@ def test_only_a_body_lying_on_its_back_or_face_down_is_seen_from_above() -> None
 
 
 def side_lying(view: str) -> FrameFigure:
-    return build_scene(Pose.model_validate({"base": "lying-on-side", "view": view, "moving": ["near-leg"], "frames": [
-        {"far_arm": {"shoulder_abduction": 60, "elbow": 90}, "legs": {"knee": 90}}, {"near_leg": {"hip_abduction": 20}}]})).frames[0]
+    return build_scene(
+        Pose.model_validate(
+            {
+                "base": "lying-on-side",
+                "view": view,
+                "moving": ["near-leg"],
+                "frames": [
+                    {"far_arm": {"shoulder_abduction": 60, "elbow": 90}, "legs": {"knee": 90}},
+                    {"near_leg": {"hip_abduction": 20}},
+                ],
+            }
+        )
+    ).frames[0]
 
 
 def test_lying_on_your_side_seen_level_a_bent_shin_and_a_forearm_on_the_floor_slant() -> None:
@@ -398,16 +517,32 @@ def test_lying_on_your_side_seen_level_a_bent_shin_and_a_forearm_on_the_floor_sl
     body = side_lying("front")
     assert body.xy("far_wrist")[0] > body.xy("far_elbow")[0] + 8.0, "the forearm lies under the chest"
     assert body.xy("near_ankle")[0] < body.xy("near_knee")[0] - 8.0, "the shin folds back behind the knee"
-    assert body.xy("far_elbow")[1] == pytest.approx(body.xy("far_wrist")[1], abs=1.0), "the forearm stays on the floor, level"
+    assert body.xy("far_elbow")[1] == pytest.approx(body.xy("far_wrist")[1], abs=1.0), (
+        "the forearm stays on the floor, level"
+    )
 
 
 def test_upright_seen_from_in_front_and_above_a_small_squat_shows_as_bent_knees() -> None:
     # Seen square on, hips and knees bent toward the reader read as straight legs.
     def bend(view: str) -> float:
-        body = build_scene(Pose.model_validate({"base": "standing", "view": view, "moving": ["near-leg"], "frames": [
-            {"legs": {"hip": 30, "knee": 40, "ankle": 20}, "trunk": 10}, {"near_leg": {"hip_abduction": 15}}]})).frames[0]
+        body = build_scene(
+            Pose.model_validate(
+                {
+                    "base": "standing",
+                    "view": view,
+                    "moving": ["near-leg"],
+                    "frames": [
+                        {"legs": {"hip": 30, "knee": 40, "ankle": 20}, "trunk": 10},
+                        {"near_leg": {"hip_abduction": 15}},
+                    ],
+                }
+            )
+        ).frames[0]
         (hx, hy), (kx, ky), (ax, ay) = body.xy("near_hip"), body.xy("near_knee"), body.xy("near_ankle")
-        return abs((kx - hx) * (ay - hy) - (ky - hy) * (ax - hx)) / math.dist((hx, hy), (ax, ay))   # knee off the hip–ankle line
+        return abs((kx - hx) * (ay - hy) - (ky - hy) * (ax - hx)) / math.dist(
+            (hx, hy), (ax, ay)
+        )  # knee off the hip–ankle line
+
     assert bend("front") < 1.0 and bend("front-above") > 6.0
 
 
@@ -448,11 +583,16 @@ def test_every_in_between_body_is_sound(exercise_id: str) -> None:
         if not bike:
             for group in supporting_points(pose.base, frame):
                 assert any(frame.touches(name, TOUCH) for name in group), (
-                    f"body {index}: none of {group} touches (lowest {min(frame.bottom(n) - frame.surface(n) for n in group):.1f} cm up)")
+                    f"body {index}: none of {group} touches (lowest {min(frame.bottom(n) - frame.surface(n) for n in group):.1f} cm up)"
+                )
         assert frame.trunk_length == pytest.approx(SEGMENT_LENGTHS["trunk"], abs=1e-6)
         for side in ("near", "far"):
             for segment in LIMB_SEGMENTS:
-                assert frame.segment_length(side, segment) == pytest.approx(SEGMENT_LENGTHS[segment], abs=1e-6), (index, side, segment)
+                assert frame.segment_length(side, segment) == pytest.approx(SEGMENT_LENGTHS[segment], abs=1e-6), (
+                    index,
+                    side,
+                    segment,
+                )
 
 
 @pytest.mark.parametrize("exercise_id", MOVING)
@@ -464,6 +604,7 @@ def test_every_in_between_angle_is_within_its_human_range(exercise_id: str) -> N
 
 
 # ---- Validation ---------------------------------------------------------------------------------
+
 
 def error_of(data: dict[str, Any]) -> dict[str, Any]:
     with pytest.raises(ValidationError) as caught:
@@ -482,24 +623,34 @@ def test_every_declared_range_is_enforced() -> None:
         where = joint.value
         leg = {"hip", "hip_abduction", "hip_rotation", "knee", "ankle"}
         arm = {"shoulder", "shoulder_abduction", "elbow"}
+
         def frame(value: int) -> dict[str, Any]:
             if where in leg:
                 return {"legs": {where: value}}
             if where in arm:
                 return {"arms": {where: value}}
             return {where: value}
+
         base = "standing"
-        assert error_of({"base": base, "moving": ["trunk"], "frames": [{}, frame(high + 1)]})["type"] == "less_than_equal"
-        assert error_of({"base": base, "moving": ["trunk"], "frames": [{}, frame(low - 1)]})["type"] == "greater_than_equal"
+        assert (
+            error_of({"base": base, "moving": ["trunk"], "frames": [{}, frame(high + 1)]})["type"] == "less_than_equal"
+        )
+        assert (
+            error_of({"base": base, "moving": ["trunk"], "frames": [{}, frame(low - 1)]})["type"]
+            == "greater_than_equal"
+        )
         Pose.model_validate({"base": base, "moving": ["trunk"], "frames": [frame(low), frame(high)]})
 
 
-@pytest.mark.parametrize(("frame", "loc"), [
-    ({"near_leg": {"elbow": 10}}, ("frames", 1, "near_leg", "elbow")),
-    ({"wrist": 10}, ("frames", 1, "wrist")),
-    ({"left_leg": {"hip": 10}}, ("frames", 1, "left_leg")),
-    ({"arms": {"knee": 10}}, ("frames", 1, "arms", "knee")),
-])
+@pytest.mark.parametrize(
+    ("frame", "loc"),
+    [
+        ({"near_leg": {"elbow": 10}}, ("frames", 1, "near_leg", "elbow")),
+        ({"wrist": 10}, ("frames", 1, "wrist")),
+        ({"left_leg": {"hip": 10}}, ("frames", 1, "left_leg")),
+        ({"arms": {"knee": 10}}, ("frames", 1, "arms", "knee")),
+    ],
+)
 def test_an_unknown_joint_is_refused(frame: dict[str, Any], loc: tuple[Any, ...]) -> None:
     error = error_of(minimal(frames=[{}, frame]))
     assert error["type"] == "extra_forbidden" and error["loc"] == loc
@@ -510,7 +661,10 @@ def test_an_unknown_prop_is_refused() -> None:
     assert error["type"] == "enum" and error["loc"] == ("props", 1)
 
 
-@pytest.mark.parametrize(("field", "value"), [("base", "floating"), ("view", "top"), ("moving", ["tail"]), ("motion", "wiggle"), ("layout", "grid")])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("base", "floating"), ("view", "top"), ("moving", ["tail"]), ("motion", "wiggle"), ("layout", "grid")],
+)
 def test_other_unknown_words_are_refused(field: str, value: Any) -> None:
     assert error_of(minimal(**{field: value}))["type"] == "enum"
 
@@ -519,15 +673,18 @@ def test_an_unknown_pose_field_is_refused() -> None:
     assert error_of(minimal(colour="red"))["type"] == "extra_forbidden"
 
 
-@pytest.mark.parametrize(("data", "words"), [
-    (minimal(frames=[{}]), "at least 2"),
-    (minimal(frames=[{}, {}]), "changes nothing"),
-    (minimal(frames=[{"trunk": 20}, {}]), "frames[0].trunk"),
-    (minimal(base="sitting", frames=[{}, {"near_leg": {"knee": 40}}]), "needs a seat"),
-    (minimal(base="lying-on-side", view="side"), "from the front"),
-    (minimal(props=["mat", "mat"]), "only once"),
-    (minimal(frames=[{"step_foot": "near-leg"}, {}]), "step prop"),
-])
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (minimal(frames=[{}]), "at least 2"),
+        (minimal(frames=[{}, {}]), "changes nothing"),
+        (minimal(frames=[{"trunk": 20}, {}]), "frames[0].trunk"),
+        (minimal(base="sitting", frames=[{}, {"near_leg": {"knee": 40}}]), "needs a seat"),
+        (minimal(base="lying-on-side", view="side"), "from the front"),
+        (minimal(props=["mat", "mat"]), "only once"),
+        (minimal(frames=[{"step_foot": "near-leg"}, {}]), "step prop"),
+    ],
+)
 def test_poses_that_cannot_be_drawn_are_refused(data: dict[str, Any], words: str) -> None:
     with pytest.raises(ValidationError) as caught:
         Pose.model_validate(data)

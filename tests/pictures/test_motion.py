@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from fai_site.pictures.motion import HOLD_TIMING, REPS_TIMING, STEADY_TIMING, STRETCH_TIMING, motion_bodies, pace, timeline
+from fai_site.pictures.motion import (
+    HOLD_TIMING,
+    REPS_TIMING,
+    STEADY_TIMING,
+    STRETCH_TIMING,
+    motion_bodies,
+    pace,
+    timeline,
+)
 from fai_site.pictures.pose import Pose
 
-LEG_RAISE = Pose.model_validate({"base": "lying-on-back", "moving": ["near-leg"], "frames": [{}, {"near_leg": {"hip": 40}}]})
+LEG_RAISE = Pose.model_validate(
+    {"base": "lying-on-back", "moving": ["near-leg"], "frames": [{}, {"near_leg": {"hip": 40}}]}
+)
 
 
 def seconds_at(loop, index: int) -> list[float]:
@@ -31,9 +41,14 @@ def test_a_hold_or_a_stretch_stays_at_the_end(timing: tuple[float, float, float,
 
 
 def test_a_stretch_eases_in_slower_than_a_repetition() -> None:
-    assert pace(stretch=True, hold=True, steady=False, squeeze=False)[0] > pace(stretch=False, hold=False, steady=False, squeeze=False)[0]
+    assert (
+        pace(stretch=True, hold=True, steady=False, squeeze=False)[0]
+        > pace(stretch=False, hold=False, steady=False, squeeze=False)[0]
+    )
 
 
 def test_a_squeeze_is_one_body() -> None:
-    squeeze = Pose.model_validate({"base": "lying-on-back", "moving": ["pelvis"], "motion": "squeeze", "frames": [{}, {}]})
+    squeeze = Pose.model_validate(
+        {"base": "lying-on-back", "moving": ["pelvis"], "motion": "squeeze", "frames": [{}, {}]}
+    )
     assert len(motion_bodies(squeeze)) == 1

@@ -24,7 +24,10 @@ from site_tour import CATALOGUE, MISSING, TOUR, built_pages, require_page, tour_
 
 pytestmark = pytest.mark.browser
 
-WITHOUT_CONTRAST = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}, "color-contrast": {"enabled": False}}}
+WITHOUT_CONTRAST = {
+    "resultTypes": ["violations"],
+    "rules": {"target-size": {"enabled": True}, "color-contrast": {"enabled": False}},
+}
 PHONE_WIDTH = 360
 # The keyboard test tabs until it has reached this many links in the page's own content (past
 # the header, the skip link and the navigation), giving up after MAX_STOPS.
@@ -50,6 +53,7 @@ VIEWS = [View("light", 1280, 900), View("dark", 1280, 900), View("light", PHONE_
 
 
 # ---- Fixtures -------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module", params=VIEWS, ids=lambda view: f"{view.scheme}-{view.width}px")
 def view_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[View, Page]]:
@@ -86,6 +90,7 @@ def site_pages(built_site: BuildResult) -> tuple[tuple[str, Element], ...]:
 
 
 # ---- Helpers --------------------------------------------------------------------------
+
 
 def open_page(page: Page, url: str) -> None:
     """Load a page and wait until Material's scripts have set it up."""
@@ -132,8 +137,11 @@ def content_root(tree: Element) -> Element:
 
 # ---- axe in every view ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", TOUR, ids=tour_id)
-def test_axe_finds_no_violation(built_site: BuildResult, site_server: str, view_page: tuple[View, Page], path: str) -> None:
+def test_axe_finds_no_violation(
+    built_site: BuildResult, site_server: str, view_page: tuple[View, Page], path: str
+) -> None:
     require_page(built_site, path)
     view, page = view_page
     open_page(page, site_server + path)
@@ -165,6 +173,7 @@ def test_printed_pages_keep_their_contrast(site_server: str, desktop_page: Page,
 
 
 # ---- Keyboard alone -------------------------------------------------------------------
+
 
 def test_the_first_tab_shows_a_skip_link_to_the_content(site_server: str, desktop_page: Page) -> None:
     open_page(desktop_page, f"{site_server}exercise-guide/")
@@ -199,7 +208,9 @@ def test_every_focus_stop_is_on_screen_with_a_visible_ring(browser: Browser, sit
                 break
         hidden = [stop["html"] for stop in stops if not stop["inView"] or stop["outline"] < 2]
         assert not hidden, "\n".join(hidden)
-        assert len([stop for stop in stops if stop["inContent"]]) >= CONTENT_STOPS, "Tab never reached the page's own content"
+        assert len([stop for stop in stops if stop["inContent"]]) >= CONTENT_STOPS, (
+            "Tab never reached the page's own content"
+        )
     finally:
         context.close()
 
@@ -228,11 +239,14 @@ def test_instant_navigation_keeps_one_menu_and_one_search_button(site_server: st
         instant_page.wait_for_url(f"**/{path}")
         instant_page.wait_for_function(f"document.querySelector('.md-content h1')?.textContent.includes({title!r})")
     assert still_marked(instant_page), "the pages were loaded, not reached by instant navigation"
-    toggles = instant_page.evaluate("[...document.querySelectorAll('.md-header button[data-toggle]')].map(button => button.dataset.toggle)")
+    toggles = instant_page.evaluate(
+        "[...document.querySelectorAll('.md-header button[data-toggle]')].map(button => button.dataset.toggle)"
+    )
     assert toggles == ["__drawer", "__search"]
 
 
 # ---- Every page, read statically ------------------------------------------------------
+
 
 def test_every_image_has_a_text_alternative(site_pages: tuple[tuple[str, Element], ...]) -> None:
     """An empty alt marks a picture as decoration, which is right only beside text that says the same."""
@@ -244,7 +258,9 @@ def test_every_image_has_a_text_alternative(site_pages: tuple[tuple[str, Element
                 if alt is None or (not alt.strip() and not text(parent)):
                     missing.append(f"{name}: {image.get('src')}")
         for svg in elements(content_root(tree), "svg"):
-            named = svg.get("role") == "img" and (svg.get("aria-label") or svg.find("{http://www.w3.org/2000/svg}title") is not None)
+            named = svg.get("role") == "img" and (
+                svg.get("aria-label") or svg.find("{http://www.w3.org/2000/svg}title") is not None
+            )
             if svg.get("aria-hidden") != "true" and not named:
                 missing.append(f"{name}: inline <svg> without a name")
     assert not missing, "\n".join(missing)
@@ -253,10 +269,16 @@ def test_every_image_has_a_text_alternative(site_pages: tuple[tuple[str, Element
 def test_headings_go_down_one_level_at_a_time(site_pages: tuple[tuple[str, Element], ...]) -> None:
     problems = []
     for name, tree in site_pages:
-        levels = [int(element.tag[-1]) for element in content_root(tree).iter() if element.tag in {f"{XHTML}h{n}" for n in range(1, 7)}]
+        levels = [
+            int(element.tag[-1])
+            for element in content_root(tree).iter()
+            if element.tag in {f"{XHTML}h{n}" for n in range(1, 7)}
+        ]
         if levels[:1] != [1] or levels.count(1) != 1:
             problems.append(f"{name}: heading levels {levels[:6]}… need exactly one h1, first")
-        problems += [f"{name}: h{before} then h{after}" for before, after in zip(levels, levels[1:]) if after > before + 1]
+        problems += [
+            f"{name}: h{before} then h{after}" for before, after in zip(levels, levels[1:]) if after > before + 1
+        ]
     assert not problems, "\n".join(problems)
 
 

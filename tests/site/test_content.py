@@ -40,13 +40,28 @@ def published(article: Path) -> str:
 def test_all_six_articles_and_the_supporting_pages_exist() -> None:
     names = {path.stem for path in ARTICLES}
     assert {
-        "index", "what-is-hip-impingement", "physical-therapy", "exercise-guide", "recovery-time",
-        "preventing-reinjury", "when-to-get-help", "references", "about", "glossary",
+        "index",
+        "what-is-hip-impingement",
+        "physical-therapy",
+        "exercise-guide",
+        "recovery-time",
+        "preventing-reinjury",
+        "when-to-get-help",
+        "references",
+        "about",
+        "glossary",
     } <= names
 
 
 # The pages patients asked for (issue #14): held to grade 7, a step below the rest.
-ANSWER_PAGES = ["surgery-and-rehab", "pain-relief", "living-with-hip-impingement", "sport-and-running", "will-i-get-arthritis", "look-alikes"]
+ANSWER_PAGES = [
+    "surgery-and-rehab",
+    "pain-relief",
+    "living-with-hip-impingement",
+    "sport-and-running",
+    "will-i-get-arthritis",
+    "look-alikes",
+]
 MAX_ANSWER_GRADE = 7.0
 
 
@@ -63,7 +78,9 @@ def test_the_pages_patients_asked_for_read_at_grade_7_or_below(name: str) -> Non
 
 @pytest.mark.parametrize("name", ANSWER_PAGES)
 def test_the_pages_patients_asked_for_are_linked_from_another_article(name: str) -> None:
-    linking = [path.stem for path in ARTICLES if path.stem != name and f"]({name}.md" in path.read_text(encoding="utf-8")]
+    linking = [
+        path.stem for path in ARTICLES if path.stem != name and f"]({name}.md" in path.read_text(encoding="utf-8")
+    ]
     assert linking, f"no article links to {name}.md"
 
 
@@ -75,7 +92,9 @@ def test_articles_read_at_grade_8_or_below(article: Path, record_property: pytes
 
 
 @pytest.mark.parametrize("exercise", CATALOGUE.exercises, ids=lambda e: e.id)
-def test_exercise_instructions_read_at_grade_8_or_below(exercise: Exercise, record_property: pytest.RecordProperty) -> None:
+def test_exercise_instructions_read_at_grade_8_or_below(
+    exercise: Exercise, record_property: pytest.RecordProperty
+) -> None:
     # The rule is the validator's (CHECKED above would have refused the catalogue); this records each grade for the summary.
     figure = instructions_grade(exercise.model_dump(), grades=ReadingGrades())
     record_property("reading_grade", (f"exercise {exercise.id}", figure))
@@ -101,7 +120,10 @@ def test_the_real_catalogue_passes_the_check_without_a_warning() -> None:
 
 
 def test_every_exercise_cites_a_known_source() -> None:
-    assert all(exercise.references and set(exercise.references) <= set(CATALOGUE.references) for exercise in CATALOGUE.exercises)
+    assert all(
+        exercise.references and set(exercise.references) <= set(CATALOGUE.references)
+        for exercise in CATALOGUE.exercises
+    )
 
 
 def guide_sections() -> dict[str, str]:
@@ -113,10 +135,18 @@ def guide_sections() -> dict[str, str]:
 
 def guide_phase_lists() -> dict[str, list[tuple[str, str]]]:
     """The guide's links by phase heading: (link text, exercise id), in lists and sentences alike."""
-    return {heading: re.findall(r"\[([^\]]+)\]\(exercises/([a-z0-9-]+)\.md\)", body) for heading, body in guide_sections().items()}
+    return {
+        heading: re.findall(r"\[([^\]]+)\]\(exercises/([a-z0-9-]+)\.md\)", body)
+        for heading, body in guide_sections().items()
+    }
 
 
-GUIDE_PHASES = {"Early phase": Phase.EARLY, "Middle phase": Phase.MIDDLE, "Late phase": Phase.LATE, "Return to activity": Phase.RETURN}
+GUIDE_PHASES = {
+    "Early phase": Phase.EARLY,
+    "Middle phase": Phase.MIDDLE,
+    "Late phase": Phase.LATE,
+    "Return to activity": Phase.RETURN,
+}
 
 
 def test_the_exercise_guide_has_a_catalogue_list_for_every_phase() -> None:
@@ -137,7 +167,9 @@ def test_the_exercise_guide_lists_each_exercise_under_its_own_phases_and_name() 
         if phase is not None:
             expected = {exercise.id for exercise in CATALOGUE.exercises if phase in exercise.phase}
             if {exercise_id for _, exercise_id in items} != expected:
-                problems.append(f"{heading}: lists {sorted({exercise_id for _, exercise_id in items})}, the catalogue {sorted(expected)}")
+                problems.append(
+                    f"{heading}: lists {sorted({exercise_id for _, exercise_id in items})}, the catalogue {sorted(expected)}"
+                )
     assert problems == []
 
 
@@ -149,9 +181,12 @@ def test_the_exercise_guide_describes_each_exercise_once_with_its_summary_where_
         for line in body.splitlines()
         if line.startswith("- [") and "](exercises/" in line
     }
-    headings = {phase: heading for heading in guide_sections() for key, phase in GUIDE_PHASES.items() if heading.startswith(key)}
+    headings = {
+        phase: heading for heading in guide_sections() for key, phase in GUIDE_PHASES.items() if heading.startswith(key)
+    }
     assert described == {
-        (headings[first_phase(exercise)], f"- [{exercise.name}](exercises/{exercise.id}.md): {exercise.summary}") for exercise in CATALOGUE.exercises
+        (headings[first_phase(exercise)], f"- [{exercise.name}](exercises/{exercise.id}.md): {exercise.summary}")
+        for exercise in CATALOGUE.exercises
     }
 
 
@@ -160,7 +195,9 @@ def test_every_article_calls_an_exercise_by_its_catalogue_name() -> None:
     # holds the catalogue to it too (cross_references.names_in_articles), at the exercise's name.
     renamed = []
     for article in ARTICLES:
-        for text, exercise_id in re.findall(r"\[([^\]]+)\]\(exercises/([a-z0-9-]+)\.md", article.read_text(encoding="utf-8")):
+        for text, exercise_id in re.findall(
+            r"\[([^\]]+)\]\(exercises/([a-z0-9-]+)\.md", article.read_text(encoding="utf-8")
+        ):
             if exercise_id == "index":
                 continue
             name = CATALOGUE.exercise(exercise_id).name.lower()
@@ -175,7 +212,8 @@ def test_the_pain_rule_keeps_its_limit_wherever_it_is_stated() -> None:
         f"{article.name}: {sentence}"
         for article in ARTICLES
         for sentence in re.split(r"(?<=[.!?])\s+", markdown_body(article.read_text(encoding="utf-8")))
-        if re.search(r"settles? by the next day", sentence, re.IGNORECASE) and not re.search(r"\b4\b|\bfour\b", sentence)
+        if re.search(r"settles? by the next day", sentence, re.IGNORECASE)
+        and not re.search(r"\b4\b|\bfour\b", sentence)
     ]
     assert loose == []
 

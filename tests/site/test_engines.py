@@ -22,7 +22,9 @@ from fai_site.catalogue.model import Catalogue
 
 BIN = Path(sys.executable).parent
 # What may differ between two engines' builds of the same tree: the name and version they print.
-GENERATOR_STRINGS = re.compile(rb'<meta name="generator" content="[^"]*">|(?:MkDocs|ProperDocs) \d+(?:\.\d+)+|Material for (?:MkDocs|ProperDocs)')
+GENERATOR_STRINGS = re.compile(
+    rb'<meta name="generator" content="[^"]*">|(?:MkDocs|ProperDocs) \d+(?:\.\d+)+|Material for (?:MkDocs|ProperDocs)'
+)
 # Only the hooks add schema.org data (on_page_context), so only the hooked builds carry it.
 JSON_LD = re.compile(rb'<script type="application/ld\+json">.*?</script>\s*', re.S)
 # Where the hooks' data was, the template leaves its indentation: compare with runs of white space as one space.
@@ -41,7 +43,9 @@ def engine_env() -> dict[str, str]:
 
 
 def run(command: list[str], *, cwd: Path = ROOT) -> str:
-    completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=engine_env(), timeout=600, check=False)
+    completed = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, env=engine_env(), timeout=600, check=False
+    )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     return completed.stdout + completed.stderr
 
@@ -66,6 +70,7 @@ def in_page_order(files: dict[str, bytes]) -> dict[str, bytes]:
 
 def differing(first: dict[str, bytes], second: dict[str, bytes], *, ignore: re.Pattern[bytes]) -> list[str]:
     names = sorted(set(first) | set(second))
+
     def kept(content: bytes) -> bytes:
         return WHITE_SPACE.sub(b" ", ignore.sub(b"", content))
 
@@ -93,15 +98,27 @@ def generated_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # ---- ProperDocs ---------------------------------------------------------------------------
 
+
 def test_properdocs_builds_the_same_site_as_mkdocs(mkdocs_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    run([str(BIN / "properdocs"), "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)])
+    run(
+        [
+            str(BIN / "properdocs"),
+            "build",
+            "--strict",
+            "--config-file",
+            str(ROOT / "mkdocs.yml"),
+            "--site-dir",
+            str(site),
+        ]
+    )
     mkdocs, properdocs = site_files(mkdocs_site), site_files(site)
     assert mkdocs.keys() == properdocs.keys()
     assert differing(mkdocs, properdocs, ignore=GENERATOR_STRINGS) == []
 
 
 # ---- The generated tree -------------------------------------------------------------------
+
 
 def test_generated_tree_fills_the_safety_lists(generated_tree: Path, catalogue: Catalogue) -> None:
     page = (generated_tree / "docs" / "when-to-get-help.md").read_text(encoding="utf-8")
@@ -113,7 +130,10 @@ def test_generated_tree_fills_the_safety_lists(generated_tree: Path, catalogue: 
 def test_generated_tree_fills_the_exercise_guide_lists(generated_tree: Path, catalogue: Catalogue) -> None:
     page = (generated_tree / "docs" / "exercise-guide.md").read_text(encoding="utf-8")
     assert "<!-- exercises:" not in page
-    assert all(f"- [{exercise.name}](exercises/{exercise.id}.md): {exercise.summary}" in page for exercise in catalogue.exercises)
+    assert all(
+        f"- [{exercise.name}](exercises/{exercise.id}.md): {exercise.summary}" in page
+        for exercise in catalogue.exercises
+    )
 
 
 def test_generated_tree_has_no_hooks(generated_tree: Path) -> None:
@@ -127,13 +147,22 @@ def test_generate_never_empties_a_folder_it_did_not_write(tmp_path: Path) -> Non
     kept.parent.mkdir()
     kept.write_text("keep me", encoding="utf-8")
     for folder in (kept.parent, ROOT, ROOT / "docs" / "tree"):
-        completed = subprocess.run([sys.executable, "-m", "fai_site.cli", "generate", str(folder)], cwd=ROOT, capture_output=True, text=True, env=engine_env(), check=False)
+        completed = subprocess.run(
+            [sys.executable, "-m", "fai_site.cli", "generate", str(folder)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=engine_env(),
+            check=False,
+        )
         assert completed.returncode == 1 and str(folder) in completed.stderr, completed.stderr
     assert kept.read_text(encoding="utf-8") == "keep me"
     assert not (ROOT / "docs" / "tree").exists()
 
 
-def test_plain_mkdocs_builds_the_generated_tree_as_the_hooks_build_the_site(generated_tree: Path, mkdocs_site: Path, tmp_path: Path) -> None:
+def test_plain_mkdocs_builds_the_generated_tree_as_the_hooks_build_the_site(
+    generated_tree: Path, mkdocs_site: Path, tmp_path: Path
+) -> None:
     """Every page and picture the same, byte for byte, but for the schema.org data only hooks add."""
     site = tmp_path / "site"
     run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], cwd=generated_tree)
@@ -150,8 +179,17 @@ def test_zensical_builds_the_generated_tree(generated_tree: Path, catalogue: Cat
         "exercises/index.html": [exercise.name for exercise in catalogue.exercises],
         "handouts/index.html": [program.title for program in catalogue.programs],
         "when-to-get-help/index.html": list(catalogue.safety.emergency),
-        **{f"exercises/{exercise.id}/index.html": [exercise.name, exercise.summary, *exercise.steps] for exercise in catalogue.exercises},
-        **{f"handouts/{program.id}/index.html": [program.title, *(catalogue.exercise(item.id).name for item in program.exercises)] for program in catalogue.programs},
+        **{
+            f"exercises/{exercise.id}/index.html": [exercise.name, exercise.summary, *exercise.steps]
+            for exercise in catalogue.exercises
+        },
+        **{
+            f"handouts/{program.id}/index.html": [
+                program.title,
+                *(catalogue.exercise(item.id).name for item in program.exercises),
+            ]
+            for program in catalogue.programs
+        },
     }
     missing = []
     for path, words in pages.items():

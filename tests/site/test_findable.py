@@ -41,7 +41,11 @@ def head_values(tree: Element) -> dict[str, list[str]]:
 
 
 def structured_data(tree: Element) -> list[dict]:
-    return [json.loads(script.text or "") for script in elements(tree, "script") if script.get("type") == "application/ld+json"]
+    return [
+        json.loads(script.text or "")
+        for script in elements(tree, "script")
+        if script.get("type") == "application/ld+json"
+    ]
 
 
 def test_every_page_has_a_title_description_canonical_and_social_preview(built_site: BuildResult) -> None:
@@ -59,7 +63,9 @@ def test_every_page_has_a_title_description_canonical_and_social_preview(built_s
             "meta:twitter:description": [description],
             "meta:og:site_name": [SITE_NAME],
         }
-        problems += [f"{url}: {key} is {head.get(key)}, not {value}" for key, value in expected.items() if head.get(key) != value]
+        problems += [
+            f"{url}: {key} is {head.get(key)}, not {value}" for key, value in expected.items() if head.get(key) != value
+        ]
         if not title or (url != TEST_SITE_URL and not title.endswith(f" - {SITE_NAME}")):
             problems.append(f"{url}: title {title!r}")
         if len(description) < 50:
@@ -95,7 +101,9 @@ def test_exercise_pages_carry_a_how_to(built_site: BuildResult, exercise) -> Non
 
 
 def test_every_reviewed_article_carries_a_medical_web_page(built_site: BuildResult) -> None:
-    articles = [path for path in sorted((ROOT / "docs").glob("*.md")) if "\nlast_reviewed:" in path.read_text(encoding="utf-8")]
+    articles = [
+        path for path in sorted((ROOT / "docs").glob("*.md")) if "\nlast_reviewed:" in path.read_text(encoding="utf-8")
+    ]
     assert articles
     for article in articles:
         reviewed = article.read_text(encoding="utf-8").split("\nlast_reviewed:", 1)[1].split()[0]

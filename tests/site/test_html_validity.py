@@ -52,7 +52,11 @@ def checker_errors(files: list[Path]) -> list[dict]:
         timeout=300,
     )
     messages = json.loads(completed.stderr)["messages"]
-    return [message for message in messages if message["type"] == "error" and not any(accepted.matches(message) for accepted in ACCEPTED)]
+    return [
+        message
+        for message in messages
+        if message["type"] == "error" and not any(accepted.matches(message) for accepted in ACCEPTED)
+    ]
 
 
 # A page with known errors, checked in the same run, so a silent checker cannot pass.
@@ -66,12 +70,19 @@ def errors(built_site: BuildResult, tmp_path_factory: pytest.TempPathFactory) ->
     canary.write_text(CANARY, encoding="utf-8")
     found: dict[Path, list[str]] = {}
     for message in checker_errors([canary, *sorted(built_site.site.rglob("*.html"))]):
-        found.setdefault(Path(message["url"].removeprefix("file:")), []).append(f"{message.get('lastLine')}: {message['message']}")
+        found.setdefault(Path(message["url"].removeprefix("file:")), []).append(
+            f"{message.get('lastLine')}: {message['message']}"
+        )
     return found
 
 
 def test_every_page_is_valid_html(built_site: BuildResult, errors: dict[Path, list[str]]) -> None:
-    report = [f"{path.relative_to(built_site.site)}:{error}" for path, messages in errors.items() if path.is_relative_to(built_site.site) for error in messages]
+    report = [
+        f"{path.relative_to(built_site.site)}:{error}"
+        for path, messages in errors.items()
+        if path.is_relative_to(built_site.site)
+        for error in messages
+    ]
     assert not report, "\n".join(report)
 
 

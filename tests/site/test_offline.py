@@ -127,7 +127,9 @@ def test_a_handout_shows_every_picture_from_the_folder(offline_site: BuildResult
     pictured = [item.id for item in CATALOGUE.programs[0].exercises if CATALOGUE.exercise(item.id).illustration]
     assert pictured, "the handout chosen for this test must have pictures"
     assert visit.page.locator(".fai-handout__picture img").count() == len(pictured)
-    broken = visit.page.evaluate("[...document.images].filter(image => !image.complete || image.naturalWidth === 0).map(image => image.src)")
+    broken = visit.page.evaluate(
+        "[...document.images].filter(image => !image.complete || image.naturalWidth === 0).map(image => image.src)"
+    )
     assert not broken
     assert visit.page.locator(".fai-handout").count() == 1
     assert visit.page.get_by_role("button", name="Print this handout").is_visible()

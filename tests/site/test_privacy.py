@@ -91,5 +91,9 @@ def test_no_page_or_stylesheet_points_the_browser_elsewhere(built_site: BuildRes
             if is_external(target):
                 found.append(f"{name}: <{tag}> {target}")
     for path in sorted(built_site.site.rglob("*.css")):
-        found += [f"{path.relative_to(built_site.site)}: {url}" for url in CSS_URL.findall(path.read_text(encoding="utf-8")) if is_external(url)]
+        found += [
+            f"{path.relative_to(built_site.site)}: {url}"
+            for url in CSS_URL.findall(path.read_text(encoding="utf-8"))
+            if is_external(url)
+        ]
     assert not found, "\n".join(found)

@@ -17,7 +17,9 @@ from conftest import MKDOCS, ROOT, build_env
 
 SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01, any fixed moment
 # What a fresh clone would not have: build output, caches, the environment.
-NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", ".cache", ".pytest_cache", "__pycache__", "site", "site-offline", "*.zip")
+NOT_SOURCES = shutil.ignore_patterns(
+    ".git", ".venv", ".cache", ".pytest_cache", "__pycache__", "site", "site-offline", "*.zip"
+)
 
 
 def start_build(project: Path, hash_seed: str) -> subprocess.Popen[str]:
@@ -28,7 +30,15 @@ def start_build(project: Path, hash_seed: str) -> subprocess.Popen[str]:
         "PYTHONHASHSEED": hash_seed,
         "PYTHONPATH": str(project / "hooks"),
     }
-    command = [*MKDOCS, "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(project / "site")]
+    command = [
+        *MKDOCS,
+        "build",
+        "--strict",
+        "--config-file",
+        str(project / "mkdocs.yml"),
+        "--site-dir",
+        str(project / "site"),
+    ]
     return subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 

@@ -14,7 +14,11 @@ EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "mod
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_a_fixture_catalogue_builds(tmp_path: Path) -> None:
@@ -28,7 +32,9 @@ def test_a_bad_edit_keeps_the_last_good_site_byte_for_byte(tmp_path: Path) -> No
     good = run_build(config, tmp_path / "site")
     assert good.returncode == 0, good.output
     before = digest(good.site)
-    (tmp_path / "exercises.yaml").write_text(fixture_text("minimal.yaml").replace("sets: 3", "sets: lots"), encoding="utf-8")
+    (tmp_path / "exercises.yaml").write_text(
+        fixture_text("minimal.yaml").replace("sets: 3", "sets: lots"), encoding="utf-8"
+    )
     bad = run_build(config, tmp_path / "site")
     assert bad.returncode != 0
     assert "Traceback" not in bad.output
@@ -37,12 +43,21 @@ def test_a_bad_edit_keeps_the_last_good_site_byte_for_byte(tmp_path: Path) -> No
 
 
 def test_catalogue_text_is_never_markup(tmp_path: Path) -> None:
-    hostile = fixture_text("minimal.yaml").replace("name: Glute bridge", f"name: '{HOSTILE_NAME}'").replace(
-        "Lift your hips off the floor.", "Lift *your* hips <img src=x onerror=alert(1)> [x](javascript:alert(1))."
+    hostile = (
+        fixture_text("minimal.yaml")
+        .replace("name: Glute bridge", f"name: '{HOSTILE_NAME}'")
+        .replace(
+            "Lift your hips off the floor.", "Lift *your* hips <img src=x onerror=alert(1)> [x](javascript:alert(1))."
+        )
     )
     result = run_build(make_project(tmp_path, hostile), tmp_path / "site")
     assert result.returncode == 0, result.output
-    for page in ["exercises/glute-bridge/index.html", "exercises/index.html", "handouts/starter/index.html", "exercises/glute-squeeze/index.html"]:
+    for page in [
+        "exercises/glute-bridge/index.html",
+        "exercises/index.html",
+        "handouts/starter/index.html",
+        "exercises/glute-squeeze/index.html",
+    ]:
         assert_inert(result, page)
     tree = parse(result.page("exercises/glute-bridge/index.html"))
     assert text(next(elements(tree, "title"))).startswith(HOSTILE_NAME)

@@ -86,9 +86,15 @@ def test_lists_of_exercises_stay_out_of_the_index(built_site: BuildResult) -> No
     catalogue = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
     locations = {entry["location"]: entry for entry in search_entries(built_site)}
     assert [location for location in locations if location.startswith("exercises/#")] == []
-    sheets = {location: entry["text"] for location, entry in locations.items() if location.startswith("handouts/") and not location.startswith(("handouts/#", "handouts/builder/"))}
+    sheets = {
+        location: entry["text"]
+        for location, entry in locations.items()
+        if location.startswith("handouts/") and not location.startswith(("handouts/#", "handouts/builder/"))
+    }
     assert {location: text for location, text in sheets.items() if len(text) > 100 and location != "handouts/"} == {}
-    titles = {html.unescape(entry["title"]) for location, entry in locations.items() if location.startswith("handouts/#")}
+    titles = {
+        html.unescape(entry["title"]) for location, entry in locations.items() if location.startswith("handouts/#")
+    }
     assert {program.title for program in catalogue.programs} <= titles
 
 

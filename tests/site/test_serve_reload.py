@@ -122,12 +122,17 @@ def stop(process: subprocess.Popen[str]) -> None:
             process.wait(timeout=15)
 
 
-def test_a_bad_edit_keeps_the_last_good_pages_and_a_good_edit_brings_the_site_back(server: Server, tmp_path: Path) -> None:
+def test_a_bad_edit_keeps_the_last_good_pages_and_a_good_edit_brings_the_site_back(
+    server: Server, tmp_path: Path
+) -> None:
     catalogue = tmp_path / "exercises.yaml"
     good = catalogue.read_text(encoding="utf-8")
     server.wait_for(lambda: "Glute bridge" in server.page("exercises/glute-bridge/"), "the first build")
 
-    catalogue.write_text(good.replace("sets: 3, reps: 12", "sets: lots, reps: 12").replace("Glute bridge", "Broken bridge"), encoding="utf-8")
+    catalogue.write_text(
+        good.replace("sets: 3, reps: 12", "sets: lots, reps: 12").replace("Glute bridge", "Broken bridge"),
+        encoding="utf-8",
+    )
     server.wait_for(lambda: "Still serving the last good pages" in server.output, "the bad edit to be reported")
     assert 'exercises[1: glute-bridge].dosage.sets: must be a whole number from 1 to 10 (got "lots")' in server.output
     assert "Traceback" not in server.output
@@ -152,7 +157,9 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.mark.browser
-def test_a_bad_save_shows_the_located_problems_in_the_open_page_and_a_good_save_clears_them(server: Server, tmp_path: Path, page: Page) -> None:
+def test_a_bad_save_shows_the_located_problems_in_the_open_page_and_a_good_save_clears_them(
+    server: Server, tmp_path: Path, page: Page
+) -> None:
     catalogue = tmp_path / "exercises.yaml"
     good = catalogue.read_text(encoding="utf-8")
     page.goto(server.url + "exercises/glute-bridge/")
@@ -161,7 +168,9 @@ def test_a_bad_save_shows_the_located_problems_in_the_open_page_and_a_good_save_
     bad = good.replace("sets: 3, reps: 12", "sets: lots, reps: 12")
     catalogue.write_text(bad, encoding="utf-8")
     box = page.locator(BANNER)
-    box.wait_for(state="visible", timeout=WAIT_SECONDS * 1000)  # the live-reload script reloads the page after the rebuild
+    box.wait_for(
+        state="visible", timeout=WAIT_SECONDS * 1000
+    )  # the live-reload script reloads the page after the rebuild
     expected = f'exercises.yaml:{line_of(bad, "sets: lots")}:14: exercises[1: glute-bridge].dosage.sets: must be a whole number from 1 to 10 (got "lots")'
     assert expected in box.inner_text()
     assert expected in server.output, "the browser shows what the terminal says"
@@ -173,7 +182,9 @@ def test_a_bad_save_shows_the_located_problems_in_the_open_page_and_a_good_save_
 
 
 @pytest.mark.browser
-def test_a_first_build_that_fails_still_serves_the_articles_with_the_problems_on_top(tmp_path: Path, page: Page) -> None:
+def test_a_first_build_that_fails_still_serves_the_articles_with_the_problems_on_top(
+    tmp_path: Path, page: Page
+) -> None:
     text = fixture_text("pictured.yaml").replace("category: strength", "category: strenght", 1)
     serving = started(make_project(tmp_path, text), tmp_path)
     try:
@@ -192,10 +203,16 @@ def test_warnings_and_drafts_show_in_a_box_that_blocks_nothing(server: Server, t
     good = catalogue.read_text(encoding="utf-8")
     page.goto(server.url + "exercises/")
     draft = "  - id: heel-slide\n    draft: true\n    name: Heel slide\n"
-    catalogue.write_text(good.replace("programs:\n", draft + "programs:\n").replace("Glute bridge", "Glute bridge lift"), encoding="utf-8")
+    catalogue.write_text(
+        good.replace("programs:\n", draft + "programs:\n").replace("Glute bridge", "Glute bridge lift"),
+        encoding="utf-8",
+    )
     box = page.locator(BANNER)
     box.wait_for(state="visible", timeout=WAIT_SECONDS * 1000)
-    assert re.search(r"exercises\.yaml:\d+:5: draft, blocks nothing: exercises\[2: heel-slide\]\.summary: is required but missing", box.inner_text())
+    assert re.search(
+        r"exercises\.yaml:\d+:5: draft, blocks nothing: exercises\[2: heel-slide\]\.summary: is required but missing",
+        box.inner_text(),
+    )
     assert "Glute bridge lift" in page.content(), "the rest of the edit is served"
     assert "Heel slide" not in serving_page(server, "exercises/")
 
@@ -214,7 +231,9 @@ def test_the_pictures_page_redraws_a_pose_as_it_is_saved(server: Server, tmp_pat
     before = server.page("illustrations/glute-bridge.svg")
     catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("knee: 95", "knee: 120"), encoding="utf-8")
     server.wait_for(lambda: server.page("illustrations/glute-bridge.svg") != before, "the picture to be drawn again")
-    page.wait_for_function("performance.getEntriesByType('navigation')[0].type === 'reload'", timeout=WAIT_SECONDS * 1000)
+    page.wait_for_function(
+        "performance.getEntriesByType('navigation')[0].type === 'reload'", timeout=WAIT_SECONDS * 1000
+    )
 
 
 def test_a_build_has_no_problems_box_and_no_pictures_page(tmp_path: Path) -> None:
@@ -223,7 +242,9 @@ def test_a_build_has_no_problems_box_and_no_pictures_page(tmp_path: Path) -> Non
     assert result.returncode == 0, result.output
     assert "warning: exercises[0: glute-squeeze]: has no picture" in result.output, "the build prints the warnings"
     assert not (tmp_path / "site" / "editors-guide-pictures").exists() and not (tmp_path / "site" / "_serve").exists()
-    assert not any("data-catalogue-problems" in path.read_text(encoding="utf-8") for path in (tmp_path / "site").rglob("*.html"))
+    assert not any(
+        "data-catalogue-problems" in path.read_text(encoding="utf-8") for path in (tmp_path / "site").rglob("*.html")
+    )
 
 
 @pytest.mark.browser

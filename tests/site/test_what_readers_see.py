@@ -48,7 +48,9 @@ def assert_seen(found: dict, what: str) -> None:
 
 
 @pytest.mark.parametrize("path", TOUR, ids=tour_id)
-def test_the_disclaimer_is_on_screen_on_every_kind_of_page(built_site: BuildResult, site_server: str, context: BrowserContext, path: str) -> None:
+def test_the_disclaimer_is_on_screen_on_every_kind_of_page(
+    built_site: BuildResult, site_server: str, context: BrowserContext, path: str
+) -> None:
     require_page(built_site, path)
     page = context.new_page()
     page.goto(site_server + path, wait_until="load")
@@ -72,14 +74,18 @@ def test_each_exercise_page_shows_its_picture(site_server: str, context: Browser
     assert picture.evaluate("element => element.getBoundingClientRect().width") >= 280
 
 
-def test_the_exercise_index_holds_each_pictures_place_before_it_loads(site_server: str, context: BrowserContext) -> None:
+def test_the_exercise_index_holds_each_pictures_place_before_it_loads(
+    site_server: str, context: BrowserContext
+) -> None:
     # On a slow phone the cards must not jump as their pictures arrive: with the pictures held
     # back, each one's box is already the drawing's 3:2 panel.
     page = context.new_page()
     page.set_viewport_size({"width": 390, "height": 844})
     page.route("**/illustrations/*.svg", lambda route: route.abort())
     page.goto(f"{site_server}exercises/", wait_until="load")
-    boxes = page.locator("article img.fai-thumb").evaluate_all("images => images.map(image => [image.clientWidth, image.clientHeight])")
+    boxes = page.locator("article img.fai-thumb").evaluate_all(
+        "images => images.map(image => [image.clientWidth, image.clientHeight])"
+    )
     assert boxes, "the index shows no pictures"
     for width, height in boxes:
         assert width > 100 and abs(height - width * 2 / 3) <= 1, f"a {width} × {height} box before the picture loads"
@@ -94,7 +100,9 @@ PATIENT_INPUTS = {
 
 
 @pytest.mark.parametrize("path", PATIENT_INPUTS, ids=tour_id)
-def test_patient_details_typed_in_are_never_sent_linked_or_stored(site_server: str, context: BrowserContext, path: str) -> None:
+def test_patient_details_typed_in_are_never_sent_linked_or_stored(
+    site_server: str, context: BrowserContext, path: str
+) -> None:
     sent: list[str] = []
 
     def record(request: Request) -> None:
@@ -116,9 +124,13 @@ def test_patient_details_typed_in_are_never_sent_linked_or_stored(site_server: s
     assert [fields.nth(index).input_value() for index in range(count)] == typed
     page.get_by_role("button", name="Print", exact=False).first.click()
     page.wait_for_load_state("networkidle")
-    kept = page.evaluate("JSON.stringify([location.href, document.cookie, {...localStorage}, {...sessionStorage}, history.state])")
+    kept = page.evaluate(
+        "JSON.stringify([location.href, document.cookie, {...localStorage}, {...sessionStorage}, history.state])"
+    )
     page.reload(wait_until="networkidle")
-    kept += page.evaluate("JSON.stringify([location.href, document.cookie, {...localStorage}, {...sessionStorage}, history.state])")
+    kept += page.evaluate(
+        "JSON.stringify([location.href, document.cookie, {...localStorage}, {...sessionStorage}, history.state])"
+    )
     kept += str(context.storage_state(indexed_db=True))
     for value in typed:
         assert not [request for request in sent if value in request], f"{value} was sent"

@@ -77,7 +77,9 @@ def load(path: Path, *, docs_dir: Path, cache_dir: Path) -> KeptCatalogue:
     finally:
         grades.save()
     report = checked.report()
-    if kept_for_later(folder / NOTES_FILE, (report or "").encode()) and kept_for_later(folder / CATALOGUE_FILE, checked.catalogue.model_dump_json().encode()):
+    if kept_for_later(folder / NOTES_FILE, (report or "").encode()) and kept_for_later(
+        folder / CATALOGUE_FILE, checked.catalogue.model_dump_json().encode()
+    ):
         prune(cache_dir, current=folder)
     return KeptCatalogue(checked.catalogue, digest, generator, report)
 
@@ -117,7 +119,9 @@ class KeptDrawings:
 
     def save(self) -> None:
         """Keep the pictures this build used, and none that another generator drew."""
-        if self.used != self.earlier and kept_for_later(self.source, json.dumps(self.used, ensure_ascii=False).encode()):
+        if self.used != self.earlier and kept_for_later(
+            self.source, json.dumps(self.used, ensure_ascii=False).encode()
+        ):
             for other in self.source.parent.glob(f"{DRAWINGS_PREFIX}*.json"):
                 if other != self.source:
                     other.unlink(missing_ok=True)

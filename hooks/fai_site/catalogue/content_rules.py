@@ -15,7 +15,9 @@ from fai_site.catalogue.reading_grade import ReadingGrades, as_sentences
 
 # The pain rule ("mild discomfort up to about 4 out of 10 is OK if it settles by the next day"),
 # however it is worded: a score out of 10, a pain score or scale, or an ache gone by the next day.
-PAIN_RULE = re.compile(r"\bout of (?:10|ten)\b|\b(?:10|[0-9])\s*/\s*10\b|\bpain (?:score|scale)\b|\bby the next day\b", re.IGNORECASE)
+PAIN_RULE = re.compile(
+    r"\bout of (?:10|ten)\b|\b(?:10|[0-9])\s*/\s*10\b|\bpain (?:score|scale)\b|\bby the next day\b", re.IGNORECASE
+)
 
 
 # A source is about the hip when its title says so.
@@ -42,7 +44,11 @@ def content_problems(data: dict[str, Any], *, grades: ReadingGrades) -> list[Pro
         problem
         for index, entry in enumerate(exercises)
         if isinstance(entry, dict)
-        for problem in [*restated_pain_rule(index, entry), *sources_off_the_hip(index, entry, references), *hard_to_read(index, entry, grades)]
+        for problem in [
+            *restated_pain_rule(index, entry),
+            *sources_off_the_hip(index, entry, references),
+            *hard_to_read(index, entry, grades),
+        ]
     ]
 
 
@@ -52,7 +58,11 @@ def instructions(exercise: dict[str, Any]) -> list[tuple[FieldPath, str]]:
     for field in INSTRUCTIONS:
         value = exercise.get(field)
         items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        parts += [((field,) if position is None else (field, position), text.strip()) for position, text in items if isinstance(text, str) and text.strip()]
+        parts += [
+            ((field,) if position is None else (field, position), text.strip())
+            for position, text in items
+            if isinstance(text, str) and text.strip()
+        ]
     return parts
 
 

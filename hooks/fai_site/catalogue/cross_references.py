@@ -27,7 +27,11 @@ ARTICLE_LINK = re.compile(r"\[([^\]]+)\]\((?:\.\./)*exercises/([a-z0-9-]+)\.md")
 
 def cross_reference_problems(data: dict[str, Any], *, docs_dir: Path) -> list[Problem]:
     exercises, programs = entries(data, "exercises"), entries(data, "programs")
-    problems = [*duplicate_ids("exercises", exercises), *duplicate_ids("programs", programs), *missing_images(exercises, docs_dir)]
+    problems = [
+        *duplicate_ids("exercises", exercises),
+        *duplicate_ids("programs", programs),
+        *missing_images(exercises, docs_dir),
+    ]
     problems += names_in_articles(exercises, docs_dir)
     if isinstance(data.get("exercises"), list):
         links = Links(exercises)
@@ -74,13 +78,19 @@ class Links:
                 f"if that entry is meant to be '{target}', change its id"
             )
             return Problem(path, message, see=("exercises", index, "id"))
-        return Problem(path, f"unknown exercise '{target}'{where}{did_you_mean(target, self.known, cutoff=ID_LIKENESS)}")
+        return Problem(
+            path, f"unknown exercise '{target}'{where}{did_you_mean(target, self.known, cutoff=ID_LIKENESS)}"
+        )
 
 
 def entries(data: dict[str, Any], section: str) -> Entries:
     """The mappings in a top-level list, with their positions."""
     found = data.get(section)
-    return [(index, entry) for index, entry in enumerate(found) if isinstance(entry, dict)] if isinstance(found, list) else []
+    return (
+        [(index, entry) for index, entry in enumerate(found) if isinstance(entry, dict)]
+        if isinstance(found, list)
+        else []
+    )
 
 
 def text(value: Any) -> str | None:
@@ -139,7 +149,10 @@ def links_to_drafts(exercises: Entries, programs: Entries, links: Links) -> Iter
         if not is_draft(program):
             for position, target in listed_ids(program_item_ids(program.get("exercises"))):
                 if target in links.drafts:
-                    yield Problem(("programs", index, "exercises", position), f"'{target}' {advice} (or mark this program as a draft too)")
+                    yield Problem(
+                        ("programs", index, "exercises", position),
+                        f"'{target}' {advice} (or mark this program as a draft too)",
+                    )
 
 
 def program_item_ids(items: Any) -> list[Any]:
@@ -207,7 +220,10 @@ def missing_images(exercises: Entries, docs_dir: Path) -> Iterator[Problem]:
         illustration = exercise.get("illustration")
         image = text(illustration.get("image")) if isinstance(illustration, dict) else None
         if image and inside(docs_dir, image) and not (docs_dir / image).is_file():
-            yield Problem(("exercises", index, "illustration", "image"), f"file not found: docs/{image}{did_you_mean(image, neighbours(docs_dir, image))}")
+            yield Problem(
+                ("exercises", index, "illustration", "image"),
+                f"file not found: docs/{image}{did_you_mean(image, neighbours(docs_dir, image))}",
+            )
 
 
 def inside(docs_dir: Path, image: str) -> bool:
@@ -218,4 +234,8 @@ def inside(docs_dir: Path, image: str) -> bool:
 def neighbours(docs_dir: Path, image: str) -> list[str]:
     """The files next to where the picture was expected, to suggest a near miss."""
     folder = (docs_dir / image).parent
-    return [path.relative_to(docs_dir).as_posix() for path in folder.iterdir() if path.is_file()] if folder.is_dir() else []
+    return (
+        [path.relative_to(docs_dir).as_posix() for path in folder.iterdir() if path.is_file()]
+        if folder.is_dir()
+        else []
+    )

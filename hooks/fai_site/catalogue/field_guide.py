@@ -95,4 +95,6 @@ def kind_of(annotation: Any) -> str:
         return "one of: " + ", ".join(str(member.value) for member in annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"{annotation.__name__} (see below)"
-    return {int: "whole number", str: "text", bool: "true or false"}.get(annotation, getattr(annotation, "__name__", str(annotation)))
+    return {int: "whole number", str: "text", bool: "true or false"}.get(
+        annotation, getattr(annotation, "__name__", str(annotation))
+    )

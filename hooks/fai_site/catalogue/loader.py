@@ -82,7 +82,9 @@ def checked_from_text(text: str, *, name: str, docs_dir: Path, grades: ReadingGr
         raise CatalogueError(name, locate(text, blocking), entry_ids(data))
     notes = locate(text, problems) if problems else []
     ids = entry_ids(data) if notes or drafts else {}
-    return CheckedCatalogue(catalogue, name, notes, ids, [ids.get(entry, f"{entry[0]}[{entry[1]}]") for entry in sorted(drafts)])
+    return CheckedCatalogue(
+        catalogue, name, notes, ids, [ids.get(entry, f"{entry[0]}[{entry[1]}]") for entry in sorted(drafts)]
+    )
 
 
 def read_text(path: Path) -> str:
@@ -90,7 +92,9 @@ def read_text(path: Path) -> str:
     if not path.is_file():
         raise CatalogueError(path.name, [Problem((), f"file not found: {path}")])
     if path.stat().st_size > MAX_BYTES:
-        raise CatalogueError(path.name, [Problem((), f"the file is larger than {MAX_BYTES // 2**20} MB; split or trim it")])
+        raise CatalogueError(
+            path.name, [Problem((), f"the file is larger than {MAX_BYTES // 2**20} MB; split or trim it")]
+        )
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -104,9 +108,14 @@ def read_text(path: Path) -> str:
 def shape_problem(data: Any, text: str) -> Problem | None:
     """A problem that must be caught before anything walks the data."""
     if data is None:
-        return Problem((), "the file is empty; it needs 'version:', 'last_reviewed:', 'exercises:' and 'programs:'", 1, 1)
+        return Problem(
+            (), "the file is empty; it needs 'version:', 'last_reviewed:', 'exercises:' and 'programs:'", 1, 1
+        )
     if not isinstance(data, dict):
-        return Problem((), "the file must be a mapping with 'version:', 'last_reviewed:', 'exercises:' and 'programs:' at the top level")
+        return Problem(
+            (),
+            "the file must be a mapping with 'version:', 'last_reviewed:', 'exercises:' and 'programs:' at the top level",
+        )
     return alias_problem(data, text)
 
 

@@ -19,7 +19,14 @@ from fai_site.catalogue.problems import FieldPath, Problem, did_you_mean
 
 SLUG_PATTERN = TypeAdapter(Slug).json_schema()["pattern"]
 WHOLE_NUMBER_KINDS = {
-    "int_parsing", "int_parsing_size", "int_type", "int_from_float", "greater_than_equal", "less_than_equal", "greater_than", "less_than",
+    "int_parsing",
+    "int_parsing_size",
+    "int_type",
+    "int_from_float",
+    "greater_than_equal",
+    "less_than_equal",
+    "greater_than",
+    "less_than",
 }
 TYPE_WORDS = {
     "list_type": "must be a list (lines starting with '- ', or [a, b])",
@@ -45,18 +52,35 @@ def problems_from(error: ValidationError, model: type[BaseModel], data: Any) -> 
 
 # ---- Indentation ------------------------------------------------------------------------
 
+
 def with_indentation_hints(problems: list[Problem], model: type[BaseModel]) -> list[Problem]:
     """An unknown field that is a field one level up or down was almost surely indented wrongly: say so,
     and tell the 'is required but missing' it causes where the field was written."""
-    moved = {problem.path: home for problem in problems if problem.message.startswith("unknown field") and (home := one_level_up(model, problem.path))}
+    moved = {
+        problem.path: home
+        for problem in problems
+        if problem.message.startswith("unknown field") and (home := one_level_up(model, problem.path))
+    }
     hinted = []
     for problem in problems:
         if problem.path in moved:
-            problem = replace(problem, message=f"unknown field '{problem.path[-1]}' here; it belongs one level up, beside '{container_key(problem.path)}:' — check the indentation")
-        elif problem.message == "is required but missing" and (written := next((path for path, home in moved.items() if home == problem.path), None)):
-            problem = Problem(problem.path, f"is required but missing; '{problem.path[-1]}:' on line {{see_line}} is indented too far — check the indentation", see=written)
+            problem = replace(
+                problem,
+                message=f"unknown field '{problem.path[-1]}' here; it belongs one level up, beside '{container_key(problem.path)}:' — check the indentation",
+            )
+        elif problem.message == "is required but missing" and (
+            written := next((path for path, home in moved.items() if home == problem.path), None)
+        ):
+            problem = Problem(
+                problem.path,
+                f"is required but missing; '{problem.path[-1]}:' on line {{see_line}} is indented too far — check the indentation",
+                see=written,
+            )
         elif problem.message.startswith("unknown field") and (parent := one_level_down(model, problem.path)):
-            problem = replace(problem, message=f"unknown field '{problem.path[-1]}' here; it belongs under '{parent}:' — check the indentation")
+            problem = replace(
+                problem,
+                message=f"unknown field '{problem.path[-1]}' here; it belongs under '{parent}:' — check the indentation",
+            )
         hinted.append(problem)
     return hinted
 
@@ -78,7 +102,9 @@ def one_level_down(model: type[BaseModel], path: FieldPath) -> str | None:
     name = path[-1]
     for found in models_at(model, path[:-1]):
         for field_name, info in found.model_fields.items():
-            if typing.get_origin(info.annotation) is not list and any(name in nested.model_fields for nested in models_in(info.annotation)):
+            if typing.get_origin(info.annotation) is not list and any(
+                name in nested.model_fields for nested in models_in(info.annotation)
+            ):
                 return field_name
     return None
 
@@ -93,7 +119,9 @@ def meant_branches(details: list[ErrorDetails], models: dict[str, type[BaseModel
     the editor most likely meant, so an image is not also told it lacks a `pose`."""
     branches: dict[tuple[int | str, ...], dict[str, list[ErrorDetails]]] = {}
     for detail in details:
-        label = next((index for index, part in enumerate(detail["loc"]) if isinstance(part, str) and part in models), None)
+        label = next(
+            (index for index, part in enumerate(detail["loc"]) if isinstance(part, str) and part in models), None
+        )
         if label is not None:
             branches.setdefault(detail["loc"][:label], {}).setdefault(str(detail["loc"][label]), []).append(detail)
     dropped: set[int] = set()
@@ -210,7 +238,14 @@ def field_at(root: type[BaseModel], path: FieldPath) -> FieldInfo | None:
         names.pop()
     if not names:
         return None
-    return next((model.model_fields[str(names[-1])] for model in models_at(root, tuple(names[:-1])) if names[-1] in model.model_fields), None)
+    return next(
+        (
+            model.model_fields[str(names[-1])]
+            for model in models_at(root, tuple(names[:-1]))
+            if names[-1] in model.model_fields
+        ),
+        None,
+    )
 
 
 def models_at(root: type[BaseModel], path: FieldPath) -> list[type[BaseModel]]:

@@ -38,7 +38,9 @@ PROGRAM_LENGTH = Field(min_length=1, max_length=12)
 SLUG_KEYS_ONLY: dict[str, Any] = {"additionalProperties": False}
 DRAFT_HELP = "true while you are still writing it: it is checked and its problems listed, but it blocks nothing and is never published."
 # A program's spacing advice that states a frequency would be a second, drifting copy of it.
-FREQUENCY_WORDS = re.compile(r"\b(once|twice|daily|every day|\d+ (times|days?)|times a|a day|a week|per day|per week)\b", re.IGNORECASE)
+FREQUENCY_WORDS = re.compile(
+    r"\b(once|twice|daily|every day|\d+ (times|days?)|times a|a day|a week|per day|per week)\b", re.IGNORECASE
+)
 
 
 class Strict(BaseModel):
@@ -113,7 +115,9 @@ class Reference(Strict):
     year: int = Field(ge=1900, le=2100, description="Year of publication.")
     title: Line = Field(description="Title of the article, guideline or page.")
     source: Line = Field(description="Journal with volume and pages, or the organisation.")
-    doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$", description="DOI without the 'https://doi.org/' prefix.")
+    doi: str | None = Field(
+        default=None, pattern=r"^10\.\d{4,9}/\S+$", description="DOI without the 'https://doi.org/' prefix."
+    )
     url: str | None = Field(default=None, pattern=r"^https://\S+$", description="A stable https web address.")
 
 
@@ -122,8 +126,12 @@ class DosageChange(Strict):
 
     sets: int | None = Field(default=None, ge=1, le=10, description="How many sets (1–10).")
     reps: int | None = Field(default=None, ge=1, le=50, description="Repetitions in each set (1–50).")
-    hold_seconds: int | None = Field(default=None, ge=1, le=120, description="How long to hold each repetition, in seconds (1–120).")
-    duration_minutes: int | None = Field(default=None, ge=1, le=90, description="For walking, cycling and the like: minutes per session (1–90).")
+    hold_seconds: int | None = Field(
+        default=None, ge=1, le=120, description="How long to hold each repetition, in seconds (1–120)."
+    )
+    duration_minutes: int | None = Field(
+        default=None, ge=1, le=90, description="For walking, cycling and the like: minutes per session (1–90)."
+    )
     each_side: bool | None = Field(default=None, description="True when the dose is for each leg or side.")
     times_per_day: int | None = Field(default=None, ge=1, le=5, description="How many times a day (1–5).")
     days_per_week: int | None = Field(default=None, ge=1, le=7, description="How many days a week (1–7).")
@@ -155,7 +163,10 @@ class Dosage(DosageChange):
 class ImageIllustration(Strict):
     """A picture file, for when a drawn pose is not enough. Its licence must be known."""
 
-    image: str = Field(pattern=r"^[A-Za-z0-9_./-]+\.(svg|png|jpg|jpeg|webp)$", description="Path of the file inside docs/, e.g. 'assets/images/band-anchor.png'.")
+    image: str = Field(
+        pattern=r"^[A-Za-z0-9_./-]+\.(svg|png|jpg|jpeg|webp)$",
+        description="Path of the file inside docs/, e.g. 'assets/images/band-anchor.png'.",
+    )
     alt: Line = Field(description="What the picture shows, for people who cannot see it.")
     licence: Short = Field(description="Licence of the picture, e.g. 'CC BY 4.0'.")
     source: Line = Field(description="Where the picture comes from (a web address or 'own work').")
@@ -180,20 +191,39 @@ class Exercise(Strict):
 
     id: Slug = Field(description="Unique, stable id; the page lives at exercises/<id>/.")
     name: Short = Field(description="The exercise's everyday name.")
-    summary: Annotated[str, Field(min_length=1, max_length=160)] = Field(description="One sentence: what it does. Also the page's search description.")
-    illustration: PoseIllustration | ImageIllustration | None = Field(default=None, description="A pose to draw, or an image file with its licence.")
+    summary: Annotated[str, Field(min_length=1, max_length=160)] = Field(
+        description="One sentence: what it does. Also the page's search description."
+    )
+    illustration: PoseIllustration | ImageIllustration | None = Field(
+        default=None, description="A pose to draw, or an image file with its licence."
+    )
     category: Category = Field(description="What kind of exercise it is.")
     phase: Annotated[list[Phase], PHASE_COUNT] = Field(description="The phases it suits, e.g. [early, middle].")
-    muscles: list[Short] = Field(min_length=1, description="Muscles it works, plain name first, e.g. 'buttock muscles (gluteus maximus)'.")
-    equipment: list[Short] = Field(default_factory=list, description="What you need, e.g. [mat, resistance band]; [] for nothing.")
+    muscles: list[Short] = Field(
+        min_length=1, description="Muscles it works, plain name first, e.g. 'buttock muscles (gluteus maximus)'."
+    )
+    equipment: list[Short] = Field(
+        default_factory=list, description="What you need, e.g. [mat, resistance band]; [] for nothing."
+    )
     position: Line = Field(description="The starting position, in one or two sentences.")
-    steps: list[Line] = Field(min_length=2, max_length=8, description="What to do, as short numbered steps (3–6 is best).")
+    steps: list[Line] = Field(
+        min_length=2, max_length=8, description="What to do, as short numbered steps (3–6 is best)."
+    )
     dosage: Dosage = Field(description="How much and how often.")
     feel: Line = Field(description="Where you should feel it working.")
     mistakes: list[Line] = Field(default_factory=list, description="Common mistakes to avoid.")
-    precautions: list[Line] = Field(min_length=1, description="Safety points, each printed on the page and every handout. Pages and handouts add the pain rule themselves, so leave it out.")
-    easier: list[Slug] = Field(default_factory=list, description="Ids of easier versions. Each link also shows the other way round: write it on one of the two exercises only.")
-    harder: list[Slug] = Field(default_factory=list, description="Ids of harder versions. The harder exercise's page lists this one as easier by itself.")
+    precautions: list[Line] = Field(
+        min_length=1,
+        description="Safety points, each printed on the page and every handout. Pages and handouts add the pain rule themselves, so leave it out.",
+    )
+    easier: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of easier versions. Each link also shows the other way round: write it on one of the two exercises only.",
+    )
+    harder: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of harder versions. The harder exercise's page lists this one as easier by itself.",
+    )
     references: list[Slug] = Field(min_length=1, description="Keys of the top-level references that support it.")
     draft: bool = Field(default=False, description=DRAFT_HELP)
 
@@ -227,13 +257,22 @@ class Program(Strict):
     weeks: Short = Field(description="When it is for, e.g. '0–4' or 'ongoing'.")
     audience: Line = Field(description="Who it is for, in one sentence.")
     goal: Line = Field(description="What it aims to do, in one sentence.")
-    frequency: Frequency = Field(description="How often to do the whole program. It is every card's frequency on the handout, unless the program changes an exercise's own times_per_day or days_per_week.")
-    how_often: Line | None = Field(default=None, description="Advice on spacing the sessions, printed after the frequency, e.g. 'Leave a rest day between sessions.' Never a number of times or days: that is `frequency`.")
+    frequency: Frequency = Field(
+        description="How often to do the whole program. It is every card's frequency on the handout, unless the program changes an exercise's own times_per_day or days_per_week."
+    )
+    how_often: Line | None = Field(
+        default=None,
+        description="Advice on spacing the sessions, printed after the frequency, e.g. 'Leave a rest day between sessions.' Never a number of times or days: that is `frequency`.",
+    )
     move_on: Line = Field(description="When to move on to the next program.")
-    exercises: Annotated[list[ProgramItem], PROGRAM_LENGTH] = Field(description="Exercise ids, or mappings with id, dosage changes and a note.")
+    exercises: Annotated[list[ProgramItem], PROGRAM_LENGTH] = Field(
+        description="Exercise ids, or mappings with id, dosage changes and a note."
+    )
     draft: bool = Field(default=False, description=DRAFT_HELP)
 
-    @field_validator("exercises", mode="before", json_schema_input_type=Annotated[list[Slug | ProgramItem], PROGRAM_LENGTH])
+    @field_validator(
+        "exercises", mode="before", json_schema_input_type=Annotated[list[Slug | ProgramItem], PROGRAM_LENGTH]
+    )
     @classmethod
     def _bare_ids_are_items(cls, value: Any) -> Any:
         if isinstance(value, list):
@@ -244,7 +283,9 @@ class Program(Strict):
     @classmethod
     def _no_second_frequency(cls, value: str | None) -> str | None:
         if value is not None and (found := FREQUENCY_WORDS.search(value)):
-            raise ValueError(f"says how often ('{found.group(0)}'), which `frequency` already says; keep only advice here, e.g. 'Leave a rest day between sessions.'")
+            raise ValueError(
+                f"says how often ('{found.group(0)}'), which `frequency` already says; keep only advice here, e.g. 'Leave a rest day between sessions.'"
+            )
         return value
 
     @property
@@ -256,10 +297,14 @@ class Program(Strict):
 class Safety(Strict):
     """The warning signs, kept once: the When to get help page and every handout print these lists."""
 
-    emergency: list[Line] = Field(min_length=1, description="Signs with hip pain that need emergency services now, one sentence each.")
+    emergency: list[Line] = Field(
+        min_length=1, description="Signs with hip pain that need emergency services now, one sentence each."
+    )
     today: list[Line] = Field(min_length=1, description="Signs that need the clinic or a doctor today.")
     children: list[Line] = Field(min_length=1, description="Signs in a child or teen that need a doctor the same day.")
-    during_exercise: Line = Field(description="What to do about sharp or pinching pain during an exercise; every handout prints it with the red flags.")
+    during_exercise: Line = Field(
+        description="What to do about sharp or pinching pain during an exercise; every handout prints it with the red flags."
+    )
 
 
 class Catalogue(Strict):
@@ -267,10 +312,16 @@ class Catalogue(Strict):
 
     version: Short = Field(description="The catalogue's version, printed on handouts, e.g. '2026.11'.")
     last_reviewed: datetime.date = Field(description="When the clinical content was last reviewed (YYYY-MM-DD).")
-    references: dict[Slug, Reference] = Field(default_factory=dict, description="Sources, by a short key such as 'terrell-2021'.", json_schema_extra=SLUG_KEYS_ONLY)
+    references: dict[Slug, Reference] = Field(
+        default_factory=dict,
+        description="Sources, by a short key such as 'terrell-2021'.",
+        json_schema_extra=SLUG_KEYS_ONLY,
+    )
     exercises: list[Exercise] = Field(min_length=1, description="Every exercise.")
     programs: list[Program] = Field(default_factory=list, description="Every home program.")
-    safety: Safety = Field(description="The red flags in two tiers, for children too, and the stop rule during exercise.")
+    safety: Safety = Field(
+        description="The red flags in two tiers, for children too, and the stop rule during exercise."
+    )
 
     @model_validator(mode="after")
     def _links_go_both_ways(self) -> Catalogue:
@@ -287,7 +338,10 @@ class Catalogue(Strict):
             for other in exercise.easier:
                 if other in harder and exercise.id not in harder[other]:
                     harder[other].append(exercise.id)
-        linked = [exercise.model_copy(update={"easier": easier[exercise.id], "harder": harder[exercise.id]}) for exercise in self.exercises]
+        linked = [
+            exercise.model_copy(update={"easier": easier[exercise.id], "harder": harder[exercise.id]})
+            for exercise in self.exercises
+        ]
         self.__dict__["exercises"] = linked
         return self
 

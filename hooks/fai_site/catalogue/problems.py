@@ -76,18 +76,25 @@ class CatalogueError(Exception):
 def report(source_name: str, problems: Sequence[Problem], ids: EntryIds) -> str:
     """A heading that counts what blocks and what does not, then one line per problem in file order."""
     ordered = sorted(problems, key=lambda problem: (problem.line or 0, problem.column or 0))
-    return "\n".join([heading(source_name, ordered), *(format_problem(source_name, problem, ids) for problem in ordered)])
+    return "\n".join(
+        [heading(source_name, ordered), *(format_problem(source_name, problem, ids) for problem in ordered)]
+    )
 
 
 def heading(source_name: str, problems: Sequence[Problem]) -> str:
     errors = sum(problem.level is Level.ERROR for problem in problems)
     others = [
         count(number, word)
-        for word, number in (("warning", sum(problem.level is Level.WARNING for problem in problems)), ("problem in drafts", sum(problem.level is Level.DRAFT for problem in problems)))
+        for word, number in (
+            ("warning", sum(problem.level is Level.WARNING for problem in problems)),
+            ("problem in drafts", sum(problem.level is Level.DRAFT for problem in problems)),
+        )
         if number
     ]
     if not errors:
-        return f"{source_name}: {' and '.join(others)}; {'this blocks' if len(problems) == 1 else 'these block'} nothing:"
+        return (
+            f"{source_name}: {' and '.join(others)}; {'this blocks' if len(problems) == 1 else 'these block'} nothing:"
+        )
     extra = f", and {' and '.join(others)} that block nothing" if others else ""
     return f"{source_name}: {count(errors, 'problem')} found{extra}:"
 

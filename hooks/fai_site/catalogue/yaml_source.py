@@ -34,6 +34,7 @@ ANCHOR = re.compile(r"&[^\s\[\]{},]")
 
 # ---- Reading -------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Document:
     """The YAML data, and the keys written twice, which YAML reads without complaint."""
@@ -128,11 +129,18 @@ def parse(text: str) -> Document | Problem:
     except yaml.reader.ReaderError as error:
         line, column = line_and_column(text, error.position)
         code = error.character if isinstance(error.character, int) else ord(error.character)
-        return Problem((), f"the file contains an invisible control character (U+{code:04X}) that YAML does not allow; delete it", line, column)
+        return Problem(
+            (),
+            f"the file contains an invisible control character (U+{code:04X}) that YAML does not allow; delete it",
+            line,
+            column,
+        )
     except yaml.YAMLError as error:
         return Problem((), f"YAML syntax: {error}")
     except RecursionError:
-        return Problem((), "the file is nested far too deeply (brackets inside brackets); a catalogue needs a few levels")
+        return Problem(
+            (), "the file is nested far too deeply (brackets inside brackets); a catalogue needs a few levels"
+        )
     finally:
         loader.dispose()
     return Document(data, [repeated_key_problem(loader.root, *repeat) for repeat in loader.repeats])
@@ -196,6 +204,7 @@ def carried_flow_depth(text: str) -> int:
 
 # ---- Syntax errors -------------------------------------------------------------------
 
+
 def syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
     """PyYAML's complaint, placed where the mistake most likely is."""
     mark = error.problem_mark
@@ -238,6 +247,7 @@ def syntax_hint(error: yaml.MarkedYAMLError) -> str:
 
 # ---- Keys written twice --------------------------------------------------------------
 
+
 def repeated_keys(node: MappingNode) -> Iterator[tuple[ScalarNode, ScalarNode]]:
     """Each key that repeats an earlier key of the same mapping, with that earlier key."""
     first_seen: dict[tuple[str, Any], ScalarNode] = {}
@@ -278,6 +288,7 @@ def children(node: Node) -> Iterator[tuple[PathPart, Node]]:
 
 # ---- Aliases -------------------------------------------------------------------------
 
+
 def alias_problem(data: Any, text: str) -> Problem | None:
     """A YAML alias (`*name`), refused before anything walks the data.
 
@@ -293,7 +304,9 @@ def alias_problem(data: Any, text: str) -> Problem | None:
         if not isinstance(value, dict | list):
             continue
         if id(value) in seen:
-            return Problem(path, "uses a YAML alias (*name); write the value out in full instead").located(*first_alias(text))
+            return Problem(path, "uses a YAML alias (*name); write the value out in full instead").located(
+                *first_alias(text)
+            )
         seen.add(id(value))
         items = list(value.items() if isinstance(value, dict) else enumerate(value))
         stack.extend((child, (*path, key)) for key, child in reversed(items))  # document order
@@ -312,6 +325,7 @@ def first_alias(text: str) -> tuple[int, int]:
 
 
 # ---- Locating problems ---------------------------------------------------------------
+
 
 def locate(text: str, problems: list[Problem]) -> list[Problem]:
     """Give each problem that has no line yet the line and column of the field it names."""

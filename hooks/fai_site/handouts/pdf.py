@@ -46,7 +46,10 @@ class HandoutPdf:
 
 # ---- Jobs: what goes into each PDF ----------------------------------------------------
 
-def pdf_jobs(catalogue: Catalogue, settings: SiteSettings, *, resources: ResourceLookup, created: datetime.datetime) -> list[PdfJob]:
+
+def pdf_jobs(
+    catalogue: Catalogue, settings: SiteSettings, *, resources: ResourceLookup, created: datetime.datetime
+) -> list[PdfJob]:
     """One job per program and paper size, in a stable order; both sizes wrap the same sheet, rendered once."""
     jobs = []
     for program in catalogue.programs:
@@ -55,7 +58,15 @@ def pdf_jobs(catalogue: Catalogue, settings: SiteSettings, *, resources: Resourc
     return jobs
 
 
-def pdf_job(program: Program, paper: Paper, sheet: Markup, settings: SiteSettings, *, resources: ResourceLookup, created: datetime.datetime) -> PdfJob:
+def pdf_job(
+    program: Program,
+    paper: Paper,
+    sheet: Markup,
+    settings: SiteSettings,
+    *,
+    resources: ResourceLookup,
+    created: datetime.datetime,
+) -> PdfJob:
     """The page's own sheet in the print wrapper, resolved against the page's address so its links work as on the site."""
     page_path = f"handouts/{program.id}"
     root = settings.root_from(page_path)
@@ -87,11 +98,14 @@ def pdf_timestamp(catalogue: Catalogue, source_date_epoch: str | None) -> dateti
         try:
             return datetime.datetime.fromtimestamp(int(source_date_epoch), tz=datetime.timezone.utc)
         except ValueError:
-            raise HandoutPdfError(f"SOURCE_DATE_EPOCH must be a whole number of seconds (got {source_date_epoch!r})") from None
+            raise HandoutPdfError(
+                f"SOURCE_DATE_EPOCH must be a whole number of seconds (got {source_date_epoch!r})"
+            ) from None
     return datetime.datetime.combine(catalogue.last_reviewed, datetime.time(), tzinfo=datetime.timezone.utc)
 
 
 # ---- Resources: the site files a PDF links --------------------------------------------
+
 
 class LinkCollector(HTMLParser):
     """Every `src` and `href` a renderer would fetch: images, stylesheets, SVG images."""
@@ -116,7 +130,9 @@ def linked_resources(html: str, *, base_url: str, site_url: str, lookup: Resourc
         url = pending.pop()
         path = site_path(url, site_url)
         if path is None:
-            raise HandoutPdfError(f"the handout links {url}, which is not a file of this site; PDFs use local files only")
+            raise HandoutPdfError(
+                f"the handout links {url}, which is not a file of this site; PDFs use local files only"
+            )
         if path in found:
             continue
         content = lookup(path)
@@ -137,6 +153,7 @@ def css_links(css: str) -> Iterator[str]:
 
 
 # ---- The cache --------------------------------------------------------------------------
+
 
 def cached_pdfs(jobs: list[PdfJob], *, cache_dir: Path, renderer: Renderer | None = None) -> list[HandoutPdf]:
     """Each job's PDF from the cache, rendering (and storing) only those not there yet; its page count is kept beside it."""
@@ -161,7 +178,9 @@ def over_budget(pdfs: list[HandoutPdf], catalogue: Catalogue) -> list[str]:
     for pdf in pdfs:
         budget = page_budget(lengths[pdf.program_id])
         if budget is not None and pdf.pages > budget:
-            problems.append(f"{pdf.path} has {pdf.pages} pages; a program of {lengths[pdf.program_id]} exercises must fit on {budget}. Shorten its notes or texts, or split the program.")
+            problems.append(
+                f"{pdf.path} has {pdf.pages} pages; a program of {lengths[pdf.program_id]} exercises must fit on {budget}. Shorten its notes or texts, or split the program."
+            )
     return problems
 
 

@@ -57,4 +57,4 @@ def site_path(url: str, site_url: str) -> str | None:
     """The path of a URL inside the site, or None when it points anywhere else."""
     if not url.startswith(site_url):
         return None
-    return unquote(urlsplit(url[len(site_url):]).path)
+    return unquote(urlsplit(url[len(site_url) :]).path)

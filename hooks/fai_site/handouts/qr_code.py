@@ -40,7 +40,9 @@ def kept_qr_svg(url: str, *, cache_dir: Path | None) -> Markup:
     """`qr_svg` through a folder of finished codes, so a build draws only the codes of new addresses."""
     if cache_dir is None:
         return qr_svg(url)
-    key = hashlib.sha256(f"{CACHE_FORMAT}\0{segno.__version__}\0{ERROR_CORRECTION}\0{QUIET_ZONE}\0{url}".encode()).hexdigest()
+    key = hashlib.sha256(
+        f"{CACHE_FORMAT}\0{segno.__version__}\0{ERROR_CORRECTION}\0{QUIET_ZONE}\0{url}".encode()
+    ).hexdigest()
     kept = cache_dir / f"{key}.svg"
     if kept.is_file():
         return Markup(kept.read_text(encoding="utf-8"))

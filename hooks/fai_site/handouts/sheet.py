@@ -45,7 +45,10 @@ def handout_items(program: Program, catalogue: Catalogue) -> list[HandoutItem]:
     for item in program.exercises:
         exercise = catalogue.exercise(item.id)
         dosage = exercise.dosage.changed(schedule).changed(item.dosage)
-        own = (dosage.times_per_day, dosage.days_per_week) != (program.frequency.times_per_day, program.frequency.days_per_week)
+        own = (dosage.times_per_day, dosage.days_per_week) != (
+            program.frequency.times_per_day,
+            program.frequency.days_per_week,
+        )
         items.append(HandoutItem(exercise, dosage, item.note, own_frequency=own))
     return items
 
@@ -60,7 +63,15 @@ def how_often(program: Program, items: list[HandoutItem]) -> str:
     return " ".join(sentences)
 
 
-def handout_html(program: Program, catalogue: Catalogue, *, clinic: Clinic, root: str, public_url: str | None, qr_code: Markup | None = None) -> str:
+def handout_html(
+    program: Program,
+    catalogue: Catalogue,
+    *,
+    clinic: Clinic,
+    root: str,
+    public_url: str | None,
+    qr_code: Markup | None = None,
+) -> str:
     """The handout sheet itself: one HTML fragment for the page and the PDFs; a QR code only for a public address."""
     items = handout_items(program, catalogue)
     return render(

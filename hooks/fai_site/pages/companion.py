@@ -49,6 +49,7 @@ PAIN_RULE = {
 
 # ---- The data block -------------------------------------------------------------------
 
+
 def companion_data(catalogue: Catalogue, *, root: str) -> str:
     """What the companion's script reads, safe inside `<script type="application/json">`."""
     data: dict[str, Any] = {
@@ -76,6 +77,7 @@ def exercise_data(exercise: Exercise, *, root: str) -> dict[str, Any]:
 
 
 # ---- The page and its files -------------------------------------------------------------
+
 
 def companion_page(catalogue: Catalogue, *, root: str, handouts_href: str, offline_ready: bool) -> str:
     """The page source; `offline_ready` (directory URLs) lets it install its service worker, which must sit beside it."""

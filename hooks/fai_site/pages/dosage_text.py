@@ -16,6 +16,7 @@ class Schedule(Protocol):
     @property
     def days_per_week(self) -> int: ...
 
+
 TIMES = {1: "once", 2: "twice"}
 
 

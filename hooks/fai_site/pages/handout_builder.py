@@ -38,7 +38,12 @@ HOW_OFTEN = "As each exercise says."
 MOVE_ON = "When your therapist says so."
 QR_CAPTION = "Scan to open this program on your phone."
 # What the clinician fills in for the patient: kept on the device, never in a link or in storage.
-PATIENT_FIELDS = [("patient", "Patient's name"), ("date", "Date given"), ("clinician", "Clinician"), ("next-visit", "Next appointment")]
+PATIENT_FIELDS = [
+    ("patient", "Patient's name"),
+    ("date", "Date given"),
+    ("clinician", "Clinician"),
+    ("next-visit", "Next appointment"),
+]
 # The clinic's own details: kept in this browser's storage between visits, printed in the header.
 CLINIC_FIELDS = [("name", "Clinic name"), ("phone", "Phone"), ("address", "Address"), ("web", "Web address")]
 # General notes print beside the pain box, travel in the link and in templates; this many characters fit there.
@@ -107,6 +112,7 @@ def schema_limit(model: type[BaseModel], field: str, key: str) -> int | None:
 
 # ---- The data block -------------------------------------------------------------------
 
+
 def builder_data(catalogue: Catalogue, *, public_url: str | None) -> str:
     """The catalogue as the builder's script reads it, safe inside `<script type="application/json">`."""
     data: dict[str, Any] = {
@@ -138,15 +144,25 @@ def exercise_data(exercise: Exercise) -> dict[str, Any]:
 
 
 def field_data(field: DoseField) -> dict[str, Any]:
-    return {"name": field.name, "code": field.code, "kind": field.kind.value, "low": field.low, "high": field.high, "default": field.default}
+    return {
+        "name": field.name,
+        "code": field.code,
+        "kind": field.kind.value,
+        "low": field.low,
+        "high": field.high,
+        "default": field.default,
+    }
 
 
 # ---- Program links ----------------------------------------------------------------------
 
+
 def program_fragment(program: Program, catalogue: Catalogue) -> str:
     """The URL fragment (without '#') that opens the builder with a program of the catalogue, doses and notes too."""
     items = handout_items(program, catalogue)
-    return urlencode([("title", program.title), *(("x", item_code(item.exercise.id, item.dosage, item.note)) for item in items)])
+    return urlencode(
+        [("title", program.title), *(("x", item_code(item.exercise.id, item.dosage, item.note)) for item in items)]
+    )
 
 
 def item_code(exercise_id: str, dosage: Dosage, note: str | None) -> str:
@@ -164,7 +180,10 @@ def item_code(exercise_id: str, dosage: Dosage, note: str | None) -> str:
 
 # ---- The page ---------------------------------------------------------------------------
 
-def builder_page(catalogue: Catalogue, *, clinic: Clinic, root: str, public_url: str | None, companion_href: str = "../../program/") -> str:
+
+def builder_page(
+    catalogue: Catalogue, *, clinic: Clinic, root: str, public_url: str | None, companion_href: str = "../../program/"
+) -> str:
     """The builder's page source: the controls, the empty sheet, and a card template per exercise.
 
     `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the program's fragment.

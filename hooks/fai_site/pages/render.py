@@ -23,7 +23,17 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from fai_site.catalogue.field_guide import guide_sections
-from fai_site.catalogue.model import Catalogue, Category, Exercise, ImageIllustration, Phase, PoseIllustration, Program, Reference, Safety
+from fai_site.catalogue.model import (
+    Catalogue,
+    Category,
+    Exercise,
+    ImageIllustration,
+    Phase,
+    PoseIllustration,
+    Program,
+    Reference,
+    Safety,
+)
 from fai_site.handouts.paper import Paper
 from fai_site.pages import dosage_text
 from fai_site.pictures.animation import render_animation
@@ -175,8 +185,12 @@ def animation(exercise: Exercise) -> Markup | None:
     if not isinstance(illustration, PoseIllustration):
         return None
     pose, dosage = illustration.pose, exercise.dosage
-    timing = pace(stretch=exercise.category is Category.STRETCH, hold=dosage.hold_seconds is not None,
-                  steady=dosage.duration_minutes is not None, squeeze=pose.motion is Motion.SQUEEZE)
+    timing = pace(
+        stretch=exercise.category is Category.STRETCH,
+        hold=dosage.hold_seconds is not None,
+        steady=dosage.duration_minutes is not None,
+        squeeze=pose.motion is Motion.SQUEEZE,
+    )
     return Markup(render_animation(pose, title=exercise.name, uid=f"motion-{exercise.id}", timing=timing))
 
 
@@ -207,10 +221,13 @@ def exercise_index(catalogue: Catalogue) -> str:
 
 def with_safety_lists(markdown: str, safety: Safety, *, source: str) -> str:
     """A page's `<!-- safety: TIER -->` lines replaced by the catalogue's signs, so the page and every handout say the same."""
+
     def signs(match: re.Match[str]) -> str:
         indent, tier = match["indent"], match["tier"]
         if tier not in Safety.model_fields:
-            raise ValueError(f"{source}: '<!-- safety: {tier} -->' names no list; use one of {', '.join(Safety.model_fields)}")
+            raise ValueError(
+                f"{source}: '<!-- safety: {tier} -->' names no list; use one of {', '.join(Safety.model_fields)}"
+            )
         value = getattr(safety, tier)
         if isinstance(value, str):
             return indent + md_text(value)
@@ -243,7 +260,9 @@ def marked_phase(value: str, *, source: str) -> Phase:
     try:
         return Phase(value)
     except ValueError:
-        raise ValueError(f"{source}: '<!-- exercises: {value} -->' names no phase; use one of {', '.join(phase.value for phase in Phase)}") from None
+        raise ValueError(
+            f"{source}: '<!-- exercises: {value} -->' names no phase; use one of {', '.join(phase.value for phase in Phase)}"
+        ) from None
 
 
 def first_phase(exercise: Exercise) -> Phase:
@@ -258,9 +277,18 @@ def with_catalogue_lists(markdown: str, catalogue: Catalogue, *, source: str) ->
     return with_exercise_lists(with_safety_lists(markdown, catalogue.safety, source=source), catalogue, source=source)
 
 
-def handout_page(program: Program, sheet: str, *, papers: list[Paper], adapt_href: str, start_href: str | None = None) -> str:
+def handout_page(
+    program: Program, sheet: str, *, papers: list[Paper], adapt_href: str, start_href: str | None = None
+) -> str:
     """The handout's page: a Print button, a PDF link per paper size, links to start it in "My program" and to adapt it in the builder, then the sheet."""
-    return render("handout_page.md.j2", program=program, sheet=Markup(sheet), papers=papers, adapt_href=adapt_href, start_href=start_href)
+    return render(
+        "handout_page.md.j2",
+        program=program,
+        sheet=Markup(sheet),
+        papers=papers,
+        adapt_href=adapt_href,
+        start_href=start_href,
+    )
 
 
 def handouts_index(catalogue: Catalogue) -> str:
@@ -273,7 +301,14 @@ def editors_guide() -> str:
 
 def pose_guide_page(guide: PoseGuide) -> str:
     """The editor's guide page on poses; its pictures are `guide.pictures`, drawn beside it."""
-    return render("pose_guide.md.j2", guide=guide, default_view=default_view, where_written=where_written, prop_places=PROP_PLACES, view_meanings=VIEW_MEANINGS)
+    return render(
+        "pose_guide.md.j2",
+        guide=guide,
+        default_view=default_view,
+        where_written=where_written,
+        prop_places=PROP_PLACES,
+        view_meanings=VIEW_MEANINGS,
+    )
 
 
 def pictures_page(catalogue: Catalogue, *, drafts: Sequence[Any] = ()) -> str:

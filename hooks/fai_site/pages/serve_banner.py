@@ -36,7 +36,9 @@ class Banner:
 
 
 def banner_html(banner: Banner, *, stylesheet_href: str, catalogue_name: str) -> str:
-    return render("catalogue_problems.html.j2", banner=banner, stylesheet_href=stylesheet_href, catalogue_name=catalogue_name)
+    return render(
+        "catalogue_problems.html.j2", banner=banner, stylesheet_href=stylesheet_href, catalogue_name=catalogue_name
+    )
 
 
 def with_banner(page: str, banner: str) -> str:

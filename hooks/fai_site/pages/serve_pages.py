@@ -50,13 +50,22 @@ def pictures_files(catalogue: Catalogue, catalogue_file: Path) -> list[Generated
 
 def draft_pictures(text: str) -> list[DraftPicture]:
     document = parse(text)
-    if not isinstance(document, Document) or not isinstance(document.data, dict) or not isinstance(document.data.get("exercises"), list):
+    if (
+        not isinstance(document, Document)
+        or not isinstance(document.data, dict)
+        or not isinstance(document.data.get("exercises"), list)
+    ):
         return []
     return [picture for entry in document.data["exercises"] if (picture := draft_picture(entry)) is not None]
 
 
 def draft_picture(entry: Any) -> DraftPicture | None:
-    if not isinstance(entry, dict) or not is_draft(entry) or not isinstance(entry.get("id"), str) or not isinstance(entry.get("illustration"), dict):
+    if (
+        not isinstance(entry, dict)
+        or not is_draft(entry)
+        or not isinstance(entry.get("id"), str)
+        or not isinstance(entry.get("illustration"), dict)
+    ):
         return None
     try:
         illustration = PoseIllustration.model_validate(entry["illustration"])
@@ -64,6 +73,11 @@ def draft_picture(entry: Any) -> DraftPicture | None:
         return None
     exercise_id = entry["id"].strip()
     name = entry["name"].strip() if isinstance(entry.get("name"), str) and entry["name"].strip() else exercise_id
-    anchor = "".join(character if character.isascii() and (character.isalnum() or character == "-") else "-" for character in exercise_id)
+    anchor = "".join(
+        character if character.isascii() and (character.isalnum() or character == "-") else "-"
+        for character in exercise_id
+    )
     uid = f"draft-{anchor}"
-    return DraftPicture(exercise_id, anchor, name, f"{PAGE}/{uid}.svg", render_illustration(illustration.pose, title=name, uid=uid))
+    return DraftPicture(
+        exercise_id, anchor, name, f"{PAGE}/{uid}.svg", render_illustration(illustration.pose, title=name, uid=uid)
+    )

@@ -40,13 +40,24 @@ class SiteSettings:
     companion_assets: str = ""
 
     @classmethod
-    def from_config(cls, *, site_url: str | None, directory_urls: bool, extra: dict[str, Any], docs_dir: Path, handout_pdfs: bool, qr_cache: Path | None) -> SiteSettings:
+    def from_config(
+        cls,
+        *,
+        site_url: str | None,
+        directory_urls: bool,
+        extra: dict[str, Any],
+        docs_dir: Path,
+        handout_pdfs: bool,
+        qr_cache: Path | None,
+    ) -> SiteSettings:
         """The settings of a site as its mkdocs.yml states them, for the hooks and for `make generate` alike."""
         clinic = extra.get("clinic") or {}
         return cls(
             site_url=site_url or PREVIEW_URL,
             directory_urls=directory_urls,
-            clinic=Clinic(**{key: str(value) for key, value in clinic.items() if value and key in Clinic.__dataclass_fields__}),
+            clinic=Clinic(
+                **{key: str(value) for key, value in clinic.items() if value and key in Clinic.__dataclass_fields__}
+            ),
             handout_pdfs=handout_pdfs,
             qr_cache=qr_cache,
             companion_assets=companion.assets_hash(docs_dir),
@@ -133,7 +144,10 @@ def exercise_files(exercise: Exercise, catalogue: Catalogue) -> list[GeneratedFi
 def pose_guide_files() -> list[GeneratedFile]:
     """The editor's guide page on poses and its pictures; linked from the guide, not listed in the menu."""
     guide = pose_guide()
-    return [GeneratedFile(f"{POSE_GUIDE_PAGE}.md", render.pose_guide_page(guide)), *(GeneratedFile(drawn.path, drawn.svg) for drawn in guide.pictures)]
+    return [
+        GeneratedFile(f"{POSE_GUIDE_PAGE}.md", render.pose_guide_page(guide)),
+        *(GeneratedFile(drawn.path, drawn.svg) for drawn in guide.pictures),
+    ]
 
 
 def handout_file(program: Program, catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
@@ -142,7 +156,13 @@ def handout_file(program: Program, catalogue: Catalogue, settings: SiteSettings)
     fragment = "#" + handout_builder.program_fragment(program, catalogue)
     adapt_href = settings.page_href(handout_builder.PAGE, start=path) + fragment
     start_href = settings.page_href(companion.PAGE, start=path) + fragment
-    page = render.handout_page(program, handout_sheet(program, catalogue, settings), papers=papers, adapt_href=adapt_href, start_href=start_href)
+    page = render.handout_page(
+        program,
+        handout_sheet(program, catalogue, settings),
+        papers=papers,
+        adapt_href=adapt_href,
+        start_href=start_href,
+    )
     return GeneratedFile(f"{path}.md", page)
 
 
@@ -166,8 +186,17 @@ def companion_files(catalogue: Catalogue, settings: SiteSettings) -> list[Genera
         handouts_href=settings.page_href("handouts/index", start=companion.PAGE).removesuffix("index/"),
         offline_ready=settings.directory_urls,
     )
-    offline = companion.offline_files(catalogue, page + settings.companion_assets, extra=[companion.SCRIPT, companion.STYLESHEET]) if settings.directory_urls else {}
-    return [GeneratedFile(f"{companion.PAGE}.md", page, listed=True), *(GeneratedFile(path, content) for path, content in offline.items())]
+    offline = (
+        companion.offline_files(
+            catalogue, page + settings.companion_assets, extra=[companion.SCRIPT, companion.STYLESHEET]
+        )
+        if settings.directory_urls
+        else {}
+    )
+    return [
+        GeneratedFile(f"{companion.PAGE}.md", page, listed=True),
+        *(GeneratedFile(path, content) for path, content in offline.items()),
+    ]
 
 
 def handout_sheet(program: Program, catalogue: Catalogue, settings: SiteSettings) -> str:

@@ -77,7 +77,9 @@ def exercise_how_to(exercise: Exercise, *, url: str, site: Website) -> dict[str,
         "url": url,
         "inLanguage": "en",
         "isPartOf": website(site),
-        "step": [{"@type": "HowToStep", "position": number, "text": text} for number, text in enumerate(steps, start=1)],
+        "step": [
+            {"@type": "HowToStep", "position": number, "text": text} for number, text in enumerate(steps, start=1)
+        ],
         "tool": [{"@type": "HowToTool", "name": item} for item in exercise.equipment],
     }
     shown = picture(exercise)

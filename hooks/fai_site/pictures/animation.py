@@ -56,7 +56,7 @@ class Animate:
     attribute: str
     values: tuple[str, ...]
     discrete: bool = False
-    key_times: str = ""          # its own key times; empty: the loop's
+    key_times: str = ""  # its own key times; empty: the loop's
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ def whole(match: re.Match[str]) -> str:
 
 # ---- Public API ------------------------------------------------------------------------------
 
+
 def render_animation(pose: Pose, *, title: str, uid: str, timing: tuple[float, float, float, float]) -> str:
     """The pose playing in a loop, as an `<svg>` element; every id inside starts with `uid`.
 
@@ -93,25 +94,42 @@ def _animation(pose_json: str, *, title: str, uid: str, timing: tuple[float, flo
     check_uid(uid)
     pose = Pose.model_validate_json(pose_json)
     loop = timeline(pose, timing=timing)
-    return environment().get_template(TEMPLATE).render(
-        uid=uid,
-        title=title,
-        description=illustration_text(pose),
-        width=fmt(WIDTH),
-        height=fmt(HEIGHT),
-        panel=panel(),
-        elements=animated_elements(pose, loop),
-        key_times=";".join(fmt_time(t) for t in loop.times),
-        seconds=fmt(loop.seconds),
-    ).strip() + "\n"
+    return (
+        environment()
+        .get_template(TEMPLATE)
+        .render(
+            uid=uid,
+            title=title,
+            description=illustration_text(pose),
+            width=fmt(WIDTH),
+            height=fmt(HEIGHT),
+            panel=panel(),
+            elements=animated_elements(pose, loop),
+            key_times=";".join(fmt_time(t) for t in loop.times),
+            seconds=fmt(loop.seconds),
+        )
+        .strip()
+        + "\n"
+    )
 
 
 # ---- The drawing ------------------------------------------------------------------------------
 
+
 def panel() -> Element:
-    return Element("rect", (
-        ("x", "0.5"), ("y", "0.5"), ("width", fmt(WIDTH - 1)), ("height", fmt(HEIGHT - 1)), ("rx", "14"),
-        ("fill", PANEL), ("stroke", PANEL_EDGE), ("stroke-width", "1")))
+    return Element(
+        "rect",
+        (
+            ("x", "0.5"),
+            ("y", "0.5"),
+            ("width", fmt(WIDTH - 1)),
+            ("height", fmt(HEIGHT - 1)),
+            ("rx", "14"),
+            ("fill", PANEL),
+            ("stroke", PANEL_EDGE),
+            ("stroke-width", "1"),
+        ),
+    )
 
 
 def animated_elements(pose: Pose, loop: Timeline) -> list[Moving]:
@@ -131,7 +149,9 @@ def window(scene: Scene, bodies: list[FrameFigure]) -> tuple[float, float, float
     """The world window that holds every in-between body and every prop."""
     boxes = [frame_box(b) for b in bodies] + [shape_box(s) for s in scene.props] + [FLOOR_BOX]
     boxes += [shape_box(s) for b in bodies for s in frame_props(scene.pose, scene.frames, b)]
-    return pad((min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)), 3.0)
+    return pad(
+        (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)), 3.0
+    )
 
 
 def body_elements(scene: Scene, body: FrameFigure, cell: Cell, box: tuple[float, float, float, float]) -> list[Element]:
@@ -149,8 +169,10 @@ def body_elements(scene: Scene, body: FrameFigure, cell: Cell, box: tuple[float,
 
 def same_structure(drawn: list[list[Element]]) -> bool:
     """True when every body is the same elements in the same order, differing only in shape."""
+
     def skeleton(elements: list[Element]) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
         return [(e.tag, tuple((k, v) for k, v in e.attributes if k not in GEOMETRY)) for e in elements]
+
     first = skeleton(drawn[0])
     return all(skeleton(d) == first for d in drawn[1:])
 
@@ -174,13 +196,22 @@ def take_turns(drawn: list[list[Element]], loop: Timeline) -> list[Moving]:
     out = []
     for index, elements in enumerate(drawn):
         shown = tuple("visible" if i == index else "hidden" for i in loop.frames)
-        out.append(Moving("g", (("visibility", shown[0]),), (Animate("visibility", shown, discrete=True),), tuple(elements)))
+        out.append(
+            Moving("g", (("visibility", shown[0]),), (Animate("visibility", shown, discrete=True),), tuple(elements))
+        )
     return out
 
 
 def pulse(marks: list[Element], loop: Timeline) -> list[Moving]:
     """Effort without movement: the squeeze marks fade in while the muscle works, and out."""
-    return [Moving("g", (("opacity", "0"),), (Animate("opacity", ("0", "1", "1", "0", "0"), key_times="0;0.15;0.7;0.85;1"),), tuple(marks))]
+    return [
+        Moving(
+            "g",
+            (("opacity", "0"),),
+            (Animate("opacity", ("0", "1", "1", "0", "0"), key_times="0;0.15;0.7;0.85;1"),),
+            tuple(marks),
+        )
+    ]
 
 
 def fmt_time(t: float) -> str:

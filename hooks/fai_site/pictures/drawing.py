@@ -37,13 +37,13 @@ TEMPLATE = "illustration.svg.j2"
 
 # ---- Style ----------------------------------------------------------------------------------
 
-WIDTH, HEIGHT = 360.0, 240.0       # the panel, in SVG units (3:2)
+WIDTH, HEIGHT = 360.0, 240.0  # the panel, in SVG units (3:2)
 MARGIN = 12.0
-SEQUENCE_GAP = 34.0                # room for the arrow between frames
+SEQUENCE_GAP = 34.0  # room for the arrow between frames
 PANEL = "#f5f7fa"
 PANEL_EDGE = "#d9dee4"
 NEAR = "#1f2933"
-FAR = "#828f9c"                    # 3.1:1 on the panel, so far limbs survive greyscale print
+FAR = "#828f9c"  # 3.1:1 on the panel, so far limbs survive greyscale print
 ACCENT = "#c05621"
 FLOOR = "#7b8794"
 PROP_LINE = "#7b8794"
@@ -51,19 +51,20 @@ PROP_FILL = "#cbd2d9"
 PROP_LIGHT = "#9aa5b1"
 PROP_TOP = "#e4e7eb"
 BAND = "#3e4c59"
-BAND_AROUND = "#2c7a7b"            # a band around the legs, over them: 4.6:1 on the panel, edged in panel colour
+BAND_AROUND = "#2c7a7b"  # a band around the legs, over them: 4.6:1 on the panel, edged in panel colour
 WATER = "#9fb3c8"
 WATER_LINE = "#627d98"
 FLOOR_BAND = "#e6eaee"
 ARROW_WIDTH = 3.2
 HEAD_LENGTH, HEAD_WIDTH = 10.0, 9.5
-HALO = 1.3                         # panel-coloured edge around an arm over the trunk
-GHOST_WALL = 1.7                   # thickness of a ghost limb's outline, in SVG units
+HALO = 1.3  # panel-coloured edge around an arm over the trunk
+GHOST_WALL = 1.7  # thickness of a ghost limb's outline, in SVG units
 
 UID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
 # ---- Public API ------------------------------------------------------------------------------
+
 
 def check_uid(uid: str) -> None:
     """Ids inside a picture start with `uid`, so two pictures on one page never share one."""
@@ -76,14 +77,20 @@ def render_illustration(pose: Pose, *, title: str, uid: str) -> str:
     check_uid(uid)
     scene = build_scene(pose)
     elements = draw_scene(scene)
-    return environment().get_template(TEMPLATE).render(
-        uid=uid,
-        title=title,
-        description=illustration_text(pose),
-        width=fmt(WIDTH),
-        height=fmt(HEIGHT),
-        elements=elements,
-    ).strip() + "\n"
+    return (
+        environment()
+        .get_template(TEMPLATE)
+        .render(
+            uid=uid,
+            title=title,
+            description=illustration_text(pose),
+            width=fmt(WIDTH),
+            height=fmt(HEIGHT),
+            elements=elements,
+        )
+        .strip()
+        + "\n"
+    )
 
 
 def illustration_text(pose: Pose) -> str:
@@ -92,6 +99,7 @@ def illustration_text(pose: Pose) -> str:
 
 
 # ---- Template ----------------------------------------------------------------------------------
+
 
 @cache
 def environment() -> Environment:
@@ -129,7 +137,10 @@ def stroke(colour: str, width: float, *, join: bool = True) -> tuple[tuple[str, 
 def polyline(points: list[tuple[float, float]], colour: str, width: float) -> Element:
     if len(points) == 2:
         (x1, y1), (x2, y2) = points
-        return Element("line", (("x1", fmt(x1)), ("y1", fmt(y1)), ("x2", fmt(x2)), ("y2", fmt(y2))) + stroke(colour, width, join=False))
+        return Element(
+            "line",
+            (("x1", fmt(x1)), ("y1", fmt(y1)), ("x2", fmt(x2)), ("y2", fmt(y2))) + stroke(colour, width, join=False),
+        )
     return Element("polyline", (("points", " ".join(f"{fmt(x)},{fmt(y)}" for x, y in points)),) + stroke(colour, width))
 
 
@@ -144,16 +155,20 @@ def polygon(points: list[tuple[float, float]], fill: str, colour: str | None = N
     return Element("polygon", attrs)
 
 
-def rounded_shape(points: list[tuple[float, float]], fill: str, colour: str, width: float, *, cut: bool = False) -> Element:
+def rounded_shape(
+    points: list[tuple[float, float]], fill: str, colour: str, width: float, *, cut: bool = False
+) -> Element:
     """A closed outline drawn as a smooth curve through its edges' midpoints, each corner a
     control point: a body's outline reads as flesh, where a polygon's corners read as a box.
     With `cut`, the edge from the last point back to the first stays straight (where a part
     of the body, such as the hips, ends at the waist)."""
+
     def mid(a: tuple[float, float], b: tuple[float, float]) -> str:
         return f"{fmt((a[0] + b[0]) / 2)} {fmt((a[1] + b[1]) / 2)}"
 
     def point(p: tuple[float, float]) -> str:
         return f"{fmt(p[0])} {fmt(p[1])}"
+
     if cut:
         inner = points[1:-1]
         curves = "".join(f"Q{point(p)} {mid(p, after)}" for p, after in zip(inner, inner[1:]))
@@ -161,17 +176,28 @@ def rounded_shape(points: list[tuple[float, float]], fill: str, colour: str, wid
     else:
         curves = "".join(f"Q{point(p)} {mid(p, points[(i + 1) % len(points)])}" for i, p in enumerate(points))
         d = f"M{mid(points[-1], points[0])}{curves}Z"
-    return Element("path", (("d", d), ("fill", fill), ("stroke", colour), ("stroke-width", fmt(width)), ("stroke-linejoin", "round")))
+    return Element(
+        "path",
+        (("d", d), ("fill", fill), ("stroke", colour), ("stroke-width", fmt(width)), ("stroke-linejoin", "round")),
+    )
 
 
-def circle(centre: tuple[float, float], radius: float, fill: str, colour: str | None = None, width: float = 0.0) -> Element:
-    attrs: tuple[tuple[str, str], ...] = (("cx", fmt(centre[0])), ("cy", fmt(centre[1])), ("r", fmt(radius)), ("fill", fill))
+def circle(
+    centre: tuple[float, float], radius: float, fill: str, colour: str | None = None, width: float = 0.0
+) -> Element:
+    attrs: tuple[tuple[str, str], ...] = (
+        ("cx", fmt(centre[0])),
+        ("cy", fmt(centre[1])),
+        ("r", fmt(radius)),
+        ("fill", fill),
+    )
     if colour:
         attrs += (("stroke", colour), ("stroke-width", fmt(width)))
     return Element("circle", attrs)
 
 
 # ---- Layout ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -185,7 +211,7 @@ class Cell:
         return (self.left + self.scale * x, self.floor - self.scale * z)
 
 
-Box = tuple[float, float, float, float]   # min x, min z, max x, max z (world cm)
+Box = tuple[float, float, float, float]  # min x, min z, max x, max z (world cm)
 # The floor's line, so every window shows it.
 FLOOR_BOX: Box = (math.inf, -1.0, -math.inf, 0.0)
 
@@ -253,16 +279,31 @@ def cells(box: Box, count: int) -> list[Cell]:
 
 # ---- The scene -----------------------------------------------------------------------------------
 
+
 def draw_scene(scene: Scene) -> list[Element]:
     layout = chosen_layout(scene)
-    elements: list[Element] = [Element("rect", (
-        ("x", "0.5"), ("y", "0.5"), ("width", fmt(WIDTH - 1)), ("height", fmt(HEIGHT - 1)), ("rx", "14"),
-        ("fill", PANEL), ("stroke", PANEL_EDGE), ("stroke-width", "1")))]
+    elements: list[Element] = [
+        Element(
+            "rect",
+            (
+                ("x", "0.5"),
+                ("y", "0.5"),
+                ("width", fmt(WIDTH - 1)),
+                ("height", fmt(HEIGHT - 1)),
+                ("rx", "14"),
+                ("fill", PANEL),
+                ("stroke", PANEL_EDGE),
+                ("stroke-width", "1"),
+            ),
+        )
+    ]
     arrows = motion_arrows(scene) if layout is Layout.OVERLAY else []
     floors = [s for s in scene.props if s.role == "floor"]
     props = [s for s in scene.props if s.role != "floor"]
     if layout is Layout.OVERLAY:
-        box = union([frame_box(f) for f in scene.frames] + prop_boxes(scene) + [FLOOR_BOX] + [arrow_box(a) for a in arrows])
+        box = union(
+            [frame_box(f) for f in scene.frames] + prop_boxes(scene) + [FLOOR_BOX] + [arrow_box(a) for a in arrows]
+        )
         box = pad(box, 3.0)
         (cell,) = cells(box, 1)
         elements += draw_floor(floors, cell, box)
@@ -275,7 +316,9 @@ def draw_scene(scene: Scene) -> list[Element]:
                 elements += draw_body(scene, frame, cell, ghost=True)
         elements += draw_body(scene, scene.frames[-1], cell)
         elements += draw_props([s for s in scene.frame_props[-1] if s.role == "band-around"], cell)
-        elements += [e for shape in scene.frame_props[-1] if shape.role == "water" for e in draw_water(shape, cell, box)]
+        elements += [
+            e for shape in scene.frame_props[-1] if shape.role == "water" for e in draw_water(shape, cell, box)
+        ]
         for arrow in arrows:
             elements += draw_arrow(arrow, cell, both_ends=scene.pose.motion is Motion.BACK_AND_FORTH)
         if scene.pose.motion is Motion.SQUEEZE:
@@ -325,7 +368,7 @@ def draw_floor(shapes: list[Shape], cell: Cell, box: Box) -> list[Element]:
         if shape.kind == "floor-line":
             y = cell.at(0, shape.points[0][1])[1]
             out.append(polyline([(left, y), (right, y)], FLOOR, 2.0))
-        elif shape.kind == "floor-band":   # the floor seen from above: a pale patch, its front edge a line
+        elif shape.kind == "floor-band":  # the floor seen from above: a pale patch, its front edge a line
             pts = [cell.at(x, z) for x, z in shape.points]
             out.append(polygon(pts, FLOOR_BAND))
             out.append(polyline(pts[:2], FLOOR, 2.0))
@@ -333,6 +376,7 @@ def draw_floor(shapes: list[Shape], cell: Cell, box: Box) -> list[Element]:
 
 
 # ---- Props --------------------------------------------------------------------------------------
+
 
 def draw_props(shapes: list[Shape], cell: Cell) -> list[Element]:
     out: list[Element] = []
@@ -343,7 +387,7 @@ def draw_props(shapes: list[Shape], cell: Cell) -> list[Element]:
             out.append(polygon(pts, PROP_FILL, PROP_FILL, 2.0))
         elif shape.role == "mat-top":
             out.append(polygon(pts, PROP_TOP, PROP_FILL, 2.0))
-        elif shape.role == "band-around":   # over the legs: a panel-coloured edge keeps it apart from them
+        elif shape.role == "band-around":  # over the legs: a panel-coloured edge keeps it apart from them
             width = max(2.4, 4.0 * s)
             out += [polyline(pts, PANEL, width + 2 * HALO), polyline(pts, BAND_AROUND, width)]
         elif shape.kind == "polygon":
@@ -353,7 +397,15 @@ def draw_props(shapes: list[Shape], cell: Cell) -> list[Element]:
         elif shape.kind == "line":
             out.append(polyline(pts, PROP_LIGHT if shape.role == "prop-light" else PROP_LINE, max(2.0, 3.0 * s)))
         elif shape.kind == "circle":
-            out.append(circle(pts[0], shape.radius * s, "none", PROP_LIGHT if shape.role == "prop-light" else PROP_LINE, max(1.6, 2.2 * s)))
+            out.append(
+                circle(
+                    pts[0],
+                    shape.radius * s,
+                    "none",
+                    PROP_LIGHT if shape.role == "prop-light" else PROP_LINE,
+                    max(1.6, 2.2 * s),
+                )
+            )
         elif shape.kind == "curve":
             (x0, y0), (xm, ym), (x1, y1) = pts
             out.append(path(f"M{fmt(x0)} {fmt(y0)}Q{fmt(xm)} {fmt(ym)} {fmt(x1)} {fmt(y1)}", BAND, max(2.4, 3.2 * s)))
@@ -366,12 +418,15 @@ def draw_water(shape: Shape, cell: Cell, box: Box) -> list[Element]:
     right, bottom = cell.at(box[2], 0.0)
     step = (right - left) / 8
     surface = f"M{fmt(left)} {fmt(top)}" + "".join(
-        f"Q{fmt(left + step * (i + 0.5))} {fmt(top + (-3 if i % 2 == 0 else 3))} {fmt(left + step * (i + 1))} {fmt(top)}" for i in range(8))
+        f"Q{fmt(left + step * (i + 0.5))} {fmt(top + (-3 if i % 2 == 0 else 3))} {fmt(left + step * (i + 1))} {fmt(top)}"
+        for i in range(8)
+    )
     water = polygon([(left, top), (right, top), (right, bottom), (left, bottom)], WATER)
     return [Element("polygon", water.attributes + (("fill-opacity", "0.35"),)), path(surface, WATER_LINE, 2.0)]
 
 
 # ---- The body -----------------------------------------------------------------------------------
+
 
 def limb_colour(scene: Scene, side: str, limb: str, *, front: bool) -> str:
     if BodyPart(f"{side}-{limb}") in scene.pose.moving:
@@ -395,10 +450,12 @@ def draw_body(scene: Scene, frame: FrameFigure, cell: Cell, *, ghost: bool = Fal
     def at(name: str) -> tuple[float, float]:
         return cell.at(*frame.xy(name))
 
-    def tube(points: list[tuple[float, float]], colour: str, radius: float, part: BodyPart, *, halo: bool = False) -> None:
+    def tube(
+        points: list[tuple[float, float]], colour: str, radius: float, part: BodyPart, *, halo: bool = False
+    ) -> None:
         width = 2 * radius * s
         if not ghost:
-            if halo:   # a thin gap of panel colour where an arm crosses the trunk
+            if halo:  # a thin gap of panel colour where an arm crosses the trunk
                 out.append(polyline(points, PANEL, width + 2 * HALO))
             out.append(polyline(points, colour, width))
         elif part in moving:
@@ -409,7 +466,7 @@ def draw_body(scene: Scene, frame: FrameFigure, cell: Cell, *, ghost: bool = Fal
         part = BodyPart(f"{side}-leg")
         colour = limb_colour(scene, side, "leg", front=front)
         tube([at(f"{side}_hip"), at(f"{side}_knee"), at(f"{side}_ankle")], colour, LIMB_R, part)
-        if level_front:   # a foot seen from the front: a short stroke, toes turned a little out
+        if level_front:  # a foot seen from the front: a short stroke, toes turned a little out
             (ax, _), (_, toe_y) = at(f"{side}_ankle"), at(f"{side}_toe")
             out_x = 1.0 if ax >= at("pelvis")[0] else -1.0
             tube([(ax - out_x * 2 * s, toe_y), (ax + out_x * 7 * s, toe_y)], colour, FOOT_R, part)
@@ -420,7 +477,13 @@ def draw_body(scene: Scene, frame: FrameFigure, cell: Cell, *, ghost: bool = Fal
         part = BodyPart(f"{side}-arm")
         colour = limb_colour(scene, side, "arm", front=front)
         halo = (side == "near" or front) and scene.pose.base in UPRIGHT_BASES
-        tube([at(f"{side}_shoulder"), at(f"{side}_elbow"), at(f"{side}_wrist"), at(f"{side}_hand")], colour, LIMB_R, part, halo=halo)
+        tube(
+            [at(f"{side}_shoulder"), at(f"{side}_elbow"), at(f"{side}_wrist"), at(f"{side}_hand")],
+            colour,
+            LIMB_R,
+            part,
+            halo=halo,
+        )
 
     def slab(points: list[tuple[float, float]], colour: str, part: BodyPart, *, cut: bool = False) -> None:
         """A filled outline with rounded corners (the trunk seen from the front)."""
@@ -431,14 +494,16 @@ def draw_body(scene: Scene, frame: FrameFigure, cell: Cell, *, ghost: bool = Fal
 
     def trunk() -> None:
         colour = ACCENT if BodyPart.TRUNK in moving else NEAR
-        if front:   # seen from the front the trunk has a shape: hips and shoulders wider than the waist
+        if front:  # seen from the front the trunk has a shape: hips and shoulders wider than the waist
             outline = torso_outline(frame, cell)
             slab(outline, colour, BodyPart.TRUNK)
             if BodyPart.PELVIS in moving:
-                slab(outline[-4:] + outline[:4], ACCENT, BodyPart.PELVIS, cut=True)   # hips up to a straight edge at the waist
+                slab(
+                    outline[-4:] + outline[:4], ACCENT, BodyPart.PELVIS, cut=True
+                )  # hips up to a straight edge at the waist
             return
         radius = frame.radii["pelvis"]
-        tube([at(n) for n in frame.spine()], colour, radius, BodyPart.TRUNK)   # the last sample is the neck
+        tube([at(n) for n in frame.spine()], colour, radius, BodyPart.TRUNK)  # the last sample is the neck
         if BodyPart.PELVIS in moving:
             lower = [at(n) for n in frame.spine()[:3]]
             tube(lower, ACCENT, radius, BodyPart.PELVIS)
@@ -487,7 +552,11 @@ def torso_outline(frame: FrameFigure, cell: Cell) -> list[tuple[float, float]]:
     names = frame.spine()
     centres = [frame.points[n] for n in names]
     # round the top of the shoulders and the bottom of the hips a little beyond the end samples
-    centres = [tuple(p - 7.0 * d for p, d in zip(centres[0], along))] + centres + [tuple(p + 3.0 * d for p, d in zip(centres[-1], along))]
+    centres = (
+        [tuple(p - 7.0 * d for p, d in zip(centres[0], along))]
+        + centres
+        + [tuple(p + 3.0 * d for p, d in zip(centres[-1], along))]
+    )
     widths = (TORSO_WIDTHS[0] - 3.0, *TORSO_WIDTHS, TORSO_WIDTHS[-1] - 5.0)
     sides = []
     for sign in (1.0, -1.0):
@@ -495,7 +564,7 @@ def torso_outline(frame: FrameFigure, cell: Cell) -> list[tuple[float, float]]:
         for i, (centre, width) in enumerate(zip(centres, widths)):
             across = across_hips if i < 4 else across_shoulders
             point = tuple(c + sign * width * a for c, a in zip(centre, across))
-            side.append(cell.at(*project(point, frame.elevation, frame.azimuth)))   # type: ignore[arg-type]
+            side.append(cell.at(*project(point, frame.elevation, frame.azimuth)))  # type: ignore[arg-type]
         sides.append(side)
     return sides[0] + sides[1][::-1]
 
@@ -507,6 +576,7 @@ def unit(v: tuple[float, ...]) -> tuple[float, ...]:
 
 # ---- Arrows ---------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Arrow:
     """A motion arrow in world cm: a polyline of points from start to end."""
@@ -515,9 +585,13 @@ class Arrow:
 
 
 PIVOTS = {
-    BodyPart.NEAR_LEG: "near_hip", BodyPart.FAR_LEG: "far_hip",
-    BodyPart.NEAR_ARM: "near_shoulder", BodyPart.FAR_ARM: "far_shoulder",
-    BodyPart.PELVIS: "neck", BodyPart.TRUNK: "pelvis", BodyPart.HEAD: "neck",
+    BodyPart.NEAR_LEG: "near_hip",
+    BodyPart.FAR_LEG: "far_hip",
+    BodyPart.NEAR_ARM: "near_shoulder",
+    BodyPart.FAR_ARM: "far_shoulder",
+    BodyPart.PELVIS: "neck",
+    BodyPart.TRUNK: "pelvis",
+    BodyPart.HEAD: "neck",
 }
 
 
@@ -539,8 +613,8 @@ def motion_arrows(scene: Scene) -> list[Arrow]:
             arrows.append(lift_arrow(first, last))
             continue
         pivot = PIVOTS[part]
-        if math.dist(first.xy(pivot), last.xy(pivot)) >= 4.0:   # the whole body slides: no turn about a joint
-            arrows.append(slide_arrow(first, last, names[-1]))   # over the hand or the foot
+        if math.dist(first.xy(pivot), last.xy(pivot)) >= 4.0:  # the whole body slides: no turn about a joint
+            arrows.append(slide_arrow(first, last, names[-1]))  # over the hand or the foot
             continue
         arrows.append(arc_arrow(first.xy(PIVOTS[part]), first.xy(tip), last.xy(tip), first.radii[tip]))
     return arrows
@@ -556,7 +630,12 @@ def arc_arrow(pivot: tuple[float, float], start: tuple[float, float], end: tuple
     a0 += math.copysign(trim, sweep)
     sweep -= 2 * math.copysign(trim, sweep)
     steps = max(4, int(abs(sweep) / math.radians(6)))
-    return Arrow(tuple((pivot[0] + r * math.cos(a0 + sweep * i / steps), pivot[1] + r * math.sin(a0 + sweep * i / steps)) for i in range(steps + 1)))
+    return Arrow(
+        tuple(
+            (pivot[0] + r * math.cos(a0 + sweep * i / steps), pivot[1] + r * math.sin(a0 + sweep * i / steps))
+            for i in range(steps + 1)
+        )
+    )
 
 
 def slide_arrow(first: FrameFigure, last: FrameFigure, tip: str) -> Arrow:
@@ -582,14 +661,18 @@ def lift_arrow(first: FrameFigure, last: FrameFigure) -> Arrow:
 
 def tilt_arrow(first: FrameFigure, last: FrameFigure) -> Arrow:
     """A small curved arrow over the pelvis, turning the way the pelvis tips."""
+
     def angle(frame: FrameFigure) -> float:
         (x0, y0), (x1, y1) = frame.xy("pelvis"), frame.xy("spine2")
         return math.atan2(y1 - y0, x1 - x0)
+
     turn = 1.0 if angle(last) >= angle(first) else -1.0
     cx, cy = first.xy("spine1")
     r = 20.0
     start, sweep = math.radians(90 - 50 * turn), math.radians(100 * turn)
-    return Arrow(tuple((cx + r * math.cos(start + sweep * i / 10), cy + r * math.sin(start + sweep * i / 10)) for i in range(11)))
+    return Arrow(
+        tuple((cx + r * math.cos(start + sweep * i / 10), cy + r * math.sin(start + sweep * i / 10)) for i in range(11))
+    )
 
 
 def crank_arrow(scene: Scene) -> Arrow:
@@ -599,7 +682,15 @@ def crank_arrow(scene: Scene) -> Arrow:
     r = math.dist(near, hub) + 12.0
     start = math.atan2(near[1] - hub[1], near[0] - hub[0])
     # pedalling forward turns the crank clockwise when the rider faces right
-    return Arrow(tuple((hub[0] + r * math.cos(start - math.radians(20 + 10 * i)), hub[1] + r * math.sin(start - math.radians(20 + 10 * i))) for i in range(15)))
+    return Arrow(
+        tuple(
+            (
+                hub[0] + r * math.cos(start - math.radians(20 + 10 * i)),
+                hub[1] + r * math.sin(start - math.radians(20 + 10 * i)),
+            )
+            for i in range(15)
+        )
+    )
 
 
 def arrow_box(arrow: Arrow) -> Box:
@@ -613,7 +704,11 @@ def draw_arrow(arrow: Arrow, cell: Cell, *, both_ends: bool = False) -> list[Ele
     out = [polyline(pts[:-1] + [back_off(pts[-2], pts[-1], HEAD_LENGTH * 0.6)], ACCENT, ARROW_WIDTH)]
     out.append(arrow_head(pts[-2], pts[-1]))
     if both_ends:
-        out[0] = polyline([back_off(pts[1], pts[0], HEAD_LENGTH * 0.6)] + pts[1:-1] + [back_off(pts[-2], pts[-1], HEAD_LENGTH * 0.6)], ACCENT, ARROW_WIDTH)
+        out[0] = polyline(
+            [back_off(pts[1], pts[0], HEAD_LENGTH * 0.6)] + pts[1:-1] + [back_off(pts[-2], pts[-1], HEAD_LENGTH * 0.6)],
+            ACCENT,
+            ARROW_WIDTH,
+        )
         out.append(arrow_head(pts[1], pts[0]))
     return out
 
@@ -635,7 +730,7 @@ def arrow_head(before: tuple[float, float], tip: tuple[float, float]) -> Element
 
 def between_arrow(before: Cell, after: Cell, box: Box) -> list[Element]:
     """A short arrow in the gap between two frames (a row: pointing right; a column: down)."""
-    if abs(after.floor - before.floor) < 1:   # same row
+    if abs(after.floor - before.floor) < 1:  # same row
         x0 = before.at(box[2], 0)[0] + 6
         x1 = after.at(box[0], 0)[0] - 6
         y = before.at(0, (box[1] + box[3]) / 2)[1]

@@ -28,50 +28,59 @@ Matrix = tuple[Vec, Vec, Vec]
 
 # ---- Proportions (cm) ---------------------------------------------------------------------
 
-TRUNK = 48.0          # hip centre → shoulder centre
-NECK = 20.0           # shoulder centre → head centre, along the spine
-FACE = 2.5            # head centre sits this far in front of the spine
+TRUNK = 48.0  # hip centre → shoulder centre
+NECK = 20.0  # shoulder centre → head centre, along the spine
+FACE = 2.5  # head centre sits this far in front of the spine
 HEAD_R = 10.5
-HIP_HALF = 8.5        # hip joint ↔ midline
-HIP_SIDE = 17.0       # side of the hip ↔ midline (as wide as the shoulders)
+HIP_HALF = 8.5  # hip joint ↔ midline
+HIP_SIDE = 17.0  # side of the hip ↔ midline (as wide as the shoulders)
 SHOULDER_HALF = 17.0  # shoulder joint ↔ midline
 THIGH = 40.0
-SHIN = 40.0           # knee → ankle
-HEEL: tuple[float, float] = (-3.0, -6.0)   # (forward, up) from the ankle, in the foot's frame
+SHIN = 40.0  # knee → ankle
+HEEL: tuple[float, float] = (-3.0, -6.0)  # (forward, up) from the ankle, in the foot's frame
 TOE: tuple[float, float] = (14.0, -6.0)
 UPPER_ARM = 28.0
-FOREARM = 23.0        # elbow → wrist
+FOREARM = 23.0  # elbow → wrist
 HAND = 7.0
 
-TORSO_R = 8.0         # half-widths of the strokes (the trunk is wider seen from the front)
+TORSO_R = 8.0  # half-widths of the strokes (the trunk is wider seen from the front)
 TORSO_FRONT_R = 11.5
 LIMB_R = 4.5
 FOOT_R = 3.5
 HAND_R = 3.5
 
 SEGMENT_LENGTHS: dict[str, float] = {
-    "trunk": TRUNK, "thigh": THIGH, "shin": SHIN, "foot": TOE[0] - HEEL[0],
-    "upper_arm": UPPER_ARM, "forearm": FOREARM, "hand": HAND,
+    "trunk": TRUNK,
+    "thigh": THIGH,
+    "shin": SHIN,
+    "foot": TOE[0] - HEEL[0],
+    "upper_arm": UPPER_ARM,
+    "forearm": FOREARM,
+    "hand": HAND,
 }
 # Each limb segment: name → (from point, to point), for each side.
 LIMB_SEGMENTS: dict[str, tuple[str, str]] = {
-    "thigh": ("hip", "knee"), "shin": ("knee", "ankle"), "foot": ("heel", "toe"),
-    "upper_arm": ("shoulder", "elbow"), "forearm": ("elbow", "wrist"), "hand": ("wrist", "hand"),
+    "thigh": ("hip", "knee"),
+    "shin": ("knee", "ankle"),
+    "foot": ("heel", "toe"),
+    "upper_arm": ("shoulder", "elbow"),
+    "forearm": ("elbow", "wrist"),
+    "hand": ("wrist", "hand"),
 }
 LEG_POINTS = ("hip", "knee", "ankle", "heel", "toe")
 ARM_POINTS = ("shoulder", "elbow", "wrist", "hand")
-SPINE_SAMPLES = 6     # points along the trunk's curve (pelvis … neck)
+SPINE_SAMPLES = 6  # points along the trunk's curve (pelvis … neck)
 
 # Props (cm)
 MAT_THICKNESS = 2.5
 STEP_HEIGHT = 15.0
 BENCH_HEIGHT = 42.0
-BENCH_TOP = 7.0       # thickness of the bench's padded top
+BENCH_TOP = 7.0  # thickness of the bench's padded top
 PILLOW_HEIGHT = 8.0
 POST_HEIGHT = 55.0
 BIKE_CRANK_HEIGHT = 30.0
 
-LORDOSIS = 1.2        # forward bow of the low back (cm at the control point's half)
+LORDOSIS = 1.2  # forward bow of the low back (cm at the control point's half)
 CONTACT_TOLERANCE = 0.05
 FLAT_TOLERANCE = 0.05
 # How far each view's camera looks down (degrees): straight above is a plan of the body.
@@ -85,15 +94,23 @@ SIDE_LYING_AZIMUTH = -35.0
 # so hips and knees bent forward (toward the reader) show as a bend, not as straight legs.
 UPRIGHT_AZIMUTH = 35.0
 # Mass fractions for the centre of mass (Dempster, rounded).
-MASS = {"trunk": 0.50, "head": 0.08, "upper_arm": 0.028, "forearm": 0.016, "hand": 0.006,
-        "thigh": 0.10, "shin": 0.047, "foot": 0.015}
+MASS = {
+    "trunk": 0.50,
+    "head": 0.08,
+    "upper_arm": 0.028,
+    "forearm": 0.016,
+    "hand": 0.006,
+    "thigh": 0.10,
+    "shin": 0.047,
+    "foot": 0.015,
+}
 
 
 # ---- Vector helpers -----------------------------------------------------------------------
 
-F: Vec = (1.0, 0.0, 0.0)   # body frame: forward
-N: Vec = (0.0, 1.0, 0.0)   # toward the near side
-U: Vec = (0.0, 0.0, 1.0)   # up the spine
+F: Vec = (1.0, 0.0, 0.0)  # body frame: forward
+N: Vec = (0.0, 1.0, 0.0)  # toward the near side
+U: Vec = (0.0, 0.0, 1.0)  # up the spine
 
 
 def add(a: Vec, b: Vec) -> Vec:
@@ -145,9 +162,9 @@ def chain(*matrices: Matrix) -> Matrix:
 
 
 # Orientation of the body in the world: columns are where F, N and U point.
-X: Vec = (1.0, 0.0, 0.0)   # world: picture right
-D: Vec = (0.0, 1.0, 0.0)   # world: toward the reader
-Z: Vec = (0.0, 0.0, 1.0)   # world: up
+X: Vec = (1.0, 0.0, 0.0)  # world: picture right
+D: Vec = (0.0, 1.0, 0.0)  # world: toward the reader
+Z: Vec = (0.0, 0.0, 1.0)  # world: up
 
 
 def neg(v: Vec) -> Vec:
@@ -161,10 +178,10 @@ def orientation(f: Vec, n: Vec, u: Vec) -> Matrix:
 UPRIGHT_SIDE = orientation(X, D, Z)
 UPRIGHT_FRONT = orientation(D, X, Z)
 BASE_ORIENTATIONS: dict[Base, Matrix] = {
-    Base.LYING_ON_BACK: orientation(Z, D, neg(X)),        # face up, head on the left
-    Base.LYING_FACE_DOWN: orientation(neg(Z), D, X),      # face down, head on the right
-    Base.HANDS_AND_KNEES: orientation(neg(Z), D, X),      # facing the floor, head on the right
-    Base.LYING_ON_SIDE: orientation(D, Z, neg(X)),        # facing the reader, near side up, head left
+    Base.LYING_ON_BACK: orientation(Z, D, neg(X)),  # face up, head on the left
+    Base.LYING_FACE_DOWN: orientation(neg(Z), D, X),  # face down, head on the right
+    Base.HANDS_AND_KNEES: orientation(neg(Z), D, X),  # facing the floor, head on the right
+    Base.LYING_ON_SIDE: orientation(D, Z, neg(X)),  # facing the reader, near side up, head left
 }
 
 
@@ -188,6 +205,7 @@ def project(p: Vec, elevation: float, azimuth: float = 0.0) -> tuple[float, floa
 
 # ---- Results ------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class FrameFigure:
     """One frame's body on the floor: named points in world cm, each with a drawing radius."""
@@ -199,7 +217,7 @@ class FrameFigure:
     elevation: float = 0.0
     azimuth: float = 0.0
     supports: frozenset[str] = field(default_factory=frozenset)
-    surfaces: dict[str, float] = field(default_factory=dict)   # points resting on a prop: its height
+    surfaces: dict[str, float] = field(default_factory=dict)  # points resting on a prop: its height
 
     def surface(self, name: str) -> float:
         """Height of what the point rests on when it touches down: the floor (0) or a prop."""
@@ -251,9 +269,9 @@ class FrameFigure:
 class Shape:
     """A piece of a prop or of the floor, already on the picture plane (cm, y up)."""
 
-    kind: str        # polygon, line, circle, curve (start, control, end), floor-line, floor-band, water
+    kind: str  # polygon, line, circle, curve (start, control, end), floor-line, floor-band, water
     points: tuple[tuple[float, float], ...]
-    role: str        # prop, prop-top, prop-light, prop-light-top, mat, mat-top, band, band-around, floor, water
+    role: str  # prop, prop-top, prop-light, prop-light-top, mat, mat-top, band, band-around, floor, water
     radius: float = 0.0
 
 
@@ -264,7 +282,7 @@ class Scene:
     pose: Pose
     frames: list[FrameFigure]
     props: list[Shape]
-    frame_props: list[list[Shape]]   # props that differ by frame (band, water)
+    frame_props: list[list[Shape]]  # props that differ by frame (band, water)
 
     @property
     def view(self) -> View:
@@ -272,6 +290,7 @@ class Scene:
 
 
 # ---- Public API -----------------------------------------------------------------------------
+
 
 def build_scene(pose: Pose) -> Scene:
     """Every frame of the pose, placed on the floor, with its props (cached by the pose's content)."""
@@ -282,7 +301,12 @@ def build_scene(pose: Pose) -> Scene:
 def _scene(pose_json: str) -> Scene:
     pose = Pose.model_validate_json(pose_json)
     frames = [place(pose, posture) for posture in pose.postures()]
-    return Scene(pose=pose, frames=frames, props=shared_props(pose, frames), frame_props=[frame_props(pose, frames, f) for f in frames])
+    return Scene(
+        pose=pose,
+        frames=frames,
+        props=shared_props(pose, frames),
+        frame_props=[frame_props(pose, frames, f) for f in frames],
+    )
 
 
 def place(pose: Pose, posture: Posture) -> FrameFigure:
@@ -301,8 +325,16 @@ def place(pose: Pose, posture: Posture) -> FrameFigure:
         points = stand(points, radii, heights, lift=posture.off_floor)
     points = anchor(pose, posture, points, radii, heights)
     supports = frozenset(n for n in radii if abs(points[n][2] - radii[n] - heights.get(n, 0.0)) <= 0.6)
-    return FrameFigure(points=points, radii=radii, view=pose.shown_view, posture=posture,
-                       elevation=camera_elevation(pose), azimuth=camera_azimuth(pose), supports=supports, surfaces=heights)
+    return FrameFigure(
+        points=points,
+        radii=radii,
+        view=pose.shown_view,
+        posture=posture,
+        elevation=camera_elevation(pose),
+        azimuth=camera_azimuth(pose),
+        supports=supports,
+        surfaces=heights,
+    )
 
 
 def camera_elevation(pose: Pose) -> float:
@@ -328,7 +360,10 @@ def body_orientation(pose: Pose) -> Matrix:
 
 # ---- Skeleton -------------------------------------------------------------------------------
 
-def skeleton(angles: dict[str, int], *, hands_flat: bool = False, torso_r: float = TORSO_R) -> tuple[dict[str, Vec], dict[str, float]]:
+
+def skeleton(
+    angles: dict[str, int], *, hands_flat: bool = False, torso_r: float = TORSO_R
+) -> tuple[dict[str, Vec], dict[str, float]]:
     """Body points in the body's own frame (pelvis at the origin, standing upright)."""
     a = {key: float(value) for key, value in angles.items()}
     pelvis_frame = rotation(N, a["trunk"])
@@ -345,7 +380,7 @@ def skeleton(angles: dict[str, int], *, hands_flat: bool = False, torso_r: float
     for i in range(SPINE_SAMPLES):
         t = i / (SPINE_SAMPLES - 1)
         along = scale(U, TRUNK * t)
-        bow = scale(F, 2 * arch * 2 * t * (1 - t))   # quadratic Bézier: control point 2×arch forward
+        bow = scale(F, 2 * arch * 2 * t * (1 - t))  # quadratic Bézier: control point 2×arch forward
         frame = pelvis_frame if t < 0.5 else spine_frame
         points[f"spine{i}"] = apply(frame, add(along, bow)) if i else origin
         radii[f"spine{i}"] = torso_r
@@ -358,22 +393,44 @@ def skeleton(angles: dict[str, int], *, hands_flat: bool = False, torso_r: float
     return points, radii
 
 
-def leg(points: dict[str, Vec], radii: dict[str, float], side: str, sign: float, a: dict[str, float], pelvis_frame: Matrix) -> None:
+def leg(
+    points: dict[str, Vec], radii: dict[str, float], side: str, sign: float, a: dict[str, float], pelvis_frame: Matrix
+) -> None:
     key = f"{side}_leg."
     hip = apply(pelvis_frame, scale(N, sign * HIP_HALF))
-    thigh = chain(pelvis_frame, rotation(N, -a[key + "hip"]), rotation(F, sign * a[key + "hip_abduction"]), rotation(U, sign * a[key + "hip_rotation"]))
+    thigh = chain(
+        pelvis_frame,
+        rotation(N, -a[key + "hip"]),
+        rotation(F, sign * a[key + "hip_abduction"]),
+        rotation(U, sign * a[key + "hip_rotation"]),
+    )
     knee = add(hip, apply(thigh, scale(U, -THIGH)))
     shin = matmul(thigh, rotation(N, a[key + "knee"]))
     ankle = add(knee, apply(shin, scale(U, -SHIN)))
     foot = matmul(shin, rotation(N, -a[key + "ankle"]))
     heel = add(ankle, apply(foot, (HEEL[0], 0.0, HEEL[1])))
     toe = add(ankle, apply(foot, (TOE[0], 0.0, TOE[1])))
-    for name, p, r in (("hip", hip, LIMB_R), ("knee", knee, LIMB_R), ("ankle", ankle, LIMB_R), ("heel", heel, FOOT_R), ("toe", toe, FOOT_R)):
+    for name, p, r in (
+        ("hip", hip, LIMB_R),
+        ("knee", knee, LIMB_R),
+        ("ankle", ankle, LIMB_R),
+        ("heel", heel, FOOT_R),
+        ("toe", toe, FOOT_R),
+    ):
         points[f"{side}_{name}"] = p
         radii[f"{side}_{name}"] = r
 
 
-def arm(points: dict[str, Vec], radii: dict[str, float], side: str, sign: float, a: dict[str, float], spine_frame: Matrix, neck: Vec, hands_flat: bool) -> None:
+def arm(
+    points: dict[str, Vec],
+    radii: dict[str, float],
+    side: str,
+    sign: float,
+    a: dict[str, float],
+    spine_frame: Matrix,
+    neck: Vec,
+    hands_flat: bool,
+) -> None:
     key = f"{side}_arm."
     shoulder = add(neck, apply(spine_frame, scale(N, sign * SHOULDER_HALF)))
     upper = chain(spine_frame, rotation(N, -a[key + "shoulder"]), rotation(F, sign * a[key + "shoulder_abduction"]))
@@ -385,7 +442,12 @@ def arm(points: dict[str, Vec], radii: dict[str, float], side: str, sign: float,
     if hands_flat and sum(d * e for d, e in zip(direction, down)) > math.cos(math.radians(40)):
         direction = U  # palm flat on the floor, fingers toward the head
     hand = add(wrist, scale(direction, HAND))
-    for name, p, r in (("shoulder", shoulder, LIMB_R), ("elbow", elbow, LIMB_R), ("wrist", wrist, LIMB_R), ("hand", hand, HAND_R)):
+    for name, p, r in (
+        ("shoulder", shoulder, LIMB_R),
+        ("elbow", elbow, LIMB_R),
+        ("wrist", wrist, LIMB_R),
+        ("hand", hand, HAND_R),
+    ):
         points[f"{side}_{name}"] = p
         radii[f"{side}_{name}"] = r
 
@@ -400,7 +462,9 @@ def centre_of_mass(points: dict[str, Vec]) -> Vec:
             a, b = LIMB_SEGMENTS[segment]
             parts.append((MASS[segment], midpoint(points[f"{side}_{a}"], points[f"{side}_{b}"])))
     total = sum(w for w, _ in parts)
-    return scale((sum(w * p[0] for w, p in parts), sum(w * p[1] for w, p in parts), sum(w * p[2] for w, p in parts)), 1 / total)
+    return scale(
+        (sum(w * p[0] for w, p in parts), sum(w * p[1] for w, p in parts), sum(w * p[2] for w, p in parts)), 1 / total
+    )
 
 
 def midpoint(a: Vec, b: Vec) -> Vec:
@@ -434,7 +498,9 @@ TRUNK_CONTACTS: dict[Base, tuple[str, str]] = {
 }
 
 
-def settle(points: dict[str, Vec], radii: dict[str, float], heights: dict[str, float], *, flat: tuple[str, str] | None = None) -> dict[str, Vec]:
+def settle(
+    points: dict[str, Vec], radii: dict[str, float], heights: dict[str, float], *, flat: tuple[str, str] | None = None
+) -> dict[str, Vec]:
     """Let a lying body tip about its lowest point until its centre of mass is supported.
 
     A body already lying flat on its trunk stays as it is (it holds its legs up); one
@@ -463,7 +529,9 @@ def settle(points: dict[str, Vec], radii: dict[str, float], heights: dict[str, f
     return {n: (p[0], p[1], p[2] - lowest) for n, p in points.items()}
 
 
-def tipping_angle(points: dict[str, Vec], gap: dict[str, float], names: list[str], pivot: str, direction: float) -> float | None:
+def tipping_angle(
+    points: dict[str, Vec], gap: dict[str, float], names: list[str], pivot: str, direction: float
+) -> float | None:
     """The smallest turn (radians, sign = direction) about the pivot that brings another point down."""
     best: float | None = None
     px, _, pz = points[pivot]
@@ -488,7 +556,10 @@ def tipping_angle(points: dict[str, Vec], gap: dict[str, float], names: list[str
 def rotate_about(points: dict[str, Vec], centre: Vec, radians: float) -> dict[str, Vec]:
     c, s = math.cos(radians), math.sin(radians)
     cx, cz = centre[0], centre[2]
-    return {n: (cx + (p[0] - cx) * c - (p[2] - cz) * s, p[1], cz + (p[0] - cx) * s + (p[2] - cz) * c) for n, p in points.items()}
+    return {
+        n: (cx + (p[0] - cx) * c - (p[2] - cz) * s, p[1], cz + (p[0] - cx) * s + (p[2] - cz) * c)
+        for n, p in points.items()
+    }
 
 
 def stand(points: dict[str, Vec], radii: dict[str, float], heights: dict[str, float], *, lift: int) -> dict[str, Vec]:
@@ -504,7 +575,9 @@ def pedal(points: dict[str, Vec]) -> dict[str, Vec]:
     return {n: (p[0], p[1], p[2] + shift) for n, p in points.items()}
 
 
-def anchor(pose: Pose, posture: Posture, points: dict[str, Vec], radii: dict[str, float], heights: dict[str, float]) -> dict[str, Vec]:
+def anchor(
+    pose: Pose, posture: Posture, points: dict[str, Vec], radii: dict[str, float], heights: dict[str, float]
+) -> dict[str, Vec]:
     """Slide the body along the floor so the part that stays put is at x = 0 in every frame."""
     name = anchor_point(pose, posture, points, radii)
     dx = -points[name][0] + slide_offset(pose, posture)
@@ -545,21 +618,27 @@ def slide_offset(pose: Pose, posture: Posture) -> float:
 # ---- Props --------------------------------------------------------------------------------------
 # Props are built in world cm (x, height, depth) and projected with the frame's camera.
 
-P3 = tuple[float, float, float]   # (x, height, depth): a prop point in the world
+P3 = tuple[float, float, float]  # (x, height, depth): a prop point in the world
 
 
 def flat(frame: FrameFigure, *points: P3) -> tuple[tuple[float, float], ...]:
     return tuple(project((x, d, z), frame.elevation, frame.azimuth) for x, z, d in points)
 
 
-def box_faces(frame: FrameFigure, x0: float, x1: float, z0: float, z1: float, d0: float, d1: float, role: str) -> list[Shape]:
+def box_faces(
+    frame: FrameFigure, x0: float, x1: float, z0: float, z1: float, d0: float, d1: float, role: str
+) -> list[Shape]:
     """A box: its front face and, seen from above, its top face and the end the camera sees."""
     shapes = [Shape("polygon", flat(frame, (x0, z0, d1), (x1, z0, d1), (x1, z1, d1), (x0, z1, d1)), role)]
     if frame.azimuth:
         end = x1 if frame.azimuth > 0 else x0
-        shapes.insert(0, Shape("polygon", flat(frame, (end, z0, d1), (end, z0, d0), (end, z1, d0), (end, z1, d1)), role + "-top"))
+        shapes.insert(
+            0, Shape("polygon", flat(frame, (end, z0, d1), (end, z0, d0), (end, z1, d0), (end, z1, d1)), role + "-top")
+        )
     if frame.elevation:
-        shapes.append(Shape("polygon", flat(frame, (x0, z1, d1), (x1, z1, d1), (x1, z1, d0), (x0, z1, d0)), role + "-top"))
+        shapes.append(
+            Shape("polygon", flat(frame, (x0, z1, d1), (x1, z1, d1), (x1, z1, d0), (x0, z1, d0)), role + "-top")
+        )
     return shapes
 
 
@@ -567,7 +646,7 @@ def shared_props(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
     """The floor and the props that stay put, placed from the first frame that uses them."""
     first = frames[0]
     shapes: list[Shape] = floor(pose, frames)
-    if Prop.WALL in pose.props:   # first: a wall is behind whatever stands by it
+    if Prop.WALL in pose.props:  # first: a wall is behind whatever stands by it
         shapes.extend(wall(pose, frames))
     if Prop.CHAIR in pose.props:
         shapes.extend(chair(pose, first))
@@ -614,15 +693,43 @@ def floor(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
             # a mat seen from above: its top, and its front edge so it reads as a thin pad
             m0, m1 = x0 - 10, x1 + 10
             return [
-                Shape("floor-band", flat(first, (m0 - 4, -MAT_THICKNESS, d1 + 10), (m1 + 4, -MAT_THICKNESS, d1 + 10), (m1 + 4, -MAT_THICKNESS, d0 - 6), (m0 - 4, -MAT_THICKNESS, d0 - 6)), "floor"),
-                Shape("polygon", flat(first, (m0, -MAT_THICKNESS, d1), (m1, -MAT_THICKNESS, d1), (m1, 0.0, d1), (m0, 0.0, d1)), "mat"),
+                Shape(
+                    "floor-band",
+                    flat(
+                        first,
+                        (m0 - 4, -MAT_THICKNESS, d1 + 10),
+                        (m1 + 4, -MAT_THICKNESS, d1 + 10),
+                        (m1 + 4, -MAT_THICKNESS, d0 - 6),
+                        (m0 - 4, -MAT_THICKNESS, d0 - 6),
+                    ),
+                    "floor",
+                ),
+                Shape(
+                    "polygon",
+                    flat(first, (m0, -MAT_THICKNESS, d1), (m1, -MAT_THICKNESS, d1), (m1, 0.0, d1), (m0, 0.0, d1)),
+                    "mat",
+                ),
                 Shape("polygon", flat(first, (m0, 0.0, d1), (m1, 0.0, d1), (m1, 0.0, d0), (m0, 0.0, d0)), "mat-top"),
             ]
-        return [Shape("floor-band", flat(first, (x0 - 12, 0.0, d1 + 4), (x1 + 12, 0.0, d1 + 4), (x1 + 12, 0.0, d0 - 4), (x0 - 12, 0.0, d0 - 4)), "floor")]
+        return [
+            Shape(
+                "floor-band",
+                flat(
+                    first,
+                    (x0 - 12, 0.0, d1 + 4),
+                    (x1 + 12, 0.0, d1 + 4),
+                    (x1 + 12, 0.0, d0 - 4),
+                    (x0 - 12, 0.0, d0 - 4),
+                ),
+                "floor",
+            )
+        ]
     level = -MAT_THICKNESS if Prop.MAT in pose.props else 0.0
     shapes = [Shape("floor-line", ((0.0, level),), "floor")]
     if Prop.MAT in pose.props:
-        shapes.append(Shape("polygon", ((x0 - 8, -MAT_THICKNESS), (x1 + 8, -MAT_THICKNESS), (x1 + 8, 0.0), (x0 - 8, 0.0)), "mat"))
+        shapes.append(
+            Shape("polygon", ((x0 - 8, -MAT_THICKNESS), (x1 + 8, -MAT_THICKNESS), (x1 + 8, 0.0), (x0 - 8, 0.0)), "mat")
+        )
     return shapes
 
 
@@ -637,7 +744,9 @@ def chair(pose: Pose, frame: FrameFigure) -> list[Shape]:
         x, top = seat_top(frame)
         front, back = x + 20.0, x - 20.0
         return [
-            Shape("polygon", flat(frame, (back, top - 4, 0), (front, top - 4, 0), (front, top, 0), (back, top, 0)), "prop"),
+            Shape(
+                "polygon", flat(frame, (back, top - 4, 0), (front, top - 4, 0), (front, top, 0), (back, top, 0)), "prop"
+            ),
             Shape("line", flat(frame, (front - 3, top - 4, 0), (front - 3, 0.0, 0)), "prop"),
             Shape("line", flat(frame, (back + 3, top - 4, 0), (back + 3, 0.0, 0)), "prop"),
             Shape("line", flat(frame, (back + 1, top, 0), (back - 3, top + 40, 0)), "prop"),
@@ -666,7 +775,9 @@ def bench(pose: Pose, frame: FrameFigure) -> list[Shape]:
         x, top = seat_top(frame)
         left, right = x - 25.0, x + 22.0
         return [
-            Shape("polygon", flat(frame, (left, top - 7, 0), (right, top - 7, 0), (right, top, 0), (left, top, 0)), "prop"),
+            Shape(
+                "polygon", flat(frame, (left, top - 7, 0), (right, top - 7, 0), (right, top, 0), (left, top, 0)), "prop"
+            ),
             Shape("line", flat(frame, (left + 5, top - 7, 0), (left + 5, 0.0, 0)), "prop"),
             Shape("line", flat(frame, (right - 5, top - 7, 0), (right - 5, 0.0, 0)), "prop"),
         ]
@@ -678,7 +789,8 @@ def bench(pose: Pose, frame: FrameFigure) -> list[Shape]:
     top = BENCH_HEIGHT - BENCH_TOP
     legs = [
         Shape("line", flat(frame, (x + inset, top, d), (x + inset, 0.0, d)), "prop-light" if d == d0 else "prop")
-        for d in (d0 + 4, d1 - 4) for x, inset in ((x0, 5.0), (x1, -5.0))
+        for d in (d0 + 4, d1 - 4)
+        for x, inset in ((x0, 5.0), (x1, -5.0))
     ]
     legs = [leg for leg in legs if leg.role == "prop-light"] + [leg for leg in legs if leg.role == "prop"]
     return legs + box_faces(frame, x0, x1, top, BENCH_HEIGHT, d0, d1, "prop")
@@ -706,15 +818,15 @@ def bike(frames: list[FrameFigure]) -> list[Shape]:
     bar_x, bar_z = first.xy("near_hand")
     front = (hub[0] + 38, 30.0)
     return [
-        Shape("line", ((saddle_x - 12, saddle_z), (saddle_x + 10, saddle_z)), "prop"),           # saddle
-        Shape("line", ((saddle_x - 1, saddle_z), hub), "prop"),                                 # seat post
-        Shape("line", (hub, front), "prop"),                                                    # down tube
-        Shape("line", (front, (bar_x - 4, bar_z - 5)), "prop"),                                 # stem
-        Shape("line", ((bar_x - 8, bar_z - 4), (bar_x + 4, bar_z - 4)), "prop"),                # bars
-        Shape("circle", (front,), "prop-light", radius=20.0),                                    # flywheel
-        Shape("line", ((hub[0] - 35, 2.0), (front[0] + 22, 2.0)), "prop"),                      # base
+        Shape("line", ((saddle_x - 12, saddle_z), (saddle_x + 10, saddle_z)), "prop"),  # saddle
+        Shape("line", ((saddle_x - 1, saddle_z), hub), "prop"),  # seat post
+        Shape("line", (hub, front), "prop"),  # down tube
+        Shape("line", (front, (bar_x - 4, bar_z - 5)), "prop"),  # stem
+        Shape("line", ((bar_x - 8, bar_z - 4), (bar_x + 4, bar_z - 4)), "prop"),  # bars
+        Shape("circle", (front,), "prop-light", radius=20.0),  # flywheel
+        Shape("line", ((hub[0] - 35, 2.0), (front[0] + 22, 2.0)), "prop"),  # base
         Shape("line", ((hub[0] - 25, 2.0), hub), "prop"),
-        Shape("circle", (hub,), "prop-light", radius=crank),                                    # pedal circle
+        Shape("circle", (hub,), "prop-light", radius=crank),  # pedal circle
     ]
 
 
@@ -737,7 +849,7 @@ def band(pose: Pose, frames: list[FrameFigure], frame: FrameFigure) -> Shape:
         reach = [math.dist(f.xy("near_ankle"), tie) for f in frames]
         start = frame.xy("near_ankle")
         here = math.dist(start, tie)
-        sag = 0.5 * math.sqrt(max(0.0, max(reach) ** 2 - here ** 2))
+        sag = 0.5 * math.sqrt(max(0.0, max(reach) ** 2 - here**2))
         mid = ((start[0] + tie[0]) / 2, (start[1] + tie[1]) / 2 - 2 * sag)
         return Shape("curve", (start, mid, tie), "band")
 
@@ -760,7 +872,13 @@ def wall(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
         if frame.view is View.SIDE:
             x = x - TORSO_R - 1
             return [Shape("polygon", ((x - 6, 0.0), (x, 0.0), (x, 150.0), (x - 6, 150.0)), "prop-light")]
-        return [Shape("polygon", flat(frame, (x - 45, 0.0, back), (x + 45, 0.0, back), (x + 45, 105.0, back), (x - 45, 105.0, back)), "prop-light")]
+        return [
+            Shape(
+                "polygon",
+                flat(frame, (x - 45, 0.0, back), (x + 45, 0.0, back), (x + 45, 105.0, back), (x - 45, 105.0, back)),
+                "prop-light",
+            )
+        ]
     if frame.posture.angles["near_arm.shoulder"] < 60:
         # standing beside a wall, the far hand on it: the wall is the backdrop behind the body in every frame
         x0, x1 = body_extent(frames, 0)

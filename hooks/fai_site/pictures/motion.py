@@ -18,7 +18,7 @@ from functools import lru_cache
 from fai_site.pictures.figure import FrameFigure, place
 from fai_site.pictures.pose import RESTING_BASES, Motion, Pose, Posture
 
-STEPS_BETWEEN = 8          # in-between bodies per pair of catalogue frames, besides the two ends
+STEPS_BETWEEN = 8  # in-between bodies per pair of catalogue frames, besides the two ends
 # Seconds of each phase of the loop: (go, stay at the end, come back, rest at the start).
 REPS_TIMING = (1.2, 0.5, 1.2, 0.6)
 HOLD_TIMING = (1.2, 2.5, 1.2, 0.8)
@@ -31,19 +31,24 @@ SQUEEZE_TIMING = (0.6, 2.0, 0.6, 0.8)
 class Timeline:
     """One loop: which in-between body shows at each key time (0 … 1), and the loop's length."""
 
-    frames: tuple[int, ...]      # an index into the motion's bodies, at each key time
-    times: tuple[float, ...]     # 0 … 1, as long as `frames`, never falling
+    frames: tuple[int, ...]  # an index into the motion's bodies, at each key time
+    times: tuple[float, ...]  # 0 … 1, as long as `frames`, never falling
     seconds: float
 
 
 # ---- Public API -----------------------------------------------------------------------------
+
 
 def in_between_postures(pose: Pose, *, steps: int = STEPS_BETWEEN) -> list[Posture]:
     """The catalogue's frames with `steps` eased postures between each pair (start and end included)."""
     postures = pose.postures()
     if pose.motion is Motion.SQUEEZE:
         return postures[:1]
-    limbs = tuple(part.value.replace("-", "_") + "." for part in pose.moving if part.value.endswith(("-leg", "-arm"))) if pose.base in RESTING_BASES else ()
+    limbs = (
+        tuple(part.value.replace("-", "_") + "." for part in pose.moving if part.value.endswith(("-leg", "-arm")))
+        if pose.base in RESTING_BASES
+        else ()
+    )
     out = [postures[0]]
     for before, after in zip(postures, postures[1:]):
         for i in range(1, steps + 1):
@@ -62,7 +67,7 @@ def timeline(pose: Pose, *, timing: tuple[float, float, float, float]) -> Timeli
     count = len(motion_bodies(pose))
     go, stay, back, rest = timing
     seconds = go + stay + back + rest
-    if count == 1:   # a squeeze: nothing moves (the effort marks pulse instead)
+    if count == 1:  # a squeeze: nothing moves (the effort marks pulse instead)
         return Timeline(frames=(0, 0), times=(0.0, 1.0), seconds=seconds)
     keys = [(go * k / (count - 1), k) for k in range(count)]
     if stay:
@@ -70,7 +75,9 @@ def timeline(pose: Pose, *, timing: tuple[float, float, float, float]) -> Timeli
     keys += [(go + stay + back * k / (count - 1), count - 1 - k) for k in range(1, count)]
     if rest:
         keys.append((seconds, 0))
-    return Timeline(frames=tuple(k for _, k in keys), times=tuple(round(t / seconds, 4) for t, _ in keys), seconds=seconds)
+    return Timeline(
+        frames=tuple(k for _, k in keys), times=tuple(round(t / seconds, 4) for t, _ in keys), seconds=seconds
+    )
 
 
 def ease(t: float) -> float:
@@ -81,14 +88,17 @@ def ease(t: float) -> float:
 def blend(before: Posture, after: Posture, t: float, *, staggering: tuple[str, ...] = ()) -> Posture:
     """A posture `t` of the way from `before` to `after`: angles and heights move evenly
     (in the moving limbs named by `staggering`, the near end of the limb leads)."""
-    angles = {key: before.angles[key] + (after.angles[key] - before.angles[key]) * (staggered(key, t) if key.startswith(staggering) else t)
-              for key in before.angles}
+    angles = {
+        key: before.angles[key]
+        + (after.angles[key] - before.angles[key]) * (staggered(key, t) if key.startswith(staggering) else t)
+        for key in before.angles
+    }
     nearer = before if t < 0.5 else after
     return replace(
         nearer,
-        angles=angles,   # type: ignore[arg-type]  # floats between two whole-degree frames
-        off_floor=before.off_floor + (after.off_floor - before.off_floor) * t,   # type: ignore[arg-type]
-        slide=before.slide + (after.slide - before.slide) * t,   # type: ignore[arg-type]
+        angles=angles,  # type: ignore[arg-type]  # floats between two whole-degree frames
+        off_floor=before.off_floor + (after.off_floor - before.off_floor) * t,  # type: ignore[arg-type]
+        slide=before.slide + (after.slide - before.slide) * t,  # type: ignore[arg-type]
     )
 
 
@@ -107,6 +117,7 @@ def staggered(key: str, t: float) -> float:
 
 
 # ---- Cache ----------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=128)
 def _bodies(pose_json: str) -> tuple[FrameFigure, ...]:

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # ---- Closed sets ------------------------------------------------------------------------
 
+
 class Base(str, Enum):
     """The starting body position; it fixes which way is up and what touches the floor."""
 
@@ -158,11 +159,15 @@ BASE_POSTURES: dict[Base, dict[str, int]] = {
     Base.LYING_FACE_DOWN: {"head": -10} | _both("leg", ankle=-40),
     Base.HANDS_AND_KNEES: _both("leg", hip=90, knee=116, ankle=-40) | _both("arm", shoulder=90),
     Base.KNEELING: _both("leg", knee=100, ankle=-3) | _both("arm", elbow=10),
-    Base.HALF_KNEELING: _one("near_leg", hip=-5, knee=100, ankle=-3) | _one("far_leg", hip=96, knee=84, ankle=-12) | _both("arm", elbow=10),
+    Base.HALF_KNEELING: _one("near_leg", hip=-5, knee=100, ankle=-3)
+    | _one("far_leg", hip=96, knee=84, ankle=-12)
+    | _both("arm", elbow=10),
     Base.SITTING: _both("leg", hip=90, knee=90) | _both("arm", shoulder=25, elbow=60),
     Base.SITTING_ON_FLOOR: _both("leg", hip=90) | _both("arm", shoulder=-10),
     Base.STANDING: _both("arm", shoulder=8, elbow=20) | _both("leg", knee=3),
-    Base.STANDING_ON_ONE_LEG: _both("arm", shoulder=8, elbow=20) | _one("near_leg", hip=35, knee=80) | _one("far_leg", knee=3),
+    Base.STANDING_ON_ONE_LEG: _both("arm", shoulder=8, elbow=20)
+    | _one("near_leg", hip=35, knee=80)
+    | _one("far_leg", knee=3),
 }
 
 
@@ -216,6 +221,7 @@ def _angle(joint: Joint, meaning: str) -> Any:
 
 # ---- Models -----------------------------------------------------------------------------
 
+
 class _PoseModel(BaseModel):
     """Base for the pose models: unknown fields are mistakes, and values never change."""
 
@@ -225,56 +231,118 @@ class _PoseModel(BaseModel):
 class Leg(_PoseModel):
     """The angles of one leg; a missing angle keeps the base position's value."""
 
-    hip: int | None = _angle(Joint.HIP, "Hip bend: 0 in line with the trunk, 90 thigh at a square corner to the trunk, negative behind the body.")
-    hip_abduction: int | None = _angle(Joint.HIP_ABDUCTION, "Leg out to the side: positive away from the other leg, negative across it.")
-    hip_rotation: int | None = _angle(Joint.HIP_ROTATION, "Thigh turned about its length: positive knee and toes turned out, negative turned in.")
+    hip: int | None = _angle(
+        Joint.HIP,
+        "Hip bend: 0 in line with the trunk, 90 thigh at a square corner to the trunk, negative behind the body.",
+    )
+    hip_abduction: int | None = _angle(
+        Joint.HIP_ABDUCTION, "Leg out to the side: positive away from the other leg, negative across it."
+    )
+    hip_rotation: int | None = _angle(
+        Joint.HIP_ROTATION, "Thigh turned about its length: positive knee and toes turned out, negative turned in."
+    )
     knee: int | None = _angle(Joint.KNEE, "Knee bend: 0 straight, 90 a square corner.")
-    ankle: int | None = _angle(Joint.ANKLE, "Ankle: 0 foot at a square corner to the shin, positive toes pulled up, negative toes pointed. For a foot flat on the floor in an upright position: ankle = trunk − hip + knee.")
+    ankle: int | None = _angle(
+        Joint.ANKLE,
+        "Ankle: 0 foot at a square corner to the shin, positive toes pulled up, negative toes pointed. For a foot flat on the floor in an upright position: ankle = trunk − hip + knee.",
+    )
 
 
 class Arm(_PoseModel):
     """The angles of one arm; a missing angle keeps the base position's value."""
 
-    shoulder: int | None = _angle(Joint.SHOULDER, "Arm forward: 0 hanging by the side, 90 straight forward, 180 overhead, negative behind.")
-    shoulder_abduction: int | None = _angle(Joint.SHOULDER_ABDUCTION, "Arm out to the side: 0 by the side, 90 level with the shoulder, 180 overhead.")
+    shoulder: int | None = _angle(
+        Joint.SHOULDER, "Arm forward: 0 hanging by the side, 90 straight forward, 180 overhead, negative behind."
+    )
+    shoulder_abduction: int | None = _angle(
+        Joint.SHOULDER_ABDUCTION, "Arm out to the side: 0 by the side, 90 level with the shoulder, 180 overhead."
+    )
     elbow: int | None = _angle(Joint.ELBOW, "Elbow bend: 0 straight, 90 a square corner.")
 
 
 class Frame(_PoseModel):
     """One moment of the exercise: only what changes from the frame before (or, first, from the base position)."""
 
-    trunk: int | None = _angle(Joint.TRUNK, "Upright positions only: lean of the trunk and pelvis, 0 upright, positive forward.")
-    trunk_side: int | None = _angle(Joint.TRUNK_SIDE, "Side bend at the waist: positive toward the near side (lying on your side: shoulders up off the floor).")
+    trunk: int | None = _angle(
+        Joint.TRUNK, "Upright positions only: lean of the trunk and pelvis, 0 upright, positive forward."
+    )
+    trunk_side: int | None = _angle(
+        Joint.TRUNK_SIDE,
+        "Side bend at the waist: positive toward the near side (lying on your side: shoulders up off the floor).",
+    )
     head: int | None = _angle(Joint.HEAD, "Neck: 0 in line with the trunk, positive chin toward the chest.")
-    pelvis_tilt: int | None = _angle(Joint.PELVIS_TILT, "Pelvis: positive tipped back (low back flatter), negative tipped forward (low back arched).")
+    pelvis_tilt: int | None = _angle(
+        Joint.PELVIS_TILT, "Pelvis: positive tipped back (low back flatter), negative tipped forward (low back arched)."
+    )
     legs: Leg | None = Field(default=None, description="Angles for both legs.")
     near_leg: Leg | None = Field(default=None, description="Angles for the near leg only; they win over `legs`.")
     far_leg: Leg | None = Field(default=None, description="Angles for the far leg only; they win over `legs`.")
     arms: Arm | None = Field(default=None, description="Angles for both arms.")
     near_arm: Arm | None = Field(default=None, description="Angles for the near arm only; they win over `arms`.")
     far_arm: Arm | None = Field(default=None, description="Angles for the far arm only; they win over `arms`.")
-    step_foot: BodyPart | None = Field(default=None, description="With the step prop: the leg whose foot stands on the step (near-leg or far-leg).")
-    off_floor: int | None = Field(default=None, ge=0, le=60, description="Upright positions only: height of a hop or jump, in cm (0–60; 0 lands again).")
-    slide: int | None = Field(default=None, ge=-60, le=60, description="Moves the whole body along the floor, in cm (−60 to 60): positive toward the head when lying, forward when upright.")
-    water_depth: int | None = Field(default=None, ge=0, le=160, description="Draws water this deep, in cm (up to 160), for exercise in a pool; 0 for none.")
+    step_foot: BodyPart | None = Field(
+        default=None, description="With the step prop: the leg whose foot stands on the step (near-leg or far-leg)."
+    )
+    off_floor: int | None = Field(
+        default=None,
+        ge=0,
+        le=60,
+        description="Upright positions only: height of a hop or jump, in cm (0–60; 0 lands again).",
+    )
+    slide: int | None = Field(
+        default=None,
+        ge=-60,
+        le=60,
+        description="Moves the whole body along the floor, in cm (−60 to 60): positive toward the head when lying, forward when upright.",
+    )
+    water_depth: int | None = Field(
+        default=None,
+        ge=0,
+        le=160,
+        description="Draws water this deep, in cm (up to 160), for exercise in a pool; 0 for none.",
+    )
 
 
 class Pose(_PoseModel):
     """An exercise drawn from a description: a base position, props, moving parts and frames."""
 
     base: Base = Field(description="The starting body position.")
-    view: View | None = Field(default=None, description="Where the reader stands: side (the default), front (for movements out to the side), front-above (from the front and a little above, to show knees bent toward the reader; the default lying on your side) or above (straight down on a body lying on its back or face down, to show a knee falling out to the side).")
-    props: list[Prop] = Field(default_factory=list, description="Things drawn with the body, e.g. [mat, chair]; each has a fixed place.")
-    moving: list[BodyPart] = Field(min_length=1, description="The body parts drawn in the accent colour, e.g. [near-leg].")
-    motion: Motion = Field(default=Motion.MOVE, description="move (an arrow from start to end), back-and-forth (a two-headed arrow) or squeeze (no movement: tension marks).")
-    layout: Layout = Field(default=Layout.AUTO, description="overlay (one figure, start shown as an outline), sequence (frames in a row) or auto (overlay when only the moving parts change).")
-    frames: list[Frame] = Field(min_length=2, max_length=4, description="Two to four moments, start first; each gives only the angles that differ from the base position.")
-    description: str | None = Field(default=None, min_length=10, max_length=300, description="Plain words for people who cannot see the picture; written from the pose when left out.")
+    view: View | None = Field(
+        default=None,
+        description="Where the reader stands: side (the default), front (for movements out to the side), front-above (from the front and a little above, to show knees bent toward the reader; the default lying on your side) or above (straight down on a body lying on its back or face down, to show a knee falling out to the side).",
+    )
+    props: list[Prop] = Field(
+        default_factory=list, description="Things drawn with the body, e.g. [mat, chair]; each has a fixed place."
+    )
+    moving: list[BodyPart] = Field(
+        min_length=1, description="The body parts drawn in the accent colour, e.g. [near-leg]."
+    )
+    motion: Motion = Field(
+        default=Motion.MOVE,
+        description="move (an arrow from start to end), back-and-forth (a two-headed arrow) or squeeze (no movement: tension marks).",
+    )
+    layout: Layout = Field(
+        default=Layout.AUTO,
+        description="overlay (one figure, start shown as an outline), sequence (frames in a row) or auto (overlay when only the moving parts change).",
+    )
+    frames: list[Frame] = Field(
+        min_length=2,
+        max_length=4,
+        description="Two to four moments, start first; each gives only the angles that differ from the base position.",
+    )
+    description: str | None = Field(
+        default=None,
+        min_length=10,
+        max_length=300,
+        description="Plain words for people who cannot see the picture; written from the pose when left out.",
+    )
 
     @model_validator(mode="after")
     def _fits_the_base(self) -> Pose:
         if self.base is Base.LYING_ON_SIDE and self.view is View.SIDE:
-            raise ValueError("lying on your side is drawn from the front: use view: front or front-above, or leave view out")
+            raise ValueError(
+                "lying on your side is drawn from the front: use view: front or front-above, or leave view out"
+            )
         if self.view is View.ABOVE and self.base not in SEEN_FROM_ABOVE:
             raise ValueError("view: above is only for lying-on-back or lying-face-down; use side, front or front-above")
         if self.base is Base.SITTING and not SEATS & set(self.props):
@@ -289,12 +357,16 @@ class Pose(_PoseModel):
             self._check_frame(f"frames[{index}]", frame)
         postures = self.postures()
         if self.motion is not Motion.SQUEEZE and any(after == before for before, after in zip(postures, postures[1:])):
-            raise ValueError("a frame changes nothing from the one before: change an angle, or use motion: squeeze for a hold without movement")
+            raise ValueError(
+                "a frame changes nothing from the one before: change an angle, or use motion: squeeze for a hold without movement"
+            )
         return self
 
     def _check_frame(self, where: str, frame: Frame) -> None:
         if self.base in RESTING_BASES and frame.trunk is not None:
-            raise ValueError(f"{where}.trunk: only for upright positions; a lying body settles on the floor by itself, so bend the hips and knees instead")
+            raise ValueError(
+                f"{where}.trunk: only for upright positions; a lying body settles on the floor by itself, so bend the hips and knees instead"
+            )
         if self.base in RESTING_BASES and frame.off_floor is not None:
             raise ValueError(f"{where}.off_floor: only for upright positions (hops and jumps)")
         if frame.step_foot is not None and Prop.STEP not in self.props:
@@ -328,5 +400,9 @@ def _frame_angles(frame: Frame) -> dict[str, int]:
         for side in SIDES:
             for part in (getattr(frame, f"{limb}s"), getattr(frame, f"{side}_{limb}")):
                 if part is not None:
-                    angles |= {f"{side}_{limb}.{name}": value for name in model.model_fields if (value := getattr(part, name)) is not None}
+                    angles |= {
+                        f"{side}_{limb}.{name}": value
+                        for name in model.model_fields
+                        if (value := getattr(part, name)) is not None
+                    }
     return angles

@@ -13,7 +13,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from fai_site.pictures.drawing import render_illustration
-from fai_site.pictures.pose import BASE_POSTURES, DEFAULT_VIEWS, JOINT_RANGES, Arm, Base, BodyPart, Frame, Joint, Leg, Pose, Prop
+from fai_site.pictures.pose import (
+    BASE_POSTURES,
+    DEFAULT_VIEWS,
+    JOINT_RANGES,
+    Arm,
+    Base,
+    BodyPart,
+    Frame,
+    Joint,
+    Leg,
+    Pose,
+    Prop,
+)
 
 PAGE = "editors-guide-poses"
 PICTURES = "editors-guide-poses"
@@ -48,7 +60,9 @@ JOINT_DEMOS = [
     JointDemo(Joint.KNEE, Base.LYING_FACE_DOWN, "side", BodyPart.NEAR_LEG, {"near_leg": {"knee": 90}}),
     JointDemo(Joint.ANKLE, Base.LYING_ON_BACK, "side", BodyPart.NEAR_LEG, {"near_leg": {"ankle": 25}}),
     JointDemo(Joint.SHOULDER, Base.STANDING, "side", BodyPart.NEAR_ARM, {"near_arm": {"shoulder": 90}}),
-    JointDemo(Joint.SHOULDER_ABDUCTION, Base.STANDING, "front", BodyPart.NEAR_ARM, {"near_arm": {"shoulder_abduction": 90}}),
+    JointDemo(
+        Joint.SHOULDER_ABDUCTION, Base.STANDING, "front", BodyPart.NEAR_ARM, {"near_arm": {"shoulder_abduction": 90}}
+    ),
     JointDemo(Joint.ELBOW, Base.STANDING, "side", BodyPart.NEAR_ARM, {"near_arm": {"elbow": 90}}),
 ]
 SIDE_DEMOS = [
@@ -81,36 +95,63 @@ class PoseGuide:
 
     @property
     def pictures(self) -> list[Drawn]:
-        return [drawn for *_, drawn in self.bases] + [drawn for *_, drawn in self.sides] + [drawn for *_, drawn in self.joints]
+        return (
+            [drawn for *_, drawn in self.bases]
+            + [drawn for *_, drawn in self.sides]
+            + [drawn for *_, drawn in self.joints]
+        )
 
 
 def pose_guide() -> PoseGuide:
     return PoseGuide(
         bases=[(base, posture_text(base), base_example(base)) for base in Base],
-        sides=[(part, f"{base.value}, {view} view", side_example(part, base, view, change)) for part, base, view, change in SIDE_DEMOS],
-        joints=[(demo, JOINT_RANGES[demo.joint], joint_meaning(demo.joint), joint_example(demo)) for demo in JOINT_DEMOS],
+        sides=[
+            (part, f"{base.value}, {view} view", side_example(part, base, view, change))
+            for part, base, view, change in SIDE_DEMOS
+        ],
+        joints=[
+            (demo, JOINT_RANGES[demo.joint], joint_meaning(demo.joint), joint_example(demo)) for demo in JOINT_DEMOS
+        ],
     )
 
 
 def base_example(base: Base) -> Drawn:
     """The base position as it is before any frame changes it; a squeeze shows a still picture."""
-    data = {"base": base.value, "props": [prop.value for prop in BASE_PROPS.get(base, [])], "moving": ["pelvis"], "motion": "squeeze", "frames": [{}, {}]}
+    data = {
+        "base": base.value,
+        "props": [prop.value for prop in BASE_PROPS.get(base, [])],
+        "moving": ["pelvis"],
+        "motion": "squeeze",
+        "frames": [{}, {}],
+    }
     return drawn(f"base-{base.value}", data, title=f"Base position: {base.value}")
 
 
 def side_example(part: BodyPart, base: Base, view: str, change: dict[str, Any]) -> Drawn:
     data = {"base": base.value, "view": view, "moving": [part.value], "frames": [{}, change]}
-    return drawn(f"side-{part.value}-{base.value}-{view}", data, title=f"The {part.value.replace('-', ' ')} in colour, {base.value}, {view} view")
+    return drawn(
+        f"side-{part.value}-{base.value}-{view}",
+        data,
+        title=f"The {part.value.replace('-', ' ')} in colour, {base.value}, {view} view",
+    )
 
 
 def joint_example(demo: JointDemo) -> Drawn:
-    data = {"base": demo.base.value, "view": demo.view, "props": [prop.value for prop in BASE_PROPS.get(demo.base, [])], "moving": [demo.moving.value], "frames": [{}, demo.change]}
+    data = {
+        "base": demo.base.value,
+        "view": demo.view,
+        "props": [prop.value for prop in BASE_PROPS.get(demo.base, [])],
+        "moving": [demo.moving.value],
+        "frames": [{}, demo.change],
+    }
     return drawn(f"joint-{demo.joint.value}", data, title=f"{demo.joint.value}: from 0 to a positive angle")
 
 
 def drawn(name: str, data: dict[str, Any], *, title: str) -> Drawn:
     pose = Pose.model_validate(data)
-    return Drawn(name, f"{PICTURES}/{name}.svg", pose_yaml(data), render_illustration(pose, title=title, uid=f"guide-{name}"))
+    return Drawn(
+        name, f"{PICTURES}/{name}.svg", pose_yaml(data), render_illustration(pose, title=title, uid=f"guide-{name}")
+    )
 
 
 def pose_yaml(data: dict[str, Any]) -> str:
@@ -136,7 +177,10 @@ def flow(value: Any) -> str:
 def posture_text(base: Base) -> str:
     """The base position's natural angles, as a frame would write them; 'all 0' when it has none."""
     posture = BASE_POSTURES[base]
-    return ", ".join(f"{key.replace('_', ' ', 1) if '.' in key else key} {value}" for key, value in posture.items()) or "every angle 0"
+    return (
+        ", ".join(f"{key.replace('_', ' ', 1) if '.' in key else key} {value}" for key, value in posture.items())
+        or "every angle 0"
+    )
 
 
 def joint_meaning(joint: Joint) -> str:

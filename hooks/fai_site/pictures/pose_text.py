@@ -21,6 +21,7 @@ SEATS = {Prop.CHAIR: "a chair", Prop.BENCH: "a bench", Prop.BIKE: "an exercise b
 
 # ---- Public API -----------------------------------------------------------------------------
 
+
 def describe_pose(pose: Pose) -> str:
     """One or two plain sentences: the starting position, then what to do."""
     postures = pose.postures()
@@ -30,6 +31,7 @@ def describe_pose(pose: Pose) -> str:
 
 
 # ---- The starting position ------------------------------------------------------------------
+
 
 def starting_position(pose: Pose, start: Posture) -> str:
     base = pose.base
@@ -53,7 +55,11 @@ def leg_detail(pose: Pose, start: Posture) -> str:
     near_bent, far_bent = (a[f"{side}_leg.knee"] >= BENT for side in ("near", "far"))
     if pose.base is Base.SITTING_ON_FLOOR and min(a["near_leg.hip_rotation"], a["far_leg.hip_rotation"]) >= 30:
         return " with the soles of your feet together"
-    if pose.base is Base.LYING_FACE_DOWN and min(a["near_arm.elbow"], a["far_arm.elbow"]) >= 60 and a["near_arm.shoulder"] >= 60:
+    if (
+        pose.base is Base.LYING_FACE_DOWN
+        and min(a["near_arm.elbow"], a["far_arm.elbow"]) >= 60
+        and a["near_arm.shoulder"] >= 60
+    ):
         return " propped on your forearms" + (" and knees" if near_bent and far_bent else " and toes")
     if pose.base in (Base.LYING_ON_SIDE,) and (a["trunk_side"] >= 10 or a["far_arm.shoulder_abduction"] < 120):
         return " propped on your forearm" + (" with knees bent" if near_bent and far_bent else "")
@@ -74,7 +80,11 @@ def prop_detail(pose: Pose, start: Posture) -> str:
     props = set(pose.props)
     parts = []
     if Prop.BAND in props:
-        parts.append("a band from your ankle to a fixed post" if Prop.POST in props else "a band around your legs above the knees")
+        parts.append(
+            "a band from your ankle to a fixed post"
+            if Prop.POST in props
+            else "a band around your legs above the knees"
+        )
     if Prop.BENCH in props and pose.base is not Base.SITTING:
         parts.append("your top knee on a bench")
     if Prop.CHAIR in props and pose.base is not Base.SITTING:
@@ -88,20 +98,21 @@ def prop_detail(pose: Pose, start: Posture) -> str:
 
 # ---- What to do ----------------------------------------------------------------------------------
 
+
 def what_to_do(pose: Pose, postures: list[Posture]) -> str:
     start, end = postures[0], postures[-1]
     if pose.motion is Motion.SQUEEZE:
         return squeeze(pose)
     body = whole_body(pose, postures)
     limbs = limb_moves(pose, start, end)
-    if body:   # the whole-body move already says what the legs do
+    if body:  # the whole-body move already says what the legs do
         limbs = [c for c in limbs if "arm" in c]
     clauses = list(dict.fromkeys(c for c in (body, *limbs) if c))
     if len(clauses) == 2 and all(c.startswith("reach ") for c in clauses):
         clauses[1] = clauses[1].removeprefix("reach ")
     text = " and ".join(clauses)
     if any(p.water_depth for p in postures) and not start.water_depth:
-        text += (", or do the same in water" if text else "then do the same in water")
+        text += ", or do the same in water" if text else "then do the same in water"
     return text
 
 
@@ -123,10 +134,18 @@ def whole_body(pose: Pose, postures: list[Posture]) -> str:
     if any(p.off_floor for p in postures):
         return "hop up and land softly with your knees bent"
     if start.slide != end.slide:
-        return "slide your body away until the band pulls gently on your leg" if Prop.BAND in pose.props else "slide your body along the floor"
+        return (
+            "slide your body away until the band pulls gently on your leg"
+            if Prop.BAND in pose.props
+            else "slide your body along the floor"
+        )
     if pose.base is Base.HALF_KNEELING and b["near_leg.hip"] < a["near_leg.hip"] - CHANGE:
         return "tuck your pelvis under and shift forward until you feel a stretch at the front of the back hip"
-    if BodyPart.PELVIS in pose.moving and b["pelvis_tilt"] - a["pelvis_tilt"] >= CHANGE and pose.base in (Base.LYING_ON_BACK, Base.LYING_FACE_DOWN):
+    if (
+        BodyPart.PELVIS in pose.moving
+        and b["pelvis_tilt"] - a["pelvis_tilt"] >= CHANGE
+        and pose.base in (Base.LYING_ON_BACK, Base.LYING_FACE_DOWN)
+    ):
         return "tip your pelvis back so your low back presses gently into the floor"
     if Prop.BIKE in pose.props:
         return "pedal at an easy pace"
@@ -135,7 +154,9 @@ def whole_body(pose: Pose, postures: list[Posture]) -> str:
     rise = hip_height(pose, -1) - hip_height(pose, 0)
     if pose.base in (Base.LYING_ON_BACK, Base.LYING_FACE_DOWN, Base.LYING_ON_SIDE, Base.HANDS_AND_KNEES):
         if rise > 5:
-            target = {Base.LYING_ON_BACK: "from shoulders to knees", Base.LYING_ON_SIDE: "from head to knees"}.get(pose.base, "")
+            target = {Base.LYING_ON_BACK: "from shoulders to knees", Base.LYING_ON_SIDE: "from head to knees"}.get(
+                pose.base, ""
+            )
             return f"lift your hips until your body is straight {target}".rstrip()
         return ""
     if b["trunk"] - a["trunk"] >= 30 and pose.base in (Base.STANDING, Base.STANDING_ON_ONE_LEG):
@@ -154,7 +175,11 @@ def whole_body(pose: Pose, postures: list[Posture]) -> str:
 def is_walking(a: dict[str, int], b: dict[str, int]) -> bool:
     """The legs swap places: one leg forward, then the same stride with the other."""
     stride = abs(a["near_leg.hip"] - a["far_leg.hip"])
-    return stride >= 20 and abs(a["near_leg.hip"] - b["far_leg.hip"]) <= 5 and abs(a["far_leg.hip"] - b["near_leg.hip"]) <= 5
+    return (
+        stride >= 20
+        and abs(a["near_leg.hip"] - b["far_leg.hip"]) <= 5
+        and abs(a["far_leg.hip"] - b["near_leg.hip"]) <= 5
+    )
 
 
 def hip_height(pose: Pose, index: int) -> float:
@@ -186,7 +211,11 @@ def leg_move(pose: Pose, part: BodyPart, start: Posture, end: Posture) -> str:
         return "let your knees drop slowly toward the floor"
     if pose.base is Base.LYING_ON_SIDE:
         if d_out >= CHANGE:
-            return "lift your top knee, keeping your heels together" if knee_bent else "lift your top leg a little above hip height"
+            return (
+                "lift your top knee, keeping your heels together"
+                if knee_bent
+                else "lift your top leg a little above hip height"
+            )
         return ""
     if pose.base in (Base.STANDING, Base.STANDING_ON_ONE_LEG) and pose.shown_view.value != "side" and d_out >= CHANGE:
         return "step out to the side against the band" if Prop.BAND in pose.props else "move your leg out to the side"
@@ -222,5 +251,9 @@ def arm_move(pose: Pose, part: BodyPart, start: Posture, end: Posture) -> str:
     key = part.value.split("-")[0] + "_arm."
     d = end.angles[key + "shoulder"] - start.angles[key + "shoulder"]
     if d >= CHANGE and end.angles[key + "shoulder"] >= 150:
-        return "reach the other arm forward" if pose.base is Base.HANDS_AND_KNEES else "reach the other arm back over your head"
+        return (
+            "reach the other arm forward"
+            if pose.base is Base.HANDS_AND_KNEES
+            else "reach the other arm back over your head"
+        )
     return ""
