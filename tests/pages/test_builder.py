@@ -32,7 +32,7 @@ from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Dosage
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES
 from fai_site.pages.dosage_text import amount, frequency
-from fai_site.pages.handout_builder import item_code, program_fragment
+from fai_site.pages.program_link import item_code, program_fragment
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 BUILDER = "handouts/builder/"
@@ -676,7 +676,8 @@ def data_block(html: str) -> str:
 def test_the_data_block_holds_the_catalogue(built_site: BuildResult) -> None:
     data = json.loads(data_block(built_site.page(f"{BUILDER}index.html")))
     assert [exercise["id"] for exercise in data["exercises"]] == [exercise.id for exercise in CATALOGUE.exercises]
-    assert data["exercises"][0]["dose"] == CATALOGUE.exercises[0].dosage.model_dump(exclude_none=True)
+    doses = [Dosage.model_validate(exercise["dose"]) for exercise in data["exercises"]]
+    assert doses == [exercise.dosage for exercise in CATALOGUE.exercises]
 
 
 def test_hostile_catalogue_text_stays_inert_in_the_builder(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from readability import grade, markdown_body
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.handouts.sheet import handout_items
 from fai_site.pages import companion
-from fai_site.pages.handout_builder import item_code, program_fragment
+from fai_site.pages.program_link import item_code, program_fragment
 from fai_site.pages.render import picture
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
@@ -79,7 +79,9 @@ def test_the_service_worker_keeps_the_page_its_files_and_every_picture(built_sit
         if shown := picture(exercise):
             assert f'"../{shown.path}"' in worker
             assert (built_site.site / shown.path).is_file()
-    assert '"../javascripts/companion.js"' in worker and '"../stylesheets/companion.css"' in worker
+    assert (
+        all(f'"../{script}"' in worker for script in companion.SCRIPTS) and '"../stylesheets/companion.css"' in worker
+    )
     assert json.loads(built_site.page(companion.MANIFEST))["start_url"] == "./"
 
 
@@ -94,7 +96,7 @@ def test_the_page_weighs_little(built_site: BuildResult) -> None:
     html = built_site.page(f"{PAGE}index.html")
     data = html.split('id="fai-companion-data">', 1)[1].split("</script>", 1)[0]
     own = [
-        (built_site.site / companion.SCRIPT).read_bytes(),
+        *((built_site.site / script).read_bytes() for script in companion.SCRIPTS),
         (built_site.site / companion.STYLESHEET).read_bytes(),
         data.encode(),
     ]
@@ -104,7 +106,7 @@ def test_the_page_weighs_little(built_site: BuildResult) -> None:
 
 
 def test_only_the_companion_loads_its_files(built_site: BuildResult) -> None:
-    own = {companion.SCRIPT, companion.STYLESHEET}
+    own = {"javascripts/companion.js", "javascripts/companion-store.js", companion.STYLESHEET}
     found = {}
     for page in sorted(built_site.site.rglob("*.html")):
         path = page.relative_to(built_site.site).as_posix().removesuffix("index.html")
@@ -342,17 +344,13 @@ def test_export_delete_and_import_bring_the_history_back(
     page.reload()
     assert page.locator(".fai-companion__empty").is_visible()
     page.locator(".fai-companion__import").set_input_files(saved)
+    page.get_by_role("button", name="Add it to this phone").click()
     wait_started(page, len(PROGRAM.exercises))
     assert NOTE in page.locator(".fai-companion__notes-list").inner_text()
     assert logged(page, "pain", datetime.datetime.now()) == "3"
     bad = tmp_path / "bad.json"
     bad.write_text(
-        json.dumps(
-            {
-                "format": "fai-companion/1",
-                "programs": {"p1": {"title": "<img src=x>", "items": [{"id": "no-such"}], "sessions": []}},
-            }
-        )
+        json.dumps({"format": "fai-companion/1", "programs": {"p1": {"title": "<img src=x>", "items": [{"id": 7}]}}})
     )
     page.locator(".fai-companion__import").set_input_files(bad)
     assert "could not be read" in page.locator(".fai-companion__status").inner_text()

@@ -17,6 +17,7 @@ from fai_site.handouts.paper import Paper
 from fai_site.handouts.qr_code import kept_qr_svg
 from fai_site.handouts.sheet import Clinic, handout_html
 from fai_site.pages import companion, handout_builder, render
+from fai_site.pages.program_link import program_fragment
 from fai_site.pictures.drawing import render_illustration
 from fai_site.pictures.pose_guide import PAGE as POSE_GUIDE_PAGE
 from fai_site.pictures.pose_guide import pose_guide
@@ -153,7 +154,7 @@ def pose_guide_files() -> list[GeneratedFile]:
 def handout_file(program: Program, catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
     papers = list(Paper) if settings.handout_pdfs else []
     path = f"handouts/{program.id}"
-    fragment = "#" + handout_builder.program_fragment(program, catalogue)
+    fragment = "#" + program_fragment(program, catalogue)
     adapt_href = settings.page_href(handout_builder.PAGE, start=path) + fragment
     start_href = settings.page_href(companion.PAGE, start=path) + fragment
     page = render.handout_page(
@@ -188,7 +189,7 @@ def companion_files(catalogue: Catalogue, settings: SiteSettings) -> list[Genera
     )
     offline = (
         companion.offline_files(
-            catalogue, page + settings.companion_assets, extra=[companion.SCRIPT, companion.STYLESHEET]
+            catalogue, page + settings.companion_assets, extra=[*companion.SCRIPTS, companion.STYLESHEET]
         )
         if settings.directory_urls
         else {}
