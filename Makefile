@@ -11,6 +11,8 @@ CHROMIUM := /usr/bin/chromium
 GENERATED ?= generated
 PDFTOPPM := /usr/bin/pdftoppm
 JAVA := /usr/bin/java
+# Node.js runs the browser scripts' unit tests (`node --test`, called by the test suite).
+NODE := $(or $(shell command -v node 2>/dev/null),/usr/bin/node)
 # Lighthouse for `make bench` (npm, pinned by its lock file); never part of the site or the tests.
 LIGHTHOUSE_READY := tests/bench/lighthouse/node_modules/.package-lock.json
 
@@ -44,13 +46,13 @@ schema: $(SITE_READY) ## Regenerate exercises.schema.json from the models
 generate: $(SITE_READY) ## Write docs/ with every generated page and picture, and a mkdocs.yml without hooks, into generated/ (for Zensical, or to read what the generator made)
 	$(BIN)/python -m fai_site.cli generate $(GENERATED)
 
-test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Run the whole test suite
+test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(NODE) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 bench: $(SITE_READY) $(CHROMIUM) $(LIGHTHOUSE_READY) ## Time the generator against plain MkDocs at 100 and 1,000 exercises (under 10 min); writes bench/results/latest.json
 	$(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
 
-mutants: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Break the product on a copy, one edit at a time, and show which edits the tests catch (about 10 min)
+mutants: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(NODE) ## Break the product on a copy, one edit at a time, and show which edits the tests catch (about 10 min)
 	$(BIN)/python tests/mutants/run_mutants.py $(MUTANTS_ARGS)
 
 clean:
@@ -89,6 +91,14 @@ $(PDFTOPPM):
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
 	else \
 		echo "pdftoppm is missing: run 'sudo apt-get install poppler-utils' (Debian/Ubuntu), then 'make test' again." >&2; exit 1; \
+	fi
+
+# The browser scripts' pure functions are tested under Node's own test runner.
+$(NODE):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; \
+	else \
+		echo "Node.js is missing: run 'sudo apt-get install nodejs' (Debian/Ubuntu), then 'make test' again." >&2; exit 1; \
 	fi
 
 # The HTML validity tests run the Nu HTML Checker (vnu.jar), which needs a Java runtime.

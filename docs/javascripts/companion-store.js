@@ -100,7 +100,10 @@
     if (checked === undefined) return { status: "unreadable", store: empty(), problems };
     const store = { ...empty(), ...checked };
     for (const program of Object.values(store.programs)) program.opened ||= earliest(program, today);
-    if (!Object.hasOwn(store.programs, store.current ?? "")) store.current = Object.keys(store.programs)[0] ?? null;
+    if (!Object.hasOwn(store.programs, store.current ?? "")) {
+      if (store.current !== null) problems.push("current: not a kept program");
+      store.current = Object.keys(store.programs)[0] ?? null;
+    }
     return { status: problems.length ? "repaired" : "ok", store, problems };
   }
 

@@ -649,10 +649,9 @@
     const merged = app.pending;
     if (!merged) return;
     if (app.readOnly) return closePreview(app, "Not added: this phone holds data this page cannot read, and it is kept as it was.");
-    const before = JSON.stringify(app.store);
     const backup = stored(BACKUP_KEY);
-    if (!keep(BACKUP_KEY, before) || !keep(STORE_KEY, JSON.stringify(merged))) {
-      keep(STORE_KEY, before);
+    if (!keep(BACKUP_KEY, JSON.stringify(app.store)) || !keep(STORE_KEY, JSON.stringify(merged))) {
+      // A write that fails leaves its key as it was: only the backup may need putting back.
       if (backup === null) localStorage.removeItem(BACKUP_KEY);
       else keep(BACKUP_KEY, backup);
       return closePreview(app, "There is no room on this phone to keep this file's data. Nothing was changed. Save your data as a file, then free some space.");
