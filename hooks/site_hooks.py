@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -27,6 +27,7 @@ from fai_site.catalogue.problems import CatalogueError
 from fai_site.handouts.pdf import HandoutPdf, ResourceLookup, handout_pdfs, over_budget
 from fai_site.handouts.pdf_job import HandoutPdfError
 from fai_site.pages.render import TEMPLATES, with_catalogue_lists
+from fai_site.pages.security_policy import with_policy
 from fai_site.pages.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
 from fai_site.pages.serve_pages import pictures_files
 from fai_site.pages.site_pages import SiteSettings
@@ -137,21 +138,29 @@ def on_page_context(
     return context
 
 
+@event_priority(-100)  # last, so the policy hashes the inline scripts as the page ships them
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    """While serving, put the catalogue's problems at the top of the page, as the terminal lists them."""
-    return with_problems(output, config)
+    """The page's Content-Security-Policy; while serving, the catalogue's problems at the top, as the terminal lists them."""
+    return with_policy(with_problems(output, config))
 
 
+@event_priority(-100)
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     """The "not found" page too: after a bad first save, the exercise pages it stands in for do not exist yet."""
-    return with_problems(output_content, config) if template_name == "404.html" else output_content
+    return with_policy(with_problems(output_content, config)) if template_name == "404.html" else output_content
 
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Rebuild when the catalogue or the generator's templates change (pictures are in docs/, watched already)."""
+    """Rebuild when the catalogue or the generator's templates change (pictures are in docs/, watched already).
+
+    The server adds its live-reload script to each page as it sends it, different every
+    time; the page's policy is made again there, so it allows that script too.
+    """
     server.watch(str(catalogue_path(config)))
     server.watch(str(TEMPLATES))
     server.watch(str(PICTURE_TEMPLATES))
+    inject = server._inject_js_into_html
+    server._inject_js_into_html = lambda content, epoch: with_policy(inject(content, epoch).decode()).encode()  # type: ignore[method-assign]
     return server
 
 

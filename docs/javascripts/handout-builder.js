@@ -318,17 +318,15 @@
     showNameOnEveryPage(builder);
   }
 
-  // The patient's name in the printed page's top margin, on every page: a style rule in
-  // this page only, never stored and never in the address.
+  // The patient's name in the printed page's top margin, on every page: a rule in a style
+  // sheet made here (the page's policy lets in no inline style), never stored and never in
+  // the address, and emptied when the builder is left.
+  const nameSheet = new CSSStyleSheet();
+
   function showNameOnEveryPage(builder) {
     const name = builder.find('[data-patient="patient"]').value.trim();
-    let rule = document.getElementById("fai-builder-page-name");
-    if (!rule) {
-      rule = document.createElement("style");
-      rule.id = "fai-builder-page-name";
-      document.head.append(rule);
-    }
-    rule.textContent = name ? `@page fai-handout { @top-right { content: ${cssString(`Name: ${name}`)}; } }` : "";
+    if (!document.adoptedStyleSheets.includes(nameSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, nameSheet];
+    nameSheet.replaceSync(name ? `@page fai-handout { @top-right { content: ${cssString(`Name: ${name}`)}; } }` : "");
   }
 
   function cssString(text) {
@@ -564,6 +562,7 @@
   function startHere() {
     const root = document.querySelector(".fai-builder");
     if (root && !root.dataset.started && schema() && link()) start(root);
+    else if (!root) nameSheet.replaceSync("");
   }
 
   // Last, once everything above is defined. Material's `document$` brings each page of

@@ -60,13 +60,13 @@ def page(context: BrowserContext) -> Page:
 def open_builder(page: Page, url: str) -> None:
     """Load the builder and wait until its list of exercises is drawn."""
     page.goto(url, wait_until="load")
-    page.wait_for_function(f"performance.getEntriesByName({READY!r}).length > 0")
+    page.wait_for_function(f"() => performance.getEntriesByName({READY!r}).length > 0")
 
 
 def wait_for_program(page: Page) -> None:
     """Wait until the builder has started and drawn the program it was opened with on its sheet."""
     page.wait_for_function(
-        "document.querySelector('.fai-builder[data-started]')"
+        "() => document.querySelector('.fai-builder[data-started]')"
         " && document.querySelectorAll('.fai-builder__preview .fai-handout__exercise').length > 0"
     )
 
@@ -217,7 +217,7 @@ def test_the_clinic_is_kept_printed_and_the_patient_is_not(site_server: str, pag
         page.get_by_label(label, exact=True).fill(value)
     page.get_by_label("Patient's name").fill(PATIENT)
     page.reload()
-    page.wait_for_function(f"performance.getEntriesByName({READY!r}).length > 0")
+    page.wait_for_function(f"() => performance.getEntriesByName({READY!r}).length > 0")
     assert [page.get_by_label(label, exact=True).input_value() for label in CLINIC] == list(CLINIC.values())
     assert page.get_by_label("Patient's name").input_value() == ""
     page.get_by_label("Patient's name").fill(PATIENT)
@@ -476,7 +476,7 @@ def test_the_builder_starts_once_on_each_visit_in_one_window(site_server: str, i
     # Back to the exercise page and forward again: the program is in the address.
     page.go_back()
     page.wait_for_url("**/exercises/dead-bug/")
-    page.wait_for_function("!document.querySelector('.fai-builder')")
+    page.wait_for_function("() => !document.querySelector('.fai-builder')")
     page.go_forward()
     page.wait_for_url(f"**/{BUILDER}#*")
     wait_for_program(page)
@@ -536,7 +536,7 @@ def two_shots(page: Page) -> tuple[bytes, bytes]:
 def test_the_previews_pictures_play_until_paused_and_print_still(site_server: str, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=clamshell")
     page.wait_for_function(
-        "[...document.querySelectorAll('.fai-builder__moving')].every(img => img.complete && img.naturalWidth)"
+        "() => [...document.querySelectorAll('.fai-builder__moving')].every(img => img.complete && img.naturalWidth)"
     )
     assert preview_picture(page) == (True, False)
     first, second = two_shots(page)

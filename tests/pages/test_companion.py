@@ -161,7 +161,7 @@ def program_url(site_server: str) -> str:
 
 
 def wait_started(page: Page, count: int) -> None:
-    page.wait_for_function(f"document.querySelectorAll('.fai-companion__exercise').length === {count}")
+    page.wait_for_function(f"() => document.querySelectorAll('.fai-companion__exercise').length === {count}")
 
 
 def screenshot(page: Page, name: str, target: str | None = None) -> None:
@@ -299,7 +299,7 @@ def test_it_works_offline_after_the_first_visit(context: tuple[BrowserContext, R
     wait_started(page, len(PROGRAM.exercises))
     page.evaluate("navigator.serviceWorker.ready")
     page.reload()  # now under the worker's control
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     browser_context.set_offline(True)
     response = page.reload()
     assert response is not None and response.from_service_worker
@@ -307,7 +307,7 @@ def test_it_works_offline_after_the_first_visit(context: tuple[BrowserContext, R
     pictures = page.locator(".fai-companion__picture")
     pictures.last.scroll_into_view_if_needed()
     page.wait_for_function(
-        "[...document.querySelectorAll('.fai-companion__picture')].every(img => img.complete && img.naturalWidth > 0)"
+        "() => [...document.querySelectorAll('.fai-companion__picture')].every(img => img.complete && img.naturalWidth > 0)"
     )
     assert pictures.count() > 0
     assert (
@@ -317,7 +317,7 @@ def test_it_works_offline_after_the_first_visit(context: tuple[BrowserContext, R
         != ""
     )
     assert page.evaluate("[...document.styleSheets].some(sheet => sheet.href && sheet.href.endsWith('companion.css'))")
-    page.wait_for_function("window.document$ !== undefined")  # Material's own bundle was kept too
+    page.wait_for_function("() => window.document$ !== undefined")  # Material's own bundle was kept too
     record_session(page, 3)
     assert "Session saved" in page.locator(".fai-companion__status").inner_text()
     browser_context.set_offline(False)
@@ -418,7 +418,7 @@ def test_an_update_to_the_site_keeps_the_data(browser: Browser, built_site: Buil
             )
             page.reload()
             page.wait_for_function(
-                "caches.keys().then(names => names.length === 1 && names[0] === 'fai-companion-updated0000')"
+                "() => caches.keys().then(names => names.length === 1 && names[0] === 'fai-companion-updated0000')"
             )
             page.reload()
             wait_started(page, len(PROGRAM.exercises))

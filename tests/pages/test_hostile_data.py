@@ -86,7 +86,7 @@ class Phone:
 
     def open(self, path: str = COMPANION) -> None:
         self.page.goto(self.url + path)
-        self.page.wait_for_function("document.querySelector('[data-started]')")
+        self.page.wait_for_function("() => document.querySelector('[data-started]')")
 
     def store(self, key: str, raw: str | None) -> None:
         """Puts `raw` under `key` as a page of the site would have, then opens the companion afresh."""
@@ -187,7 +187,7 @@ def test_hostile_stored_data_never_breaks_the_page_and_is_kept(phone: Phone, raw
     assert Path(download.value.path()).read_text(encoding="utf-8") == raw
     # The page still works: a program opens, a session is saved, and the data as it was stays aside.
     phone.page.goto(phone.url + program_link(program_fragment(PROGRAM, CATALOGUE)))
-    phone.page.wait_for_function(f"document.querySelectorAll('.fai-companion__exercise').length >= {len(items())}")
+    phone.page.wait_for_function(f"() => document.querySelectorAll('.fai-companion__exercise').length >= {len(items())}")
     phone.page.locator('.fai-companion__after input[value="2"]').click()
     phone.page.get_by_role("button", name="Save this session").click()
     assert "Session saved" in phone.status()
@@ -218,7 +218,7 @@ def test_data_from_a_newer_version_is_left_alone_and_the_page_works(phone: Phone
         problem.get_by_role("button", name="Save it as a file").click()
     assert Path(download.value.path()).read_text(encoding="utf-8") == raw
     phone.page.goto(phone.url + program_link(program_fragment(PROGRAM, CATALOGUE)))
-    phone.page.wait_for_function(f"document.querySelectorAll('.fai-companion__exercise').length === {len(items())}")
+    phone.page.wait_for_function(f"() => document.querySelectorAll('.fai-companion__exercise').length === {len(items())}")
     phone.page.locator(".fai-companion__done").first.click()
     assert phone.stored(STORE_KEY) == raw, "a newer version's data is never written over"
     phone.assert_unbroken()
@@ -251,7 +251,7 @@ def test_a_program_naming_a_removed_exercise_keeps_the_rest(phone: Phone) -> Non
 def test_a_link_of_5000_exercises_is_refused_and_keeps_nothing(phone: Phone) -> None:
     fragment = "&".join(f"x=exercise-{index}.s3.r10" for index in range(5000))
     phone.page.goto(phone.url + program_link(fragment))
-    phone.page.wait_for_function("document.querySelector('[data-started]')")
+    phone.page.wait_for_function("() => document.querySelector('[data-started]')")
     assert "too long" in phone.status()
     assert phone.stored() is None
     phone.assert_unbroken()
@@ -264,7 +264,7 @@ def test_a_link_keeps_at_most_a_programs_exercises_and_reads_digits_only(phone: 
     assert len(ids) > limit
     fragment = "&".join([f"x={ids[0]}.s1e1.r10", *(f"x={id_}" for id_ in ids[1 : limit + 3])])
     phone.page.goto(phone.url + program_link(fragment))
-    phone.page.wait_for_function(f"document.querySelectorAll('.fai-companion__exercise').length === {limit}")
+    phone.page.wait_for_function(f"() => document.querySelectorAll('.fai-companion__exercise').length === {limit}")
     assert f"only the first {limit} were kept" in phone.status()
     assert "could not be read, so it has its usual dose" in phone.status()
     stored = json.loads(phone.stored() or "{}")
@@ -421,7 +421,7 @@ def test_a_file_this_phone_has_no_room_for_changes_nothing(phone: Phone, tmp_pat
 def test_the_builder_refuses_a_link_of_5000_exercises(phone: Phone) -> None:
     fragment = "&".join(f"x=exercise-{index}.s3.r10" for index in range(5000))
     phone.page.goto(f"{phone.url}{BUILDER}#{fragment}")
-    phone.page.wait_for_function("document.querySelector('.fai-builder[data-started]')")
+    phone.page.wait_for_function("() => document.querySelector('.fai-builder[data-started]')")
     assert "too long" in phone.page.locator(".fai-builder__status").inner_text()
     assert phone.page.locator(".fai-builder__preview .fai-handout__exercise").count() == 0
     phone.assert_unbroken()
@@ -456,7 +456,7 @@ def test_a_120_character_word_never_widens_the_page_on_a_phone(phone: Phone, pag
     word = "W" * 120
     first = CATALOGUE.exercises[0].id
     phone.page.goto(f"{phone.url}{page_path}#title={word}&notes={'N' * 200}&x={first}_{'M' * 120}")
-    phone.page.wait_for_function("document.querySelector('[data-started]')")
+    phone.page.wait_for_function("() => document.querySelector('[data-started]')")
     if page_path == BUILDER:
         phone.page.get_by_label("Template name").fill("T" * 120)
         phone.page.get_by_role("button", name="Save", exact=True).click()

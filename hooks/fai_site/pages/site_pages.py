@@ -18,6 +18,7 @@ from fai_site.handouts.qr_code import kept_qr_svg
 from fai_site.handouts.sheet import Clinic, handout_html
 from fai_site.pages import companion, handout_builder, render
 from fai_site.pages.program_link import program_fragment
+from fai_site.pages.security_policy import HEADERS_FILE, headers_file
 from fai_site.pictures.drawing import render_illustration
 from fai_site.pictures.pose_guide import PAGE as POSE_GUIDE_PAGE
 from fai_site.pictures.pose_guide import pose_guide
@@ -115,8 +116,10 @@ def drawing(exercise: Exercise, illustration: PoseIllustration) -> str:
 
 
 def generated_files(catalogue: Catalogue, settings: SiteSettings, *, draw: Draw = drawing) -> list[GeneratedFile]:
-    """The exercise pages, illustrations, indexes and handouts, in a stable order; `draw` may supply pictures drawn before."""
+    """The exercise pages, illustrations, indexes and handouts, and the hosts' headers file, in a stable order;
+    `draw` may supply pictures drawn before."""
     return [
+        GeneratedFile(HEADERS_FILE, headers_file()),
         GeneratedFile("exercises/index.md", render.exercise_index(catalogue), listed=True),
         GeneratedFile("handouts/index.md", render.handouts_index(catalogue), listed=True),
         GeneratedFile("editors-guide.md", render.editors_guide(), listed=True),
