@@ -37,6 +37,25 @@ LAY_QUERIES = {
     "ibuprofen": "pain-relief/",
     "jogging": "sport-and-running/",
     "sitting": "living-with-hip-impingement/",
+    # Questions typed as sentences (#24): every word of a sentence is searched, "I" and "can" too.
+    "pain at night": "common-questions/",
+    "can I go jogging": "sport-and-running/",
+    "will my hip wear out": "common-questions/",
+    "will I need a hip replacement": "common-questions/",
+    "is it in both hips": "common-questions/",
+    "is it genetic": "common-questions/",
+    "I am pregnant": "common-questions/",
+    "hip brace": "common-questions/",
+    "my hip clicks": "common-questions/",
+    "teenager with hip pain": "common-questions/",
+    "labral tear on MRI": "scans-and-tests/",
+    "alpha angle": "scans-and-tests/",
+    "do I need an MRI": "scans-and-tests/",
+    "stem cell injection": "injections/",
+    "PRP injection": "injections/",
+    "when can I drive after surgery": "day-of-surgery/",
+    "back to work after surgery": "day-of-surgery/",
+    "blood clot after surgery": "day-of-surgery/",
 }
 EDITORS_GUIDE = "editors-guide/"
 # Pages for the people who edit the site: built and linked from the README, never a patient's answer.
