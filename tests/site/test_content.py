@@ -63,7 +63,6 @@ ANSWER_PAGES = [
     "look-alikes",
     "scans-and-tests",
     "day-of-surgery",
-    "injections",
     "common-questions",
 ]
 MAX_ANSWER_GRADE = 7.0
