@@ -56,7 +56,7 @@ mutants: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(NODE) ## Break the prod
 	$(BIN)/python tests/mutants/run_mutants.py $(MUTANTS_ARGS)
 
 clean:
-	rm -rf site site-offline site-offline.zip generated .cache .pytest_cache tests/bench/lighthouse/node_modules
+	rm -rf site site-offline site-offline.zip generated .cache .pytest_cache tests/bench/lighthouse/node_modules .*.building-* .*.replaced-*
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

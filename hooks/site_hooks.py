@@ -33,6 +33,8 @@ from fai_site.pages.serve_pages import pictures_files
 from fai_site.pages.site_pages import SiteSettings
 from fai_site.pages.structured_data import PageFacts, Website, page_json_ld
 from fai_site.pictures.drawing import TEMPLATES as PICTURE_TEMPLATES
+from fai_site.site_folder import FreshFolder
+from fai_site.source_checks import UnsafeSourceError, config_problems, docs_problems, source_date_problems
 
 if TYPE_CHECKING:  # the dev server's module costs a build 40 ms to import
     from mkdocs.livereload import LiveReloadServer
@@ -48,6 +50,7 @@ QR_CACHE = Path(".cache") / "qr-codes"
 PDF_SWITCH = "HANDOUT_PDFS"
 
 log = get_plugin_logger(__name__)
+NOTHING_BUILT = "Nothing was built, and site/ was left as it was."
 
 # The catalogue validated by the last good `on_config`. `mkdocs serve` keeps it through a
 # bad edit, so the preview keeps showing the last good pages instead of stalling.
@@ -56,15 +59,25 @@ kept: KeptCatalogue | None = None
 serving = False
 # While serving: what the last save's check said, shown at the top of every page; None when all is well.
 banner: Banner | None = None
+# `mkdocs build` and `gh-deploy` write into a fresh folder that replaces site/ once the whole build has succeeded.
+publishing = False
+keep_files = False
+fresh: FreshFolder | None = None
+finished = False
 
 
 # ---- Hooks ----------------------------------------------------------------------------
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    """Know from the first build whether this is `mkdocs serve`, so even a bad first save is shown in the browser."""
-    global serving
+    """Know from the first build whether this is `mkdocs serve`, so even a bad first save is shown in the browser.
+
+    `mkdocs serve` builds into a folder of its own; a build for publishing gets a fresh one in `on_config`.
+    """
+    global serving, publishing, keep_files
     serving = command == "serve"
+    publishing = command in ("build", "gh-deploy")
+    keep_files = dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -74,7 +87,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     kept: a rebuild that raises would leave MkDocs 1.6's server holding every page request
     until a good one.
     """
-    global kept, banner
+    global kept, banner, fresh, finished
+    unsafe = unsafe_sources(config)
+    if unsafe and serving:
+        log.error("%s", unsafe.report())  # the preview is only on this machine: it goes on, and says so
     try:
         kept = generator_cache.load(
             catalogue_path(config), docs_dir=Path(config.docs_dir), cache_dir=project_folder(config) / GENERATOR_CACHE
@@ -82,14 +98,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CatalogueError as error:
         if not serving:
             kept = None
-            raise PluginError(f"{error.report()}\nNothing was built, and site/ was left as it was.") from None
+            reports = [error.report(), *([unsafe.report()] if unsafe else [])]
+            raise PluginError("\n".join([*reports, NOTHING_BUILT])) from None
         banner = Banner.from_report(error.report(), blocking=True, earlier_pages=kept is not None)
         log.error("%s\n%s", error.report(), still_serving())
         return config
+    if unsafe and not serving:
+        raise PluginError(f"{unsafe.report()}\n{NOTHING_BUILT}")
     banner = Banner.from_report(kept.notes, blocking=False) if serving and kept.notes else None
     if kept.notes:
         # INFO, not WARNING: `--strict` fails on warnings, and warnings and drafts block nothing.
         log.info("%s", kept.notes)
+    if publishing and fresh is None:
+        fresh, finished = FreshFolder.beside(Path(config.site_dir), keep_files=keep_files), False
+        config.site_dir = str(fresh.folder)
     return config
 
 
@@ -115,6 +137,34 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for pdf in rendered_pdfs(files, config, settings):
         files.append(File.generated(config, pdf.path, abs_src_path=str(pdf.source)))
     return files
+
+
+@event_priority(-1000)  # after every plugin's own post-build work
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Every page and file is written; only `--strict`'s count of warnings, next, can still fail the build."""
+    global finished
+    finished = True
+
+
+def on_build_error(*, error: Exception) -> None:
+    """A failed build publishes nothing: its folder goes, and site/ stays as it was."""
+    global fresh
+    if fresh is not None:
+        fresh.discard()
+        log.error("Nothing was published: site/ was left as it was.")
+        fresh = None
+
+
+def on_shutdown() -> None:
+    """The whole build succeeded: its folder becomes site/. Interrupted before the end, it is deleted."""
+    global fresh
+    if fresh is None:
+        return
+    if finished:
+        fresh.publish()
+    else:
+        fresh.discard()
+    fresh = None
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -180,6 +230,20 @@ def still_serving() -> str:
     return f"Still serving the last good pages; save a fixed {CATALOGUE_NAME} to update them."
 
 
+def unsafe_sources(config: MkDocsConfig) -> UnsafeSourceError | None:
+    """Files in docs/ and paths in mkdocs.yml the site must not publish, and a date the PDFs cannot hold."""
+    project = project_folder(config)
+    docs_dir = Path(config.docs_dir)
+    problems = [
+        *docs_problems(docs_dir, project),
+        *config_problems(
+            config.extra, docs_dir=docs_dir, project=project, config_name=Path(config.config_file_path).name
+        ),
+        *source_date_problems(os.environ.get("SOURCE_DATE_EPOCH")),
+    ]
+    return UnsafeSourceError(problems) if problems else None
+
+
 def project_folder(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
@@ -229,6 +293,8 @@ def rendered_pdfs(files: Files, config: MkDocsConfig, settings: SiteSettings) ->
         )
     except HandoutPdfError as error:
         raise PluginError(f"Handout PDF: {error}") from None
+    except OSError as error:
+        raise PluginError(f"Handout PDF: cannot keep the PDFs in {PDF_CACHE}: {error}") from None
     log.info(
         "Handout PDFs: %d rendered, %d from the cache",
         sum(pdf.rendered for pdf in pdfs),

@@ -18,22 +18,31 @@ from fai_site.catalogue.loader import check_catalogue
 from fai_site.catalogue.model import Catalogue
 from fai_site.catalogue.problems import CatalogueError, Level, count
 from fai_site.catalogue.reading_grade import GRADES_FILE, ReadingGrades
+from fai_site.source_checks import UnsafeSourceError, docs_problems
 
 
 def check(catalogue_file: Path, docs_dir: Path | None = None, *, cache_dir: Path | None = None) -> int:
-    """0 when the build would accept the catalogue; otherwise 1, with every problem on standard error.
+    """0 when the build would accept the catalogue and the files of docs/; otherwise 1, with every problem on standard error.
 
     Warnings and problems in drafts are printed too, as the build prints them, but pass as they pass there.
     With `cache_dir`, reading grades are kept there (the build's own file), so only changed texts are measured.
     """
     grades = ReadingGrades(cache_dir / GRADES_FILE if cache_dir else None)
+    docs_dir = docs_dir or catalogue_file.parent / "docs"
+    unsafe = docs_problems(docs_dir, catalogue_file.resolve().parent)
     try:
-        checked = check_catalogue(catalogue_file, docs_dir=docs_dir or catalogue_file.parent / "docs", grades=grades)
+        checked = check_catalogue(catalogue_file, docs_dir=docs_dir, grades=grades)
     except CatalogueError as error:
         print(error.report(), file=sys.stderr)
+        if unsafe:
+            print(UnsafeSourceError(unsafe).report(), file=sys.stderr)
         return 1
     finally:
         grades.save()
+    if unsafe:
+        # docs/ is published as it is: a link to a file elsewhere would publish that file.
+        print(UnsafeSourceError(unsafe).report(), file=sys.stderr)
+        return 1
     if checked.notes:
         print(checked.report(), file=sys.stderr)
     catalogue = checked.catalogue
