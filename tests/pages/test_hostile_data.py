@@ -187,7 +187,9 @@ def test_hostile_stored_data_never_breaks_the_page_and_is_kept(phone: Phone, raw
     assert Path(download.value.path()).read_text(encoding="utf-8") == raw
     # The page still works: a program opens, a session is saved, and the data as it was stays aside.
     phone.page.goto(phone.url + program_link(program_fragment(PROGRAM, CATALOGUE)))
-    phone.page.wait_for_function(f"() => document.querySelectorAll('.fai-companion__exercise').length >= {len(items())}")
+    phone.page.wait_for_function(
+        f"() => document.querySelectorAll('.fai-companion__exercise').length >= {len(items())}"
+    )
     phone.page.locator('.fai-companion__after input[value="2"]').click()
     phone.page.get_by_role("button", name="Save this session").click()
     assert "Session saved" in phone.status()
@@ -218,7 +220,9 @@ def test_data_from_a_newer_version_is_left_alone_and_the_page_works(phone: Phone
         problem.get_by_role("button", name="Save it as a file").click()
     assert Path(download.value.path()).read_text(encoding="utf-8") == raw
     phone.page.goto(phone.url + program_link(program_fragment(PROGRAM, CATALOGUE)))
-    phone.page.wait_for_function(f"() => document.querySelectorAll('.fai-companion__exercise').length === {len(items())}")
+    phone.page.wait_for_function(
+        f"() => document.querySelectorAll('.fai-companion__exercise').length === {len(items())}"
+    )
     phone.page.locator(".fai-companion__done").first.click()
     assert phone.stored(STORE_KEY) == raw, "a newer version's data is never written over"
     phone.assert_unbroken()

@@ -237,7 +237,9 @@ def test_instant_navigation_keeps_one_menu_and_one_search_button(site_server: st
     for title, path in [("Glossary", "glossary/"), ("References", "references/")]:
         instant_page.locator(".md-sidebar--primary").get_by_role("link", name=title, exact=True).click()
         instant_page.wait_for_url(f"**/{path}")
-        instant_page.wait_for_function(f"() => document.querySelector('.md-content h1')?.textContent.includes({title!r})")
+        instant_page.wait_for_function(
+            f"() => document.querySelector('.md-content h1')?.textContent.includes({title!r})"
+        )
     assert still_marked(instant_page), "the pages were loaded, not reached by instant navigation"
     toggles = instant_page.evaluate(
         "[...document.querySelectorAll('.md-header button[data-toggle]')].map(button => button.dataset.toggle)"

@@ -28,7 +28,9 @@ GENERATOR_STRINGS = re.compile(
 # Only the hooks add schema.org data (on_page_context), so only the hooked builds carry it.
 JSON_LD = re.compile(rb'<script type="application/ld\+json">.*?</script>\s*', re.S)
 # The Content-Security-Policy hashes the finished page's scripts, which only a hook can do.
-POLICY = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="[^"]*"><meta name="referrer" content="[^"]*">')
+POLICY = re.compile(
+    rb'<meta http-equiv="Content-Security-Policy" content="[^"]*"><meta name="referrer" content="[^"]*">'
+)
 HOOKS_ONLY = re.compile(JSON_LD.pattern + rb"|" + POLICY.pattern, re.S)
 # Where the hooks' data was, the template leaves its indentation: compare with runs of white space as one space.
 WHITE_SPACE = re.compile(rb"\s+")

@@ -248,7 +248,9 @@ def test_a_handout_over_its_page_budget_leaves_site_as_it_was(copy: Copy) -> Non
     catalogue.write_text(text, encoding="utf-8")
     assert copy.check().returncode == 0, "make check cannot see a page count"
     result = copy.build()
-    assert re.search(r"handouts/starter(-letter)?\.pdf has \d+ pages; a program of 2 exercises must fit on 3", result.output)
+    assert re.search(
+        r"handouts/starter(-letter)?\.pdf has \d+ pages; a program of 2 exercises must fit on 3", result.output
+    )
     copy.assert_site_as_it_was(result)
 
 
