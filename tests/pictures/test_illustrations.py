@@ -15,6 +15,7 @@ import yaml
 from conftest import ROOT
 from pydantic import ValidationError
 
+from fai_site.catalogue.pose import JOINT_RANGES, Base, Pose, joint_of
 from fai_site.pictures.drawing import (
     ACCENT,
     BAND_AROUND,
@@ -27,7 +28,6 @@ from fai_site.pictures.drawing import (
 )
 from fai_site.pictures.figure import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure, build_scene
 from fai_site.pictures.motion import in_between_postures, motion_bodies
-from fai_site.pictures.pose import JOINT_RANGES, Base, Pose, joint_of
 from fai_site.pictures.pose_text import describe_pose
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -147,7 +147,7 @@ def test_rendering_is_identical_across_processes() -> None:
     """Hash seeds differ between processes; the bytes must not."""
     script = (
         "import sys, yaml, hashlib; sys.path.insert(0, 'hooks');"
-        "from fai_site.pictures.pose import Pose; from fai_site.pictures.drawing import render_illustration;"
+        "from fai_site.catalogue.pose import Pose; from fai_site.pictures.drawing import render_illustration;"
         "c = yaml.safe_load(open('exercises.yaml', encoding='utf-8'))['exercises'];"
         "print(hashlib.sha256(''.join(render_illustration(Pose.model_validate(e['illustration']['pose']), title=e['name'], uid=e['id']) for e in c).encode()).hexdigest())"
     )

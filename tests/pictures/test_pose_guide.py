@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 from conftest import FIXTURES, ROOT
 
 from fai_site.catalogue.loader import load_catalogue
+from fai_site.catalogue.pose import Base, BodyPart, Joint, View
 from fai_site.pages import render
 from fai_site.pages.site_pages import SiteSettings, generated_files
-from fai_site.pictures.pose import Base, BodyPart, Joint, View
 from fai_site.pictures.pose_guide import pose_guide
 
 GUIDE = pose_guide()

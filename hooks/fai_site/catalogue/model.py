@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from fai_site.pictures.pose import Pose
+from fai_site.catalogue.pose import Pose
 
 Slug = Annotated[
     str,

@@ -19,8 +19,8 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from fai_site.cache.files import store
 from fai_site.catalogue.model import Catalogue, Program
+from fai_site.files import store
 from fai_site.handouts.paper import Paper, page_budget
 from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, Renderer, site_path
 from fai_site.pages import render

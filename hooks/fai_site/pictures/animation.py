@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fai_site.catalogue.pose import Motion, Pose
 from fai_site.pictures.drawing import (
     FLOOR_BOX,
     HEIGHT,
@@ -42,7 +43,6 @@ from fai_site.pictures.drawing import (
 )
 from fai_site.pictures.figure import FrameFigure, Scene, Shape, build_scene, frame_props
 from fai_site.pictures.motion import Timeline, motion_bodies, timeline
-from fai_site.pictures.pose import Motion, Pose
 
 TEMPLATE = "animation.svg.j2"
 # The attributes that hold a shape's coordinates: these may change from body to body.

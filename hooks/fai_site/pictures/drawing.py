@@ -19,6 +19,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from fai_site.catalogue.pose import UPRIGHT_BASES, BodyPart, Layout, Motion, Pose, Prop, View
 from fai_site.pictures.figure import (
     FOOT_R,
     HEAD_R,
@@ -29,7 +30,6 @@ from fai_site.pictures.figure import (
     build_scene,
     project,
 )
-from fai_site.pictures.pose import UPRIGHT_BASES, BodyPart, Layout, Motion, Pose, Prop, View
 from fai_site.pictures.pose_text import describe_pose
 
 TEMPLATES = Path(__file__).parent / "templates"

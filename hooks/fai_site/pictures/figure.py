@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from fai_site.pictures.pose import RESTING_BASES, UPRIGHT_BASES, Base, BodyPart, Pose, Posture, Prop, View
+from fai_site.catalogue.pose import RESTING_BASES, UPRIGHT_BASES, Base, BodyPart, Pose, Posture, Prop, View
 
 Vec = tuple[float, float, float]
 Matrix = tuple[Vec, Vec, Vec]

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from fai_site.catalogue.pose import RESTING_BASES, Motion, Pose, Posture
 from fai_site.pictures.figure import FrameFigure, place
-from fai_site.pictures.pose import RESTING_BASES, Motion, Pose, Posture
 
 STEPS_BETWEEN = 8  # in-between bodies per pair of catalogue frames, besides the two ends
 # Seconds of each phase of the loop: (go, stay at the end, come back, rest at the start).

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from fai_site.pictures.drawing import render_illustration
-from fai_site.pictures.pose import (
+from fai_site.catalogue.pose import (
     BASE_POSTURES,
     DEFAULT_VIEWS,
     JOINT_RANGES,
@@ -26,6 +25,7 @@ from fai_site.pictures.pose import (
     Pose,
     Prop,
 )
+from fai_site.pictures.drawing import render_illustration
 
 PAGE = "editors-guide-poses"
 PICTURES = "editors-guide-poses"
