@@ -16,6 +16,7 @@ from conftest import ROOT
 from pydantic import ValidationError
 
 from fai_site.catalogue.pose import JOINT_RANGES, Base, Pose, joint_of
+from fai_site.pictures.body import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure
 from fai_site.pictures.drawing import (
     ACCENT,
     BAND_AROUND,
@@ -26,9 +27,9 @@ from fai_site.pictures.drawing import (
     motion_arrows,
     render_illustration,
 )
-from fai_site.pictures.figure import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure, build_scene
 from fai_site.pictures.motion import in_between_postures, motion_bodies
 from fai_site.pictures.pose_text import describe_pose
+from fai_site.pictures.scene import build_scene
 
 SVG = "{http://www.w3.org/2000/svg}"
 TOUCH = 1.5  # cm: how close to its surface a supporting point must be

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fai_site.catalogue.pose import Motion, Pose
+from fai_site.pictures.body import FrameFigure
 from fai_site.pictures.drawing import (
     FLOOR_BOX,
     HEIGHT,
@@ -41,8 +42,9 @@ from fai_site.pictures.drawing import (
     shape_box,
     squeeze_marks,
 )
-from fai_site.pictures.figure import FrameFigure, Scene, Shape, build_scene, frame_props
 from fai_site.pictures.motion import Timeline, motion_bodies, timeline
+from fai_site.pictures.props import Shape, frame_props
+from fai_site.pictures.scene import Scene, build_scene
 
 TEMPLATE = "animation.svg.j2"
 # The attributes that hold a shape's coordinates: these may change from body to body.

@@ -20,17 +20,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from fai_site.catalogue.pose import UPRIGHT_BASES, BodyPart, Layout, Motion, Pose, Prop, View
-from fai_site.pictures.figure import (
-    FOOT_R,
-    HEAD_R,
-    LIMB_R,
-    FrameFigure,
-    Scene,
-    Shape,
-    build_scene,
-    project,
-)
+from fai_site.pictures.body import FOOT_R, HEAD_R, LIMB_R, FrameFigure
+from fai_site.pictures.geometry import project
 from fai_site.pictures.pose_text import describe_pose
+from fai_site.pictures.props import Shape
+from fai_site.pictures.scene import Scene, build_scene
 
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "illustration.svg.j2"
