@@ -31,7 +31,7 @@ from fai_site.pages.serve_banner import STYLESHEET_PATH, Banner, banner_html, st
 from fai_site.pages.serve_pages import pictures_files
 from fai_site.pages.site_pages import SiteSettings
 from fai_site.pages.structured_data import PageFacts, Website, page_json_ld
-from fai_site.pictures.drawing import TEMPLATES as PICTURE_TEMPLATES
+from fai_site.pictures.templating import TEMPLATES as PICTURE_TEMPLATES
 
 if TYPE_CHECKING:  # the dev server's module costs a build 40 ms to import
     from mkdocs.livereload import LiveReloadServer

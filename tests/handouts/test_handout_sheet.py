@@ -23,7 +23,7 @@ from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
 from fai_site.handouts.sheet import handout_items
 from fai_site.pages import dosage_text
 from fai_site.pages.site_pages import SiteSettings
-from fai_site.pictures.drawing import frames_across
+from fai_site.pictures.svg.layout import frames_across
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 PROGRAM_IDS = [program.id for program in CATALOGUE.programs]

@@ -17,19 +17,12 @@ from pydantic import ValidationError
 
 from fai_site.catalogue.pose import JOINT_RANGES, Base, Pose, joint_of
 from fai_site.pictures.body import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure
-from fai_site.pictures.drawing import (
-    ACCENT,
-    BAND_AROUND,
-    FAR,
-    PROP_LIGHT,
-    draw_scene,
-    illustration_text,
-    motion_arrows,
-    render_illustration,
-)
+from fai_site.pictures.drawing import draw_scene, illustration_text, render_illustration
 from fai_site.pictures.motion import in_between_postures, motion_bodies
 from fai_site.pictures.pose_text import describe_pose
 from fai_site.pictures.scene import build_scene
+from fai_site.pictures.svg.arrows import motion_arrows
+from fai_site.pictures.svg.style import ACCENT, BAND_AROUND, FAR, PROP_LIGHT
 
 SVG = "{http://www.w3.org/2000/svg}"
 TOUCH = 1.5  # cm: how close to its surface a supporting point must be

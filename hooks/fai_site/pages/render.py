@@ -38,9 +38,10 @@ from fai_site.catalogue.pose import PROP_PLACES, VIEW_MEANINGS, Motion
 from fai_site.handouts.paper import Paper
 from fai_site.pages import dosage_text
 from fai_site.pictures.animation import render_animation
-from fai_site.pictures.drawing import frames_across, illustration_text
+from fai_site.pictures.drawing import illustration_text
 from fai_site.pictures.motion import pace
 from fai_site.pictures.pose_guide import PoseGuide, default_view, where_written
+from fai_site.pictures.svg.layout import frames_across
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Escaped wherever they stand: each can start syntax inside a line (a backslash escape, code,

@@ -1,6 +1,6 @@
 """Animation: a pose's in-between bodies → one SVG that plays the exercise, for the screen only.
 
-The still picture (`drawing.py`) stays what paper and the PDFs print. This one draws a single
+The still picture (`drawing`) stays what paper and the PDFs print. This one draws a single
 body in one window big enough for every in-between body, with the same elements, colours and
 props as the still, and moves it with SVG's own animation (SMIL): each element whose shape
 changes gets an `<animate>` of its coordinates through the bodies, on the loop `motion.timeline`
@@ -20,31 +20,17 @@ from functools import lru_cache
 
 from fai_site.catalogue.pose import Motion, Pose
 from fai_site.pictures.body import FrameFigure
-from fai_site.pictures.drawing import (
-    FLOOR_BOX,
-    HEIGHT,
-    PANEL,
-    PANEL_EDGE,
-    WIDTH,
-    Cell,
-    Element,
-    cells,
-    check_uid,
-    draw_body,
-    draw_floor,
-    draw_props,
-    draw_water,
-    environment,
-    fmt,
-    frame_box,
-    illustration_text,
-    pad,
-    shape_box,
-    squeeze_marks,
-)
+from fai_site.pictures.drawing import illustration_text
 from fai_site.pictures.motion import Timeline, motion_bodies, timeline
 from fai_site.pictures.props import Shape, frame_props
 from fai_site.pictures.scene import Scene, build_scene
+from fai_site.pictures.svg.arrows import squeeze_marks
+from fai_site.pictures.svg.body import draw_body
+from fai_site.pictures.svg.elements import Element, check_uid, fmt
+from fai_site.pictures.svg.layout import FLOOR_BOX, Cell, cells, frame_box, pad, shape_box
+from fai_site.pictures.svg.props import draw_floor, draw_props, draw_water
+from fai_site.pictures.svg.style import HEIGHT, PANEL, PANEL_EDGE, WIDTH
+from fai_site.pictures.templating import environment
 
 TEMPLATE = "animation.svg.j2"
 # The attributes that hold a shape's coordinates: these may change from body to body.
