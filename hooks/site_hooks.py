@@ -26,12 +26,15 @@ from fai_site.cache.generator_cache import KeptCatalogue
 from fai_site.catalogue.problems import CatalogueError
 from fai_site.handouts.pdf import HandoutPdf, ResourceLookup, handout_pdfs, over_budget
 from fai_site.handouts.pdf_job import HandoutPdfError
-from fai_site.pages.render import TEMPLATES, with_catalogue_lists
+from fai_site.handouts.templating import TEMPLATES as HANDOUT_TEMPLATES
+from fai_site.pages.render import with_catalogue_lists
 from fai_site.pages.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
 from fai_site.pages.serve_pages import pictures_files
-from fai_site.pages.site_pages import SiteSettings
 from fai_site.pages.structured_data import PageFacts, Website, page_json_ld
+from fai_site.pages.templating import TEMPLATES
 from fai_site.pictures.templating import TEMPLATES as PICTURE_TEMPLATES
+from fai_site.project import site_settings as assembled_settings
+from fai_site.site_settings import SiteSettings
 
 if TYPE_CHECKING:  # the dev server's module costs a build 40 ms to import
     from mkdocs.livereload import LiveReloadServer
@@ -151,6 +154,7 @@ def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any)
     """Rebuild when the catalogue or the generator's templates change (pictures are in docs/, watched already)."""
     server.watch(str(catalogue_path(config)))
     server.watch(str(TEMPLATES))
+    server.watch(str(HANDOUT_TEMPLATES))
     server.watch(str(PICTURE_TEMPLATES))
     return server
 
@@ -194,7 +198,7 @@ def page_facts(page: Page) -> PageFacts:
 
 
 def site_settings(config: MkDocsConfig) -> SiteSettings:
-    return SiteSettings.from_config(
+    return assembled_settings(
         site_url=config.site_url,
         directory_urls=config.use_directory_urls,
         extra=config.extra,

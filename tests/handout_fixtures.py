@@ -18,7 +18,8 @@ from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue, Exercise
 from fai_site.handouts.paper import BUDGET_EXERCISES
 from fai_site.handouts.pdf import ResourceLookup
-from fai_site.pages.site_pages import SiteSettings, generated_files
+from fai_site.pages.site_pages import generated_files
+from fai_site.site_settings import SiteSettings
 
 WORDIEST = "wordiest"
 PICTURE = "pictures/start-end.svg"

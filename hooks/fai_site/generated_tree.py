@@ -20,7 +20,9 @@ import yaml
 
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.pages.render import CATALOGUE_MARKS, with_catalogue_lists
-from fai_site.pages.site_pages import GeneratedFile, SiteSettings, generated_files
+from fai_site.pages.site_pages import GeneratedFile, generated_files
+from fai_site.project import site_settings
+from fai_site.site_settings import SiteSettings
 
 CONFIG_NAME = "mkdocs.yml"
 CATALOGUE_NAME = "exercises.yaml"
@@ -111,7 +113,7 @@ def check_folder(out: Path, *, project: Path) -> None:
 
 def settings_from(config: dict[str, Any], *, docs: Path, handout_pdfs: bool, qr_cache: Path | None) -> SiteSettings:
     """The settings the hooks would take from the same mkdocs.yml (site_hooks.site_settings)."""
-    return SiteSettings.from_config(
+    return site_settings(
         site_url=config.get("site_url"),
         directory_urls=config.get("use_directory_urls", True),
         extra=config.get("extra") or {},

@@ -19,7 +19,8 @@ from fai_site.cache import generator_cache
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue, Exercise, PoseIllustration
 from fai_site.catalogue.problems import CatalogueError
-from fai_site.pages.site_pages import SiteSettings, drawing, generated_files
+from fai_site.pages.site_pages import drawing, generated_files
+from fai_site.site_settings import SiteSettings
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 SETTINGS = SiteSettings(site_url="https://example.org/", handout_pdfs=False)

@@ -17,15 +17,15 @@ from html_reading import elements, parse
 from PIL import Image
 from pypdf import PdfReader
 
+from fai_site.catalogue.dosage_text import amount
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, Paper, page_budget
 from fai_site.handouts.pdf import HandoutPdf, handout_pdfs, linked_resources, over_budget, pdf_jobs, pdf_timestamp
 from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf
 from fai_site.handouts.sheet import handout_items
-from fai_site.pages.dosage_text import amount
 from fai_site.pages.render import programs_using
-from fai_site.pages.site_pages import SiteSettings
+from fai_site.site_settings import SiteSettings
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 SETTINGS = SiteSettings(site_url=TEST_SITE_URL)

@@ -23,11 +23,11 @@ from PIL import Image
 from playwright.sync_api import Browser, Page, Route
 from pypdf import PdfReader
 
+from fai_site.catalogue.dosage_text import amount
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue, Program
 from fai_site.handouts.paper import BUDGET_EXERCISES, FRAME_WIDTH_CM, Paper, page_budget
 from fai_site.handouts.sheet import handout_items
-from fai_site.pages.dosage_text import amount
 from fai_site.pictures.svg.layout import frames_across
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")

@@ -65,35 +65,35 @@ class Mutant:
 MUTANTS = [
     Mutant(
         "sheet drops a step",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         "{% for step in item.exercise.steps %}",
         "{% for step in item.exercise.steps[1:] %}",
         ("tests/handouts/test_handout_sheet.py::test_every_step_and_precaution_is_on_paper",),
     ),
     Mutant(
         "sheet drops the red-flag box",
-        "hooks/fai_site/pages/templates/handout.html.j2",
+        "hooks/fai_site/handouts/templates/handout.html.j2",
         "{{ parts.red_flags(program.id, catalogue.safety, 1) }}",
         "",
         ("tests/handouts/test_handout_sheet.py", "-k", "triage"),
     ),
     Mutant(
         "sheet drops the clinic's name",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         '<p class="fai-handout__clinic-name">{{ clinic.name }}</p>',
         '<p class="fai-handout__clinic-name"></p>',
         ("tests/handouts/test_handout_print.py", "-k", "clinic"),
     ),
     Mutant(
         "sheet drops the clinic's logo",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         "{% if clinic.logo %}",
         "{% if false %}",
         ("tests/handouts/test_handout_print.py", "-k", "clinic"),
     ),
     Mutant(
         "PDF ignores the paper size",
-        "hooks/fai_site/pages/templates/handout_pdf.html.j2",
+        "hooks/fai_site/handouts/templates/handout_pdf.html.j2",
         "<style>@page { size: {{ paper.value }}; }</style>",
         "",
         ("tests/handouts/test_handout_pdf.py", "-k", "within_the_page_budget"),
@@ -107,7 +107,7 @@ MUTANTS = [
     ),
     Mutant(
         "sheet drops the clinic's phone",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         '{% for key in ["phone", "address", "web"] %}',
         '{% for key in ["address", "web"] %}',
         ("tests/handouts/test_handout_print.py", "-k", "clinic"),
@@ -226,7 +226,7 @@ MUTANTS = [
     ),
     Mutant(
         "Markdown text no longer escapes HTML",
-        "hooks/fai_site/pages/render.py",
+        "hooks/fai_site/pages/templating.py",
         "text = html.escape(str(value), quote=False)",
         "text = str(value)",
         ("tests/pages/test_render.py",),

@@ -28,10 +28,10 @@ from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page
 from pypdf import PdfReader
 
+from fai_site.catalogue.dosage_text import amount, frequency
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Dosage
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES
-from fai_site.pages.dosage_text import amount, frequency
 from fai_site.pages.handout_builder import item_code, program_fragment
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
@@ -386,7 +386,7 @@ def test_a_link_with_a_bad_dose_says_so_and_keeps_the_usual_dose(site_server: st
 
 @pytest.mark.browser
 def test_every_dose_reads_as_on_the_handouts(site_server: str, page: Page) -> None:
-    """The builder words a dose in JavaScript; it must say what fai_site/pages/dosage_text.py says."""
+    """The builder words a dose in JavaScript; it must say what fai_site/catalogue/dosage_text.py says."""
     ids = [exercise.id for exercise in CATALOGUE.exercises]
     for start in range(0, len(ids), 12):
         chunk = ids[start : start + 12]

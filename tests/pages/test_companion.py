@@ -29,7 +29,7 @@ from fai_site.catalogue.loader import load_catalogue
 from fai_site.handouts.sheet import handout_items
 from fai_site.pages import companion
 from fai_site.pages.handout_builder import item_code, program_fragment
-from fai_site.pages.render import picture
+from fai_site.pictures.picture import picture
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 PAGE = "program/"

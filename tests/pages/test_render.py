@@ -7,7 +7,8 @@ import yaml
 from conftest import ROOT
 
 from fai_site.catalogue.loader import load_catalogue
-from fai_site.pages.render import front_matter, html_text, md_text, programs_using, with_catalogue_lists
+from fai_site.pages.render import programs_using, with_catalogue_lists
+from fai_site.pages.templating import front_matter, html_text, md_text
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 

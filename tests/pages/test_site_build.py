@@ -11,10 +11,10 @@ from html_reading import XHTML, article, by_class, elements, local_targets, pars
 from pydantic import BaseModel
 from readability import pain_rule_sentences
 
+from fai_site.catalogue.dosage_text import amount, describe
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue, Exercise, Program
 from fai_site.handouts.sheet import handout_items
-from fai_site.pages.dosage_text import amount, describe
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 

@@ -31,7 +31,8 @@ from fai_site.catalogue.loader import checked_from_text, read_text
 from fai_site.catalogue.model import Catalogue, Exercise, ImageIllustration, PoseIllustration
 from fai_site.catalogue.reading_grade import GRADES_FILE, MEASURING_LIBRARIES, ReadingGrades
 from fai_site.files import store
-from fai_site.pages.site_pages import GeneratedFile, SiteSettings, drawing, generated_files
+from fai_site.pages.site_pages import GeneratedFile, drawing, generated_files
+from fai_site.site_settings import SiteSettings
 
 # The whole generator: its code and templates in every subpackage.
 PACKAGE = Path(__file__).parent.parent

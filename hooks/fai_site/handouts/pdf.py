@@ -23,8 +23,9 @@ from fai_site.catalogue.model import Catalogue, Program
 from fai_site.files import store
 from fai_site.handouts.paper import Paper, page_budget
 from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, Renderer, site_path
-from fai_site.pages import render
-from fai_site.pages.site_pages import SiteSettings, handout_sheet
+from fai_site.handouts.sheet import handout_sheet
+from fai_site.handouts.templating import render
+from fai_site.site_settings import SiteSettings
 
 STYLESHEET = "stylesheets/handout.css"
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
@@ -70,7 +71,7 @@ def pdf_job(
     """The page's own sheet in the print wrapper, resolved against the page's address so its links work as on the site."""
     page_path = f"handouts/{program.id}"
     root = settings.root_from(page_path)
-    html = render.render(
+    html = render(
         "handout_pdf.html.j2",
         program=program,
         clinic=settings.clinic,
