@@ -38,7 +38,7 @@ class PageCost:
 
 def markdown_settings(config_file: Path) -> tuple[list[str], dict[str, Any]]:
     """The extensions and their settings as mkdocs.yml lists them."""
-    from fai_site.generated_tree import ConfigLoader
+    from fai_site.project import ConfigLoader
 
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader)  # noqa: S506 - a SafeLoader subclass
     names: list[str] = []

@@ -291,13 +291,11 @@ def pdf_render_time(bench: Bench, real: Project, *, jobs: int = 4) -> None:
         bench.add("PDF rendering per handout (in-process, warm)", modules)
         return
     handout_pdf, render_pdf = modules
-    import site_hooks
-    from mkdocs.config import load_config
-
     from fai_site.catalogue.loader import load_catalogue
+    from fai_site.project import Project
 
     catalogue = load_catalogue(real.catalogue, docs_dir=real.docs)
-    settings = site_hooks.site_settings(load_config(str(real.config)))
+    settings = Project.read(real.config).settings
     files = {generated.path: generated.content for generated in generated_files_of(real)}
     lookup = lambda path: site_bytes(real, files, path)  # noqa: E731
     all_jobs = handout_pdf.pdf_jobs(
