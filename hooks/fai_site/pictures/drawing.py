@@ -15,8 +15,8 @@ from fai_site.catalogue.pose import Layout, Motion, Pose
 from fai_site.pictures.pose_text import describe_pose
 from fai_site.pictures.scene import Scene, build_scene
 from fai_site.pictures.svg.arrows import arrow_box, between_arrow, draw_arrow, motion_arrows, squeeze_marks
-from fai_site.pictures.svg.body import draw_body
 from fai_site.pictures.svg.elements import Element, check_uid, fmt
+from fai_site.pictures.svg.frame import frame_elements, panel
 from fai_site.pictures.svg.layout import (
     FLOOR_BOX,
     cells,
@@ -27,8 +27,7 @@ from fai_site.pictures.svg.layout import (
     sequence_cells,
     union,
 )
-from fai_site.pictures.svg.props import draw_floor, draw_props, draw_water
-from fai_site.pictures.svg.style import HEIGHT, PANEL, PANEL_EDGE, WIDTH
+from fai_site.pictures.svg.style import HEIGHT, WIDTH
 from fai_site.pictures.templating import environment
 
 TEMPLATE = "illustration.svg.j2"
@@ -67,57 +66,26 @@ def illustration_text(pose: Pose) -> str:
 
 
 def draw_scene(scene: Scene) -> list[Element]:
+    """Every frame overlaid (the earlier ones' moving parts as ghosts, with motion arrows) or side by side."""
     layout = chosen_layout(scene)
-    elements: list[Element] = [
-        Element(
-            "rect",
-            (
-                ("x", "0.5"),
-                ("y", "0.5"),
-                ("width", fmt(WIDTH - 1)),
-                ("height", fmt(HEIGHT - 1)),
-                ("rx", "14"),
-                ("fill", PANEL),
-                ("stroke", PANEL_EDGE),
-                ("stroke-width", "1"),
-            ),
-        )
-    ]
-    arrows = motion_arrows(scene) if layout is Layout.OVERLAY else []
-    floors = [s for s in scene.props if s.role == "floor"]
-    props = [s for s in scene.props if s.role != "floor"]
+    elements: list[Element] = [panel()]
     if layout is Layout.OVERLAY:
+        arrows = motion_arrows(scene)
         box = union(
             [frame_box(f) for f in scene.frames] + prop_boxes(scene) + [FLOOR_BOX] + [arrow_box(a) for a in arrows]
         )
         box = pad(box, 3.0)
         (cell,) = cells(box, 1)
-        elements += draw_floor(floors, cell, box)
-        elements += draw_props(props, cell)
-        for shape in scene.frame_props[-1]:
-            if shape.role == "band":
-                elements += draw_props([shape], cell)
-        if scene.pose.motion is not Motion.SQUEEZE:
-            for frame in scene.frames[:-1]:
-                elements += draw_body(scene, frame, cell, ghost=True)
-        elements += draw_body(scene, scene.frames[-1], cell)
-        elements += draw_props([s for s in scene.frame_props[-1] if s.role == "band-around"], cell)
-        elements += [
-            e for shape in scene.frame_props[-1] if shape.role == "water" for e in draw_water(shape, cell, box)
-        ]
+        ghosts = scene.frames[:-1] if scene.pose.motion is not Motion.SQUEEZE else []
+        elements += frame_elements(scene, scene.frames[-1], scene.frame_props[-1], cell, box, ghosts=ghosts)
         for arrow in arrows:
             elements += draw_arrow(arrow, cell, both_ends=scene.pose.motion is Motion.BACK_AND_FORTH)
         if scene.pose.motion is Motion.SQUEEZE:
             elements += squeeze_marks(scene, scene.frames[-1], cell)
         return elements
     box, frame_cells = sequence_cells(scene)
-    for index, (frame, cell) in enumerate(zip(scene.frames, frame_cells)):
-        elements += draw_floor(floors, cell, box)
-        elements += draw_props(props, cell)
-        elements += draw_props([s for s in scene.frame_props[index] if s.role == "band"], cell)
-        elements += draw_body(scene, frame, cell)
-        elements += draw_props([s for s in scene.frame_props[index] if s.role == "band-around"], cell)
-        elements += [e for s in scene.frame_props[index] if s.role == "water" for e in draw_water(s, cell, box)]
+    for frame, moving_props, cell in zip(scene.frames, scene.frame_props, frame_cells):
+        elements += frame_elements(scene, frame, moving_props, cell, box)
     for before, after in zip(frame_cells, frame_cells[1:]):
         elements += between_arrow(before, after, box)
     return elements
