@@ -245,6 +245,13 @@ MUTANTS = [
         'ge=1, le=11, description="How many sets (1–10).")',
         ("tests/catalogue/test_catalogue_loader.py", "tests/catalogue/test_schema.py"),
     ),
+    Mutant(
+        "generator cache names pictures by the code on disk",
+        "hooks/fai_site/cache/generator_cache.py",
+        "return hash_of(sys.version, LOADED_CODE,",
+        'return hash_of(sys.version, files_hash("*.py"),',
+        ("tests/cache/test_generator_cache.py", "-k", "edited_while_serving"),
+    ),
 ]
 
 
