@@ -34,13 +34,16 @@ def check(catalogue_file: Path, docs_dir: Path | None = None, *, cache_dir: Path
     catalogue = checked.catalogue
     drafts = f" ({count(len(checked.drafts), 'draft')} left out)" if checked.drafts else ""
     print(
-        f"{catalogue_file.name}: OK — {count(len(catalogue.exercises), 'exercise')} and {count(len(catalogue.programs), 'program')} to publish{drafts}."
+        f"{catalogue_file.name}: OK — {count(len(catalogue.exercises), 'exercise')} and "
+        f"{count(len(catalogue.programs), 'program')} to publish{drafts}."
     )
     warnings = sum(problem.level is Level.WARNING for problem in checked.notes)
     if warnings:
         # Said last, where the eye lands: a warning passes here, but fails this project's tests for its own catalogue.
+        blocks = "it blocks" if warnings == 1 else "they block"
         print(
-            f"Before you commit, fix the {count(warnings, 'warning')} above: {'it blocks' if warnings == 1 else 'they block'} no build, but this project's tests accept none in its own catalogue.",
+            f"Before you commit, fix the {count(warnings, 'warning')} above: {blocks} no build, but this project's "
+            "tests accept none in its own catalogue.",
             file=sys.stderr,
         )
     return 0
@@ -68,7 +71,8 @@ def generate(project: Project, out: Path) -> int:
         return 1
     pdfs = f", {len(tree.pdfs)} handout PDFs" if tree.pdfs else ""
     print(
-        f"{out}: docs/ with {len(tree.generated)} generated pages and pictures{pdfs}, and {tree.config.name} without hooks."
+        f"{out}: docs/ with {len(tree.generated)} generated pages and pictures{pdfs}, and {tree.config.name} without "
+        "hooks."
     )
     return 0
 

@@ -43,7 +43,8 @@ class Tree:
 
 
 def write_tree(project: Project, out: Path) -> Tree:
-    """Write the project's site sources into `out` (an earlier tree there is replaced), PDFs rendered in unless switched off."""
+    """Write the project's site sources into `out` (an earlier tree there is replaced), PDFs rendered in unless switched
+    off."""
     check_folder(out, project=project.folder)
     build = SiteBuild()
     build.load(project)
@@ -117,7 +118,8 @@ def write_file(target: Path, content: str | bytes) -> None:
 
 
 def config_without_hooks(text: str, files: list[GeneratedFile], *, site_url: str) -> str:
-    """mkdocs.yml with no `hooks:`, the address written out, and the generated pages the hooks keep out of the nav kept out."""
+    """mkdocs.yml with no `hooks:`, the address written out, and the generated pages the hooks keep out of the nav kept
+    out."""
     blocks = config_blocks(text)
     blocks.pop("hooks", None)
     if "site_url" in blocks:

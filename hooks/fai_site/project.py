@@ -246,7 +246,8 @@ class SiteBuild:
         return generator_cache.files(self.catalogue(), project.settings, cache_dir=project.generator_cache)
 
     def handout_pdfs(self, resources: ResourceLookup) -> list[HandoutPdf]:
-        """Every program's PDFs, drawn from `resources` (the site's files) or read from the cache; none when switched off."""
+        """Every program's PDFs, drawn from `resources` (the site's files) or read from the cache; none when switched
+        off."""
         project = self.loaded()
         if not project.settings.handout_pdfs:
             return []
@@ -263,7 +264,8 @@ class SiteBuild:
         return handout_pdf.over_budget(pdfs, self.catalogue().catalogue)
 
     def catalogue_lists(self, markdown: str, *, source: str) -> str:
-        """A hand-written page with the lists it takes from the catalogue filled in; raises `ValueError` for a bad marker."""
+        """A hand-written page with the lists it takes from the catalogue filled in; raises `ValueError` for a bad
+        marker."""
         if self.kept is None:
             return markdown
         return with_catalogue_lists(markdown, self.kept.catalogue, source=source)

@@ -50,7 +50,8 @@ class SiteSettings:
         return is_public_address(self.site_url)
 
     def public_url(self, path: str) -> str | None:
-        """The page's address on the published site, for QR codes (the offline copy's paper leads online too); None for a local build."""
+        """The page's address on the published site, for QR codes (the offline copy's paper leads online too); None for
+        a local build."""
         return self.site_url.rstrip("/") + f"/{path}/" if self.is_public else None
 
     def root_from(self, path: str) -> str:
@@ -64,7 +65,8 @@ class SiteSettings:
 
 
 def is_public_address(url: str) -> bool:
-    """False for a preview's address (localhost, a loopback, private or link-local IP, a name with no dot): printed, it opens nothing."""
+    """False for a preview's address (localhost, a loopback, private or link-local IP, a name with no dot): printed, it
+    opens nothing."""
     host = (urlsplit(url).hostname or "").rstrip(".").lower()
     if not host or host == "localhost" or host.endswith(".localhost"):
         return False

@@ -1,4 +1,5 @@
-"""The Jinja2 settings every package renders with; a leaf, so pages, handouts and pictures each keep their own templates.
+"""The Jinja2 settings every package renders with; a leaf, so pages, handouts and pictures each keep their own
+templates.
 
 Everything is autoescaped (catalogue text is never markup), an undefined name is an error
 rather than an empty string, and block tags leave no blank lines behind, so what a

@@ -71,7 +71,8 @@ def article_blocks(docs: Path) -> list[str]:
 
 
 def prose_pages(word_counts: list[int], blocks: list[str]) -> Iterator[str]:
-    """Hand-written pages with the given word counts, cut from the articles' blocks in turn (the last one cut short to fit)."""
+    """Hand-written pages with the given word counts, cut from the articles' blocks in turn (the last one cut short to
+    fit)."""
     supply = itertools.cycle(blocks)
     for wanted in word_counts:
         page, words = ["# A hand-written page"], 4

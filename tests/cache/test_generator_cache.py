@@ -39,8 +39,9 @@ folder, edit = Path(sys.argv[1]), sys.argv[2:]
 if edit:
     source = Path(edit[0])
     source.write_text(source.read_text(encoding="utf-8").replace(edit[1], edit[2]), encoding="utf-8")
+config = folder / "mkdocs.yml"
 project = Project.from_config(
-    config_file=folder / "mkdocs.yml", docs_dir=folder / "docs", site_url=None, directory_urls=True, extra={}, environ={}
+    config_file=config, docs_dir=folder / "docs", site_url=None, directory_urls=True, extra={}, environ={}
 )
 build = SiteBuild(serving=True)
 build.load(project)

@@ -39,7 +39,11 @@ CM_PX = 96 / 2.54
 MIN_FONT_PX = 11 * 96 / 72 - 0.01
 TEXT_STYLES = """() => [...document.querySelectorAll('.fai-handout *')]
   .filter(el => [...el.childNodes].some(node => node.nodeType === Node.TEXT_NODE && node.textContent.trim()))
-  .map(el => ({text: el.textContent.trim().slice(0, 40), size: parseFloat(getComputedStyle(el).fontSize), color: getComputedStyle(el).color}))"""
+  .map(el => ({
+    text: el.textContent.trim().slice(0, 40),
+    size: parseFloat(getComputedStyle(el).fontSize),
+    color: getComputedStyle(el).color,
+  }))"""
 
 
 def words(value: str) -> str:

@@ -101,8 +101,8 @@ MUTANTS = [
     Mutant(
         "PDF date ignores the review date",
         "hooks/fai_site/handouts/pdf.py",
-        "return datetime.datetime.combine(catalogue.last_reviewed, datetime.time(), tzinfo=datetime.timezone.utc)",
-        "return datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)",
+        "return datetime.datetime.combine(catalogue.last_reviewed, datetime.time(), tzinfo=datetime.UTC)",
+        "return datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)",
         ("tests/handouts/test_handout_pdf.py", "-k", "date"),
     ),
     Mutant(
@@ -144,7 +144,8 @@ MUTANTS = [
         "exercise picture hidden by CSS",
         "docs/stylesheets/site.css",
         ".md-typeset .fai-illustration {\n",
-        ".md-typeset .fai-illustration,\n.md-typeset .fai-motion__player svg {\n  visibility: hidden;\n}\n\n.md-typeset .fai-illustration {\n",
+        ".md-typeset .fai-illustration,\n.md-typeset .fai-motion__player svg {\n  visibility: hidden;\n}\n\n"
+        ".md-typeset .fai-illustration {\n",
         ("tests/site/test_what_readers_see.py", "-k", "picture"),
     ),
     Mutant(
@@ -193,7 +194,8 @@ MUTANTS = [
         "builder keeps the patient's name in storage",
         "docs/javascripts/handout-builder.js",
         'on(".fai-builder__patient", "input", () => showPatient(builder));',
-        'on(".fai-builder__patient", "input", () => { showPatient(builder); sessionStorage.setItem("patient", builder.find(\'[data-patient="patient"]\').value); });',
+        'on(".fai-builder__patient", "input", () => { showPatient(builder); '
+        'sessionStorage.setItem("patient", builder.find(\'[data-patient="patient"]\').value); });',
         ("tests/site/test_what_readers_see.py", "-k", "patient"),
     ),
     Mutant(
@@ -360,7 +362,8 @@ def main() -> int:
         for mutant in chosen:
             outcome = try_mutant(tree, mutant)
             print(
-                f"{mutant.name}: {'caught by ' + outcome.caught_by if outcome.caught_by else 'SURVIVED'} ({outcome.seconds:.0f} s)",
+                f"{mutant.name}: {'caught by ' + outcome.caught_by if outcome.caught_by else 'SURVIVED'} "
+                f"({outcome.seconds:.0f} s)",
                 flush=True,
             )
             outcomes.append(outcome)

@@ -60,7 +60,8 @@ class CatalogueConstruction(SafeConstructor):
         self.scalar_tags: dict[tuple[str, tuple[bool, bool]], str] = {}
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        """A node's tag. A catalogue writes the same keys, numbers and sides thousands of times, so each scalar is resolved once."""
+        """A node's tag. A catalogue writes the same keys, numbers and sides thousands of times, so each scalar is
+        resolved once."""
         if kind is not ScalarNode:
             return super().resolve(kind, value, implicit)
         key = (value, implicit)
@@ -225,7 +226,9 @@ SYNTAX_HINTS = {
     "mapping values are not allowed": "check the indentation, or put quotes around text that contains ': '",
     "expected ',' or ']'": "a '[' is not closed with ']'",
     "expected ',' or '}'": "a '{' is not closed with '}'",
-    "could not find expected ':'": "a line is missing 'field: value', a '- ' needs a space after the dash, or a quote is not closed",
+    "could not find expected ':'": (
+        "a line is missing 'field: value', a '- ' needs a space after the dash, or a quote is not closed"
+    ),
     "end of stream": "a quote is not closed",
     "expected '-' indicator": "check the indentation: this line must line up with the lines above it",
     "expected <block end>": "check the indentation: this line must line up with the lines above it",
@@ -260,7 +263,10 @@ def repeated_keys(node: MappingNode) -> Iterator[tuple[ScalarNode, ScalarNode]]:
 
 def repeated_key_problem(root: Node | None, mapping: MappingNode, key: ScalarNode, first: ScalarNode) -> Problem:
     path = (*node_path(root, mapping), key.value)
-    message = f"is given twice (first on line {first.start_mark.line + 1}); YAML keeps only the last one, so delete one of them"
+    message = (
+        f"is given twice (first on line {first.start_mark.line + 1}); YAML keeps only the last one, so delete "
+        "one of them"
+    )
     return Problem(path, message, key.start_mark.line + 1, key.start_mark.column + 1)
 
 

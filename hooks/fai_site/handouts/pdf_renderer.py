@@ -31,7 +31,8 @@ class JobFetcher(URLFetcher):
 
 
 def render_pdf(job: PdfJob) -> RenderedPdf:
-    """The PDF and its page count; its dates come from the wrapper's `dcterms` tags, so equal inputs give equal bytes."""
+    """The PDF and its page count; its dates come from the wrapper's `dcterms` tags, so equal inputs give equal
+    bytes."""
     try:
         document = HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
         return RenderedPdf(document.write_pdf(), len(document.pages))

@@ -44,7 +44,8 @@ def handout_items(program: Program, catalogue: Catalogue) -> list[HandoutItem]:
 
 
 def how_often(program: Program, items: list[HandoutItem]) -> str:
-    """The sheet's one statement of how often: the program's frequency, its advice, and a pointer to any card that differs."""
+    """The sheet's one statement of how often: the program's frequency, its advice, and a pointer to any card that
+    differs."""
     sentences = [dosage_text.frequency(program.frequency).capitalize() + "."]
     if program.how_often:
         sentences.append(program.how_often)

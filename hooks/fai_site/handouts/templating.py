@@ -1,4 +1,5 @@
-"""The handouts' templates (`templates/`): the sheet, its parts (which the builder's page shares) and the PDF's wrapper."""
+"""The handouts' templates (`templates/`): the sheet, its parts (which the builder's page shares) and the
+PDF's wrapper."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def long_date(day: datetime.date) -> str:
 
 
 def break_after_slashes(url: str) -> Markup:
-    """The address with a line-break chance after each '/' and '.', so it wraps between its parts, never inside a word."""
+    """The address with a line-break chance after each '/' and '.', so it wraps between its parts, never inside
+    a word."""
     escaped = html.escape(url)
     return Markup(re.sub(r"([/.])(?=.)", r"\1<wbr>", escaped))
 

@@ -43,7 +43,10 @@ REST_SECONDS = 5
 OK_PAIN = 4
 PAIN_RULE = {
     "ok": "Good. Mild pain up to 4 is OK if it settles by the next day.",
-    "high": "That is more than 4. Stop any exercise that hurts like this. If it stays up, do less next time, and tell your therapist.",
+    "high": (
+        "That is more than 4. Stop any exercise that hurts like this. If it stays up, do less next time, and tell "
+        "your therapist."
+    ),
     "settled": "Good. Your hip settled. Keep going as planned.",
     "stayed": "Pain stayed up: do less next time, and tell your therapist.",
 }
@@ -82,7 +85,8 @@ def exercise_data(exercise: Exercise, *, root: str) -> dict[str, Any]:
 
 
 def companion_page(catalogue: Catalogue, *, root: str, handouts_href: str, offline_ready: bool) -> str:
-    """The page source; `offline_ready` (directory URLs) lets it install its service worker, which must sit beside it."""
+    """The page source; `offline_ready` (directory URLs) lets it install its service worker, which must sit
+    beside it."""
     return render(
         "companion_page.md.j2",
         title=TITLE,

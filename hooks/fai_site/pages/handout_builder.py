@@ -187,7 +187,8 @@ def builder_page(
 ) -> str:
     """The builder's page source: the controls, the empty sheet, and a card template per exercise.
 
-    `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the program's fragment.
+    `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the
+    program's fragment.
     """
     return render(
         "handout_builder_page.md.j2",

@@ -52,7 +52,8 @@ def exercise_index(catalogue: Catalogue) -> str:
 
 
 def with_safety_lists(markdown: str, safety: Safety, *, source: str) -> str:
-    """A page's `<!-- safety: TIER -->` lines replaced by the catalogue's signs, so the page and every handout say the same."""
+    """A page's `<!-- safety: TIER -->` lines replaced by the catalogue's signs, so the page and every handout say the
+    same."""
 
     def signs(match: re.Match[str]) -> str:
         indent, tier = match["indent"], match["tier"]
@@ -92,9 +93,8 @@ def marked_phase(value: str, *, source: str) -> Phase:
     try:
         return Phase(value)
     except ValueError:
-        raise ValueError(
-            f"{source}: '<!-- exercises: {value} -->' names no phase; use one of {', '.join(phase.value for phase in Phase)}"
-        ) from None
+        names = ", ".join(phase.value for phase in Phase)
+        raise ValueError(f"{source}: '<!-- exercises: {value} -->' names no phase; use one of {names}") from None
 
 
 def first_phase(exercise: Exercise) -> Phase:
@@ -112,7 +112,8 @@ def with_catalogue_lists(markdown: str, catalogue: Catalogue, *, source: str) ->
 def handout_page(
     program: Program, sheet: str, *, papers: list[Paper], adapt_href: str, start_href: str | None = None
 ) -> str:
-    """The handout's page: a Print button, a PDF link per paper size, links to start it in "My program" and to adapt it in the builder, then the sheet."""
+    """The handout's page: a Print button, a PDF link per paper size, links to start it in "My program" and to adapt it
+    in the builder, then the sheet."""
     return render(
         "handout_page.md.j2",
         program=program,
@@ -144,5 +145,6 @@ def pose_guide_page(guide: PoseGuide) -> str:
 
 
 def pictures_page(catalogue: Catalogue, *, drafts: Sequence[Any] = ()) -> str:
-    """Every exercise's picture on one page, drafts' poses too, for `mkdocs serve` only: watch one redrawn as you save."""
+    """Every exercise's picture on one page, drafts' poses too, for `mkdocs serve` only: watch one redrawn as you
+    save."""
     return render("exercise_pictures.md.j2", catalogue=catalogue, drafts=drafts)

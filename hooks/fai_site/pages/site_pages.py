@@ -35,7 +35,8 @@ def drawing(exercise: Exercise, illustration: PoseIllustration) -> str:
 
 
 def generated_files(catalogue: Catalogue, settings: SiteSettings, *, draw: Draw = drawing) -> list[GeneratedFile]:
-    """The exercise pages, illustrations, indexes and handouts, in a stable order; `draw` may supply pictures drawn before."""
+    """The exercise pages, illustrations, indexes and handouts, in a stable order; `draw` may supply pictures drawn
+    before."""
     return [
         GeneratedFile("exercises/index.md", render.exercise_index(catalogue), listed=True),
         GeneratedFile("handouts/index.md", render.handouts_index(catalogue), listed=True),
@@ -88,7 +89,8 @@ def handout_file(program: Program, catalogue: Catalogue, settings: SiteSettings)
 
 
 def builder_file(catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
-    """The handout builder's page; its printed sheet's QR code, drawn in the browser, opens that program on the public site."""
+    """The handout builder's page; its printed sheet's QR code, drawn in the browser, opens that program on the public
+    site."""
     page = handout_builder.builder_page(
         catalogue,
         clinic=settings.clinic,
@@ -100,7 +102,8 @@ def builder_file(catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
 
 
 def companion_files(catalogue: Catalogue, settings: SiteSettings) -> list[GeneratedFile]:
-    """The "My program" page and, with directory URLs (a service worker must sit beside its page), what makes it work offline."""
+    """The "My program" page and, with directory URLs (a service worker must sit beside its page), what makes it work
+    offline."""
     page = companion.companion_page(
         catalogue,
         root=settings.root_from(companion.PAGE),

@@ -39,7 +39,8 @@ FrontMatterDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.Saf
 
 
 def md_text(value: Any) -> Markup:
-    """Plain text made safe for a Markdown source, anywhere on a line: HTML-escaped, and backslashed only where Markdown would read syntax."""
+    """Plain text made safe for a Markdown source, anywhere on a line: HTML-escaped, and backslashed only where Markdown
+    would read syntax."""
     text = html.escape(str(value), quote=False).replace("\n", " ")
     # One str.replace per character present: several times faster than re.sub with a group reference.
     for special in MARKDOWN_SPECIALS:

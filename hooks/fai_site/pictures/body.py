@@ -231,7 +231,8 @@ def place(pose: Pose, posture: Posture) -> FrameFigure:
 
 
 def camera_elevation(pose: Pose) -> float:
-    """The front-above view looks down a little, so limbs bent toward the reader show; the above view looks straight down."""
+    """The front-above view looks down a little, so limbs bent toward the reader show; the above view looks straight
+    down."""
     return ELEVATIONS[pose.shown_view]
 
 

@@ -1,4 +1,5 @@
-"""Arrows that show the movement: an arc about a joint, a slide, a lift or a tilt, the arrow between frames, and a squeeze's marks."""
+"""Arrows that show the movement: an arc about a joint, a slide, a lift or a tilt, the arrow between frames, and a
+squeeze's marks."""
 
 from __future__ import annotations
 

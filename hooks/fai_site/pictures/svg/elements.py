@@ -1,4 +1,5 @@
-"""SVG elements as data: a tag and its attributes in a fixed order, numbers rounded to 0.1, so the same drawing gives the same bytes."""
+"""SVG elements as data: a tag and its attributes in a fixed order, numbers rounded to 0.1, so the same drawing gives
+the same bytes."""
 
 from __future__ import annotations
 

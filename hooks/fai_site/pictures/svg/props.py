@@ -79,7 +79,8 @@ def draw_water(shape: Shape, cell: Cell, box: Box) -> list[Element]:
     right, bottom = cell.at(box[2], 0.0)
     step = (right - left) / 8
     surface = f"M{fmt(left)} {fmt(top)}" + "".join(
-        f"Q{fmt(left + step * (i + 0.5))} {fmt(top + (-3 if i % 2 == 0 else 3))} {fmt(left + step * (i + 1))} {fmt(top)}"
+        f"Q{fmt(left + step * (i + 0.5))} {fmt(top + (-3 if i % 2 == 0 else 3))} {fmt(left + step * (i + 1))} "
+        f"{fmt(top)}"
         for i in range(8)
     )
     water = polygon([(left, top), (right, top), (right, bottom), (left, bottom)], WATER)
