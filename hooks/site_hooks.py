@@ -11,7 +11,7 @@ import datetime
 import html
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -102,7 +102,10 @@ def on_page_context(
 ) -> TemplateContext:
     """Hand main.html the page's schema.org data, so search engines can show steps and review dates."""
     site = Website(name=config.site_name, url=config.site_url or "")
-    context["structured_data"] = build.structured_data(page_facts(page), site=site) if build.kept else None
+    # main.html reads it; MkDocs' TemplateContext names only the keys MkDocs itself sets.
+    cast("dict[str, Any]", context)["structured_data"] = (
+        build.structured_data(page_facts(page), site=site) if build.kept else None
+    )
     return context
 
 

@@ -343,7 +343,7 @@
   // ---- The clinic -------------------------------------------------------------------------
 
   function loadClinic(builder) {
-    let kept = {};
+    let kept;
     try {
       kept = JSON.parse(localStorage.getItem(CLINIC_KEY)) ?? {};
     } catch {

@@ -72,7 +72,7 @@ class Project:
         docs_dir: Path,
         site_url: str | None,
         directory_urls: bool,
-        extra: dict[str, Any],
+        extra: Mapping[str, Any],
         environ: Mapping[str, str] | None = None,
     ) -> Project:
         """The project of a config as MkDocs or `read` parsed it; HANDOUT_PDFS and SOURCE_DATE_EPOCH from `environ`."""
@@ -145,7 +145,7 @@ def site_settings(
     *,
     site_url: str | None,
     directory_urls: bool,
-    extra: dict[str, Any],
+    extra: Mapping[str, Any],
     docs_dir: Path,
     handout_pdfs: bool,
     qr_cache: Path | None,

@@ -254,6 +254,13 @@ MUTANTS = [
         'return hash_of(sys.version, files_hash("*.py"),',
         ("tests/cache/test_generator_cache.py", "-k", "edited_while_serving"),
     ),
+    Mutant(
+        "copy of a Material partial drifts from Material's",
+        "overrides/partials/toc.html",
+        "{% set toc = page.toc %}",
+        "{% set toc = page.toc or [] %}",
+        ("tests/site/test_material_partials.py",),
+    ),
 ]
 
 

@@ -39,7 +39,8 @@ def content_problems(data: dict[str, Any], *, grades: ReadingGrades) -> list[Pro
     exercises = data.get("exercises")
     if not isinstance(exercises, list):
         return []
-    references = data.get("references") if isinstance(data.get("references"), dict) else {}
+    written = data.get("references")
+    references = written if isinstance(written, dict) else {}
     return [
         problem
         for index, entry in enumerate(exercises)

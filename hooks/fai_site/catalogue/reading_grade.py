@@ -121,4 +121,5 @@ def kept_grades(source: Path) -> dict[str, Any]:
         return {}
     if not isinstance(found, dict) or found.get("measure") != measure() or not isinstance(found.get("grades"), dict):
         return {}
-    return found["grades"]
+    grades: dict[str, Any] = found["grades"]
+    return grades

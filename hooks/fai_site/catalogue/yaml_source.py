@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.constructor import BaseConstructor, SafeConstructor
@@ -43,7 +43,15 @@ class Document:
     repeated_keys: list[Problem]
 
 
-class CatalogueConstruction(SafeConstructor):
+if TYPE_CHECKING:
+    # The constructor is only ever mixed into a whole loader (`FastLoader`, `PortableLoader`), so it may use
+    # the reader's, resolver's and composer's methods; type-check it as that loader.
+    ConstructorBase = yaml.SafeLoader
+else:
+    ConstructorBase = SafeConstructor
+
+
+class CatalogueConstruction(ConstructorBase):
     """The safe constructor, made strict where plain YAML quietly loses an editor's text."""
 
     # `<<` stays an ordinary key (and so an unknown field): merges copy other entries,
@@ -54,7 +62,7 @@ class CatalogueConstruction(SafeConstructor):
     }
 
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)  # type: ignore[call-arg]  # the loader's other bases take the stream
+        super().__init__(stream)  # the loader's other bases take the stream
         self.root: Node | None = None
         self.repeats: list[tuple[MappingNode, ScalarNode, ScalarNode]] = []
         self.scalar_tags: dict[tuple[str, tuple[bool, bool]], str] = {}
@@ -63,7 +71,8 @@ class CatalogueConstruction(SafeConstructor):
         """A node's tag. A catalogue writes the same keys, numbers and sides thousands of times, so each scalar is
         resolved once."""
         if kind is not ScalarNode:
-            return super().resolve(kind, value, implicit)
+            resolved: str = super().resolve(kind, value, implicit)
+            return resolved
         key = (value, implicit)
         tag = self.scalar_tags.get(key)
         if tag is None:
@@ -81,7 +90,7 @@ class CatalogueConstruction(SafeConstructor):
             self.repeats.extend((node, key, first) for key, first in repeated_keys(node))
         return mapping
 
-    def construct_yaml_int(self, node: ScalarNode) -> int | str:
+    def construct_yaml_int(self, node: ScalarNode) -> int | str:  # type: ignore[override]  # text, on purpose
         """A number too long for Python stays text, and the model says what is wrong with it."""
         try:
             return super().construct_yaml_int(node)
@@ -325,7 +334,7 @@ def first_alias(text: str) -> tuple[int, int]:
     for event in yaml.parse(text, Loader=loader_for(text)):
         if isinstance(event, yaml.CollectionStartEvent) and event.anchor:
             anchors.add(event.anchor)
-        elif isinstance(event, yaml.AliasEvent) and event.anchor in anchors:
+        elif isinstance(event, yaml.AliasEvent) and event.anchor in anchors and event.start_mark is not None:
             return event.start_mark.line + 1, event.start_mark.column + 1
     return 1, 1
 

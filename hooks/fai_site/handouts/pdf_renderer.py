@@ -15,7 +15,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf, site_path
 
 
-class JobFetcher(URLFetcher):
+class JobFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type information
     """Answers only with the job's own files; any other URL is an error that stops the render."""
 
     def __init__(self, job: PdfJob) -> None:

@@ -8,14 +8,16 @@ import html
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment
 from markupsafe import Markup
 
 from fai_site import templating
 from fai_site.catalogue import dosage_text
 from fai_site.pictures.picture import picture
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -12,11 +12,10 @@ import html
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import yaml
-from jinja2 import Environment
 from markupsafe import Markup
 
 from fai_site import templating
@@ -24,6 +23,9 @@ from fai_site.catalogue import dosage_text
 from fai_site.catalogue.model import Category, Phase
 from fai_site.handouts import templating as handout_templating
 from fai_site.pictures.picture import animation
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Escaped wherever they stand: each can start syntax inside a line (a backslash escape, code,

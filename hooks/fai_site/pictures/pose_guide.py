@@ -117,7 +117,7 @@ def pose_guide() -> PoseGuide:
 
 def base_example(base: Base) -> Drawn:
     """The base position as it is before any frame changes it; a squeeze shows a still picture."""
-    data = {
+    data: dict[str, Any] = {
         "base": base.value,
         "props": [prop.value for prop in BASE_PROPS.get(base, [])],
         "moving": ["pelvis"],

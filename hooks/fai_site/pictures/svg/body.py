@@ -137,7 +137,7 @@ def torso_outline(frame: FrameFigure, cell: Cell) -> list[tuple[float, float]]:
     across_shoulders = unit(tuple(a - b for a, b in zip(frame.points["near_shoulder"], neck)))
     along = unit(tuple(a - b for a, b in zip(neck, pelvis)))
     names = frame.spine()
-    centres = [frame.points[n] for n in names]
+    centres: list[tuple[float, ...]] = [frame.points[n] for n in names]
     # round the top of the shoulders and the bottom of the hips a little beyond the end samples
     centres = (
         [tuple(p - 7.0 * d for p, d in zip(centres[0], along))]
@@ -150,8 +150,8 @@ def torso_outline(frame: FrameFigure, cell: Cell) -> list[tuple[float, float]]:
         side = []
         for i, (centre, width) in enumerate(zip(centres, widths)):
             across = across_hips if i < 4 else across_shoulders
-            point = tuple(c + sign * width * a for c, a in zip(centre, across))
-            side.append(cell.at(*project(point, frame.elevation, frame.azimuth)))  # type: ignore[arg-type]
+            x, depth, z = (c + sign * width * a for c, a in zip(centre, across))
+            side.append(cell.at(*project((x, depth, z), frame.elevation, frame.azimuth)))
         sides.append(side)
     return sides[0] + sides[1][::-1]
 
