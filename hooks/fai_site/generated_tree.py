@@ -43,8 +43,7 @@ class Tree:
 
 
 def write_tree(project: Project, out: Path) -> Tree:
-    """Write the project's site sources into `out` (an earlier tree there is replaced), PDFs rendered in unless switched
-    off."""
+    """Write the project's site sources into `out`, replacing an earlier tree there; PDFs too, unless switched off."""
     check_folder(out, project=project.folder)
     build = SiteBuild()
     build.load(project)

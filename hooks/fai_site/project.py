@@ -95,7 +95,10 @@ class Project:
 
     @classmethod
     def read(cls, config_file: Path, *, environ: Mapping[str, str] | None = None) -> Project:
-        """The project of a mkdocs.yml read without MkDocs, as MkDocs would read it (`make generate`)."""
+        """The project of a mkdocs.yml read without MkDocs, as MkDocs would read it (`make generate`).
+
+        `!ENV` in the file reads this process's environment, as MkDocs does; `environ` gives the switches.
+        """
         config = read_config(config_file)
         return cls.from_config(
             config_file=config_file,
@@ -296,11 +299,13 @@ class SiteBuild:
         ]
 
     def loaded(self) -> Project:
+        """The project of the last `load`; the events after `on_config` can rely on it."""
         if self.project is None:
             raise RuntimeError("load a project first")
         return self.project
 
     def catalogue(self) -> KeptCatalogue:
+        """The good catalogue the files are made from; the hooks ask only once `load` has kept one."""
         if self.kept is None:
             raise RuntimeError("no good catalogue loaded")
         return self.kept
