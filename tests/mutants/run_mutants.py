@@ -241,6 +241,20 @@ MUTANTS = [
         ("tests/pages/test_site_build.py", "-k", "editors_guide"),
     ),
     Mutant(
+        "editor's pose page back in the search index",
+        "hooks/fai_site/pages/templates/pose_guide.md.j2",
+        ', search={"exclude": True}) }}',
+        ") }}",
+        ("tests/site/test_search.py", "-k", "internal_pages_are_built_but_not_searchable"),
+    ),
+    Mutant(
+        "sport page no longer asks the jogging question a patient types",
+        "docs/sport-and-running.md",
+        "## Can I go jogging or running again?\n",
+        "## Are you ready to run?\n",
+        ("tests/site/test_search.py", "-k", "lay_words and jogging"),
+    ),
+    Mutant(
         "model allows 11 sets",
         "hooks/fai_site/catalogue/model.py",
         'ge=1, le=10, description="How many sets (1–10).")',
