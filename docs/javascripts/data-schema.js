@@ -15,6 +15,7 @@
 })(globalThis, () => {
   "use strict";
 
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
   // Control and direction characters become spaces; cut at `max`, never mid-character.

@@ -15,7 +15,6 @@ import datetime
 import os
 import stat
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 
 class UnsafeSourceError(Exception):
@@ -51,7 +50,10 @@ def docs_problems(docs_dir: Path, project: Path) -> list[str]:
 def file_problem(path: Path, docs_dir: Path) -> str | None:
     """Why the site must not publish `path`, or None."""
     if path.is_symlink():
-        return f"is a symbolic link (to {os.readlink(path)}); the site publishes only files of the project itself: copy the file in instead"
+        return (
+            f"is a symbolic link (to {os.readlink(path)}); the site publishes only files of the project itself: "
+            "copy the file in instead"
+        )
     mode = path.lstat().st_mode
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         return "is not an ordinary file; delete it"
@@ -60,17 +62,13 @@ def file_problem(path: Path, docs_dir: Path) -> str | None:
     return None
 
 
-def config_problems(extra: dict[str, Any], *, docs_dir: Path, project: Path, config_name: str) -> list[str]:
-    """The paths `mkdocs.yml` names under `extra`: each a plain file of `docs/`."""
-    clinic = extra.get("clinic") or {}
-    logo = clinic.get("logo") if isinstance(clinic, dict) else None
+def logo_problems(logo: str | None, *, docs_dir: Path, project: Path, config_name: str) -> list[str]:
+    """The clinic's logo (`extra.clinic.logo` in `config_name`): a plain file of `docs/`, or nothing."""
     if logo is None:
         return []
     where = f"{config_name}: extra.clinic.logo"
-    if not isinstance(logo, str) or not logo.strip():
-        return [f"{where}: must be the path of a picture inside {docs_dir.name}/, e.g. assets/images/logo.svg"]
     parts = PurePosixPath(logo).parts
-    if PurePosixPath(logo).is_absolute() or ".." in parts or "\\" in logo:
+    if not logo.strip() or PurePosixPath(logo).is_absolute() or ".." in parts or "\\" in logo:
         return [f"{where}: must be a path inside {docs_dir.name}/, without '..' or a leading '/' (got {logo!r})"]
     path = docs_dir / logo
     for step in (docs_dir.joinpath(*parts[:depth]) for depth in range(1, len(parts) + 1)):
@@ -88,12 +86,13 @@ def source_date_problems(value: str | None) -> list[str]:
     if not value:
         return []
     try:
-        moment = datetime.datetime.fromtimestamp(int(value), tz=datetime.timezone.utc)
+        moment = datetime.datetime.fromtimestamp(int(value), tz=datetime.UTC)
     except (ValueError, OverflowError, OSError):
         moment = None
     if moment is None or moment.year < 1970:
         return [
-            f"SOURCE_DATE_EPOCH: must be a whole number of seconds since 1970, such as the last commit's time (git log -1 --format=%ct); got {value!r}"
+            "SOURCE_DATE_EPOCH: must be a whole number of seconds since 1970, such as the last commit's time "
+            f"(git log -1 --format=%ct); got {value!r}"
         ]
     return []
 

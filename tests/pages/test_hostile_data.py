@@ -404,7 +404,9 @@ def test_a_file_this_phone_has_no_room_for_changes_nothing(phone: Phone, tmp_pat
     phone.open()
     phone.page.evaluate(
         """() => { let size = 1 << 20; let index = 0;
-        while (size >= 1024) { try { localStorage.setItem(`filler-${index}`, 'f'.repeat(size)); index += 1; } catch { size >>= 1; } } }"""
+        while (size >= 1024) {
+          try { localStorage.setItem(`filler-${index}`, 'f'.repeat(size)); index += 1; } catch { size >>= 1; }
+        } }"""
     )
     more = kept(
         *(session("2026-11-01", 2, at=f"09:{index // 60:02d}:{index % 60:02d}") for index in range(200)),

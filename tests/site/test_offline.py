@@ -153,7 +153,7 @@ def test_the_builder_works_from_the_folder(offline_site: BuildResult, visit: Vis
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", [kind for kind, (path, _) in POLICY_TOUR.items() if path != MISSING])
 def test_no_page_breaks_its_policy_from_the_folder(offline_site: BuildResult, browser: Browser, kind: str) -> None:
-    """Opened from file://, where search runs in a frame that stands in for a worker: that frame keeps the policy too."""
+    """Opened from file://, where search runs in a frame standing in for a worker: that frame keeps the policy too."""
     path, use = POLICY_TOUR[kind]
     context = browser.new_context()
     try:

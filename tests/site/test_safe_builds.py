@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -198,7 +199,7 @@ LINKS = {
 
 
 @pytest.mark.parametrize("make_link", LINKS.values(), ids=LINKS.keys())
-def test_a_symbolic_link_fails_check_and_build_and_site_stays(copy: Copy, make_link) -> None:  # noqa: ANN001
+def test_a_symbolic_link_fails_check_and_build_and_site_stays(copy: Copy, make_link: Callable[[Copy], str]) -> None:
     message = make_link(copy)
     checked = copy.check()
     assert checked.returncode == 1 and message in checked.stderr, checked.stderr

@@ -105,7 +105,8 @@ def test_exercise_pages_put_only_name_summary_phase_and_muscles_in_the_index(bui
 
 
 def test_lists_of_exercises_stay_out_of_the_index(built_site: BuildResult) -> None:
-    """The exercise index and the handout sheets repeat the exercise pages; a handout page is found by its title, and the handouts index names each program."""
+    """The exercise index and the handout sheets repeat the exercise pages; a handout page is found by its title, and
+    the handouts index names each program."""
     catalogue = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
     locations = {entry["location"]: entry for entry in search_entries(built_site)}
     assert [location for location in locations if location.startswith("exercises/#")] == []

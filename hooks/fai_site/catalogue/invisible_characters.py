@@ -26,7 +26,8 @@ def invisible_character_problems(data: Any) -> list[Problem]:
     return [
         Problem(
             path,
-            f"contains an invisible character (U+{ord(found[0]):04X}) that would not show, or would break a picture; delete it",
+            f"contains an invisible character (U+{ord(found[0]):04X}) that would not show, or would break a picture; "
+            "delete it",
         )
         for path, value in texts(data, ())
         if (found := INVISIBLE.search(value))

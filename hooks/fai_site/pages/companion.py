@@ -21,17 +21,20 @@ import json
 from pathlib import Path
 from typing import Any
 
+from fai_site.catalogue import dosage_text
 from fai_site.catalogue.model import Catalogue, Exercise
-from fai_site.pages import dosage_text, render
 from fai_site.pages.program_link import limit, link_rules
 from fai_site.pages.structured_data import script_text
+from fai_site.pages.templating import render
+from fai_site.pictures.picture import picture as picture_of
 
 # The companion's page, by its path without extension, and its own files beside it.
 PAGE = "program"
 WORKER = f"{PAGE}/sw.js"
 MANIFEST = f"{PAGE}/manifest.json"
 ICON = f"{PAGE}/icon.svg"
-# The companion's own scripts, in the order they run (each needs those before it), and stylesheet (static files in docs/).
+# The companion's own scripts, in the order they run (each needs those before it), and its stylesheet: static files
+# in docs/.
 SCRIPTS = [
     "javascripts/data-schema.js",
     "javascripts/program-link.js",
@@ -54,7 +57,10 @@ MAX_SESSIONS = 5000
 MAX_FILE_BYTES = 5 * 1024 * 1024
 PAIN_RULE = {
     "ok": "Good. Mild pain up to 4 is OK if it settles by the next day.",
-    "high": "That is more than 4. Stop any exercise that hurts like this. If it stays up, do less next time, and tell your therapist.",
+    "high": (
+        "That is more than 4. Stop any exercise that hurts like this. If it stays up, do less next time, and tell "
+        "your therapist."
+    ),
     "settled": "Good. Your hip settled. Keep going as planned.",
     "stayed": "Pain stayed up: do less next time, and tell your therapist.",
 }
@@ -88,7 +94,7 @@ def store_rules() -> dict[str, Any]:
 
 
 def exercise_data(exercise: Exercise, *, root: str) -> dict[str, Any]:
-    picture = render.picture(exercise)
+    picture = picture_of(exercise)
     return {
         "id": exercise.id,
         "name": exercise.name,
@@ -105,8 +111,9 @@ def exercise_data(exercise: Exercise, *, root: str) -> dict[str, Any]:
 
 
 def companion_page(catalogue: Catalogue, *, root: str, handouts_href: str, offline_ready: bool) -> str:
-    """The page source; `offline_ready` (directory URLs) lets it install its service worker, which must sit beside it."""
-    return render.render(
+    """The page source; `offline_ready` (directory URLs) lets it install its service worker, which must sit
+    beside it."""
+    return render(
         "companion_page.md.j2",
         title=TITLE,
         data=companion_data(catalogue, root=root),
@@ -138,11 +145,11 @@ def offline_files(catalogue: Catalogue, page: str, *, extra: list[str]) -> dict[
     (relative to the site root) the page needs besides the pictures; the worker also keeps
     whatever the page itself links to (Material's hashed bundles), read when it installs.
     """
-    pictures = [picture.path for exercise in catalogue.exercises if (picture := render.picture(exercise))]
+    pictures = [picture.path for exercise in catalogue.exercises if (picture := picture_of(exercise))]
     keep = ["./", *(f"../{path}" for path in [*extra, *pictures]), "manifest.json", "icon.svg"]
     version = hashlib.sha256((page + json.dumps(keep)).encode("utf-8")).hexdigest()[:12]
     return {
-        WORKER: render.render("companion_sw.js.j2", version=version, keep=json.dumps(keep)),
-        MANIFEST: render.render("companion_manifest.json.j2", title=TITLE),
-        ICON: render.render("companion_icon.svg.j2"),
+        WORKER: render("companion_sw.js.j2", version=version, keep=json.dumps(keep)),
+        MANIFEST: render("companion_manifest.json.j2", title=TITLE),
+        ICON: render("companion_icon.svg.j2"),
     }

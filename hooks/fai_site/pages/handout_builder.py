@@ -16,12 +16,14 @@ from typing import Any
 
 from fai_site.catalogue.model import Catalogue, Category, Exercise, Phase
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES
-from fai_site.handouts.sheet import Clinic, HandoutItem
-from fai_site.pages import render
+from fai_site.handouts.sheet import HandoutItem
 from fai_site.pages.program_link import DEFAULT_TITLE, DOSE_FIELDS, link_rules
 from fai_site.pages.structured_data import script_text
+from fai_site.pages.templating import render
+from fai_site.site_settings import Clinic
 
-# The builder's page, by its path without extension, and its scripts in the order they run (each needs those before it).
+# The builder's page, by its path without extension, and its scripts in the order they run (each needs the ones
+# before it).
 PAGE = "handouts/builder"
 SCRIPTS = ["javascripts/data-schema.js", "javascripts/program-link.js", "javascripts/handout-builder.js"]
 # A built program has no rules of its own in the catalogue; these stand in for them. When
@@ -82,10 +84,11 @@ def builder_page(
 ) -> str:
     """The builder's page source: the controls, the empty sheet, and a card template per exercise.
 
-    `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the program's fragment.
+    `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the
+    program's fragment.
     """
     rules = link_rules()
-    return render.render(
+    return render(
         "handout_builder_page.md.j2",
         catalogue=catalogue,
         data=builder_data(catalogue, public_url=public_url),

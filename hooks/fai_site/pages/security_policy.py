@@ -81,7 +81,7 @@ def policy(html: str) -> str:
 
 
 def with_policy(html: str) -> str:
-    """The page with its policy (and referrer policy) first in `<head>`, after the charset; made again if it was there."""
+    """The page with its policy and referrer policy first in `<head>`, after the charset; made anew if it was there."""
     html = POLICY_TAG.sub("", html, count=1)
     head = HEAD.search(html)
     if head is None:
