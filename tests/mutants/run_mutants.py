@@ -430,8 +430,8 @@ MUTANTS = [
     Mutant(
         "a symbolic link in docs/ is published",
         "hooks/fai_site/source_checks.py",
-        "    if path.is_symlink():\n        return f",
-        "    if False:\n        return f",
+        "    if path.is_symlink():\n        return (",
+        "    if False:\n        return (",
         ("tests/site/test_safe_builds.py", "-k", "symbolic_link and file"),
     ),
     Mutant(
