@@ -19,6 +19,8 @@ INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069"
     "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
 )
+# No field of a catalogue lies deeper than this; text below it is in a value the model refuses anyway.
+MAX_DEPTH = 32
 
 
 def invisible_character_problems(data: Any) -> list[Problem]:
@@ -36,6 +38,8 @@ def invisible_character_problems(data: Any) -> list[Problem]:
 
 def texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
     """Every string in the data, with its field path; keys too, which name fields and entries."""
+    if len(path) > MAX_DEPTH:
+        return
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
