@@ -683,6 +683,9 @@ def test_an_unknown_pose_field_is_refused() -> None:
         (minimal(base="lying-on-side", view="side"), "from the front"),
         (minimal(props=["mat", "mat"]), "only once"),
         (minimal(frames=[{"step_foot": "near-leg"}, {}]), "step prop"),
+        (minimal(props=["door", "band"]), "door prop is for upright"),
+        (minimal(base="standing", props=["door", "post", "band"]), "door or post"),
+        (minimal(base="standing", props=["cushions"]), "cushions prop needs"),
     ],
 )
 def test_poses_that_cannot_be_drawn_are_refused(data: dict[str, Any], words: str) -> None:

@@ -299,7 +299,9 @@ def draw_scene(scene: Scene) -> list[Element]:
     ]
     arrows = motion_arrows(scene) if layout is Layout.OVERLAY else []
     floors = [s for s in scene.props if s.role == "floor"]
-    props = [s for s in scene.props if s.role != "floor"]
+    props = [s for s in scene.props if s.role not in ("floor", "prop-over")]
+    # what the body holds in front of it (a ball between the knees) is drawn after the body
+    over = [s for s in scene.props if s.role == "prop-over"]
     if layout is Layout.OVERLAY:
         box = union(
             [frame_box(f) for f in scene.frames] + prop_boxes(scene) + [FLOOR_BOX] + [arrow_box(a) for a in arrows]
@@ -315,6 +317,7 @@ def draw_scene(scene: Scene) -> list[Element]:
             for frame in scene.frames[:-1]:
                 elements += draw_body(scene, frame, cell, ghost=True)
         elements += draw_body(scene, scene.frames[-1], cell)
+        elements += draw_props(over, cell)
         elements += draw_props([s for s in scene.frame_props[-1] if s.role == "band-around"], cell)
         elements += [
             e for shape in scene.frame_props[-1] if shape.role == "water" for e in draw_water(shape, cell, box)
@@ -330,6 +333,7 @@ def draw_scene(scene: Scene) -> list[Element]:
         elements += draw_props(props, cell)
         elements += draw_props([s for s in scene.frame_props[index] if s.role == "band"], cell)
         elements += draw_body(scene, frame, cell)
+        elements += draw_props(over, cell)
         elements += draw_props([s for s in scene.frame_props[index] if s.role == "band-around"], cell)
         elements += [e for s in scene.frame_props[index] if s.role == "water" for e in draw_water(s, cell, box)]
     for before, after in zip(frame_cells, frame_cells[1:]):
@@ -396,6 +400,10 @@ def draw_props(shapes: list[Shape], cell: Cell) -> list[Element]:
             out.append(polygon(pts, fill, PROP_LIGHT if light else PROP_LINE, 1.6))
         elif shape.kind == "line":
             out.append(polyline(pts, PROP_LIGHT if shape.role == "prop-light" else PROP_LINE, max(2.0, 3.0 * s)))
+        elif (
+            shape.kind == "circle" and shape.role == "prop-over"
+        ):  # a ball held in front: filled, so it hides what is behind
+            out.append(circle(pts[0], shape.radius * s, PROP_TOP, PROP_LIGHT, max(1.6, 2.2 * s)))
         elif shape.kind == "circle":
             out.append(
                 circle(
