@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from xml.etree.ElementTree import Element
 
@@ -12,7 +13,7 @@ from pydantic import BaseModel
 from readability import pain_rule_sentences
 
 from fai_site.catalogue.loader import load_catalogue
-from fai_site.catalogue.model import Catalogue, Exercise, Program
+from fai_site.catalogue.model import LOAD_RULE, Catalogue, Category, Exercise, Program
 from fai_site.handouts.sheet import handout_items
 from fai_site.pages.dosage_text import amount, describe
 
@@ -44,9 +45,23 @@ def test_every_exercise_page_shows_every_field(built_site: BuildResult, exercise
         *exercise.equipment,
         *(CATALOGUE.exercise(other).name for other in exercise.easier + exercise.harder),
         *(CATALOGUE.references[key].title for key in exercise.references),
+        *([f"{LOAD_RULE}: {exercise.add_load}"] if exercise.add_load else []),
     ]
     missing = [value for value in expected if " ".join(value.split()) not in content]
     assert not missing
+
+
+def test_the_builders_card_says_how_to_add_load_for_each_strength_exercise(built_site: BuildResult) -> None:
+    # The builder's cards are the handout's: a clinician's own sheet carries the load line too.
+    page = built_site.page("handouts/builder/index.html")
+    strength = [exercise for exercise in CATALOGUE.exercises if exercise.category is Category.STRENGTH]
+    assert strength and all(exercise.add_load for exercise in strength)
+    missing = [
+        exercise.id
+        for exercise in CATALOGUE.exercises
+        if exercise.add_load and f"{LOAD_RULE}:</strong> {html.escape(exercise.add_load, quote=False)}" not in page
+    ]
+    assert missing == []
 
 
 @pytest.mark.parametrize("exercise_id", exercise_ids())

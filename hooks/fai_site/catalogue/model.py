@@ -13,7 +13,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from fai_site.pictures.pose import Pose
 
@@ -38,6 +38,9 @@ PROGRAM_LENGTH = Field(min_length=1, max_length=12)
 SLUG_KEYS_ONLY: dict[str, Any] = {"additionalProperties": False}
 DRAFT_HELP = "true while you are still writing it: it is checked and its problems listed, but it blocks nothing and is never published."
 # A program's spacing advice that states a frequency would be a second, drifting copy of it.
+# What makes an exercise a strength exercise is that it gets harder by adding load; the page, every
+# handout card and My program print how, under this one heading.
+LOAD_RULE = "When 12 slow reps feel easy"
 FREQUENCY_WORDS = re.compile(
     r"\b(once|twice|daily|every day|\d+ (times|days?)|times a|a day|a week|per day|per week)\b", re.IGNORECASE
 )
@@ -186,8 +189,17 @@ class PoseIllustration(Strict):
     pose: Pose = Field(description="The position, props and frames to draw (see the pose fields below).")
 
 
+# The JSON Schema's form of the load rule, so an editor's tool flags a strength exercise without `add_load` too.
+STRENGTH_NEEDS_LOAD: dict[str, Any] = {
+    "if": {"properties": {"category": {"const": Category.STRENGTH.value}}, "required": ["category"]},
+    "then": {"required": ["add_load"]},
+}
+
+
 class Exercise(Strict):
     """One exercise: everything a patient needs to do it safely at home."""
+
+    model_config = ConfigDict(json_schema_extra=STRENGTH_NEEDS_LOAD)
 
     id: Slug = Field(description="Unique, stable id; the page lives at exercises/<id>/.")
     name: Short = Field(description="The exercise's everyday name.")
@@ -216,6 +228,11 @@ class Exercise(Strict):
         min_length=1,
         description="Safety points, each printed on the page and every handout. Pages and handouts add the pain rule themselves, so leave it out.",
     )
+    add_load: Line | None = Field(
+        default=None,
+        validate_default=True,
+        description=f"How to add load once it is easy (a band, an ankle weight, a dumbbell, a kettlebell, one leg), e.g. 'Hold a dumbbell in each hand.' Needed for a strength exercise. The page, every handout card and My program print it after '{LOAD_RULE}:'.",
+    )
     easier: list[Slug] = Field(
         default_factory=list,
         description="Ids of easier versions. Each link also shows the other way round: write it on one of the two exercises only.",
@@ -231,6 +248,16 @@ class Exercise(Strict):
     @classmethod
     def _one_phase_is_a_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
+
+    @field_validator("add_load")
+    @classmethod
+    def _strength_says_how_to_add_load(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Personalised hip therapy is progressive (Wall 2016): a strength exercise that never adds load stops working."""
+        if value is None and info.data.get("category") is Category.STRENGTH:
+            raise ValueError(
+                f"a strength exercise must say how to add load once it is easy: add 'add_load:' with one short line, e.g. 'Hold a dumbbell in each hand.' (printed after '{LOAD_RULE}:')"
+            )
+        return value
 
 
 class Frequency(Strict):

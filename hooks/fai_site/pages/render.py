@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from fai_site.catalogue.field_guide import guide_sections
 from fai_site.catalogue.model import (
+    LOAD_RULE,
     Catalogue,
     Category,
     Exercise,
@@ -152,6 +153,7 @@ def environment() -> Environment:
         categories=list(Category),
         picture=picture,
         animation=animation,
+        load_rule=LOAD_RULE,
     )
     return env
 
