@@ -133,6 +133,8 @@ EDITS = [
         ),
         True,
     ),
+    Edit("a program's weeks written as a date", replaced('    weeks: "0–4"\n', '    weeks: "until March"\n'), False),
+    Edit("a program's weeks typed with a hyphen", replaced('    weeks: "0–4"\n', '    weeks: "0-4"\n'), True),
     Edit(
         "an exercise renamed, but not in an article",
         replaced("    name: Glute bridge\n", "    name: Hip bridge\n"),

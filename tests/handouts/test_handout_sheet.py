@@ -118,6 +118,8 @@ def test_the_sheet_gives_the_programs_own_weeks(built_site: BuildResult, program
     kicker = text(by_class(sheet, "fai-handout__kicker")[0])
     assert kicker.endswith(handout.weeks_label)
     assert "(weeks" not in kicker
+    # Phases are criteria, not calendar weeks: a sheet gives its weeks as what is usual, never as a date to move on.
+    assert handout.weeks == "ongoing" or "usually" in kicker
     index = text(parse(built_site.page("handouts/index.html")))
     assert f"{handout.phase.name_only} phase · {handout.weeks_label}" in index
 

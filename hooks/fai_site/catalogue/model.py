@@ -38,6 +38,9 @@ PROGRAM_LENGTH = Field(min_length=1, max_length=12)
 SLUG_KEYS_ONLY: dict[str, Any] = {"additionalProperties": False}
 DRAFT_HELP = "true while you are still writing it: it is checked and its problems listed, but it blocks nothing and is never published."
 # A program's spacing advice that states a frequency would be a second, drifting copy of it.
+# A program's weeks, as `weeks_label` can say them with "usually about": a range, a start, or "ongoing".
+WEEKS_PATTERN = r"^(?:\d{1,2}(?:[–-]\d{1,2}|\+)|ongoing)$"
+WEEK_RANGE = re.compile(r"^(?P<first>\d{1,2})(?:[–-](?P<last>\d{1,2})|(?P<on>\+))$")
 # What makes an exercise a strength exercise is that it gets harder by adding load; the page, every
 # handout card and My program print how, under this one heading.
 LOAD_RULE = "When 12 slow reps feel easy"
@@ -103,10 +106,12 @@ PHASE_NAMES = {
     Phase.LATE: "Late",
     Phase.RETURN: "Return to activity",
 }
+# Phases are criteria, not calendar weeks: the weeks come from a post-surgery protocol (Tijssen 2016)
+# and are only what it usually takes, so every label that gives them says "usually about".
 PHASE_LABELS = {
-    Phase.EARLY: "Early (weeks 0–4)",
-    Phase.MIDDLE: "Middle (weeks 4–10)",
-    Phase.LATE: "Late (weeks 10 and on)",
+    Phase.EARLY: "Early (usually about weeks 0–4)",
+    Phase.MIDDLE: "Middle (usually about weeks 4–10)",
+    Phase.LATE: "Late (usually from about week 10)",
     Phase.RETURN: "Return to activity",
 }
 
@@ -281,7 +286,10 @@ class Program(Strict):
     id: Slug = Field(description="Unique, stable id; the handout lives at handouts/<id>/.")
     title: Short = Field(description="The handout's title.")
     phase: Phase = Field(description="The rehabilitation phase it belongs to.")
-    weeks: Short = Field(description="When it is for, e.g. '0–4' or 'ongoing'.")
+    weeks: str = Field(
+        pattern=WEEKS_PATTERN,
+        description="About when it usually starts and ends, in weeks: a range such as '0–4', a start such as '10+', or 'ongoing'. It is printed as 'usually about weeks 0–4': `move_on` says when to move on.",
+    )
     audience: Line = Field(description="Who it is for, in one sentence.")
     goal: Line = Field(description="What it aims to do, in one sentence.")
     frequency: Frequency = Field(
@@ -317,8 +325,13 @@ class Program(Strict):
 
     @property
     def weeks_label(self) -> str:
-        """'weeks 0–4' for a range, 'ongoing' as it is."""
-        return f"weeks {self.weeks}" if self.weeks[:1].isdigit() else self.weeks
+        """'usually about weeks 0–4', 'usually from about week 10', or 'ongoing': weeks are a guide, `move_on` the rule."""
+        found = WEEK_RANGE.match(self.weeks)
+        if found is None:
+            return self.weeks
+        if found["on"]:
+            return f"usually from about week {found['first']}"
+        return f"usually about weeks {found['first']}–{found['last']}"
 
 
 class Safety(Strict):
