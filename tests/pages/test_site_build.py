@@ -45,6 +45,7 @@ def test_every_exercise_page_shows_every_field(built_site: BuildResult, exercise
         *exercise.equipment,
         *(CATALOGUE.exercise(other).name for other in exercise.easier + exercise.harder),
         *(CATALOGUE.references[key].title for key in exercise.references),
+        *(note for key in exercise.references if (note := CATALOGUE.references[key].note)),
         *([f"{LOAD_RULE}: {exercise.add_load}"] if exercise.add_load else []),
     ]
     missing = [value for value in expected if " ".join(value.split()) not in content]

@@ -127,6 +127,10 @@ class Reference(Strict):
         default=None, pattern=r"^10\.\d{4,9}/\S+$", description="DOI without the 'https://doi.org/' prefix."
     )
     url: str | None = Field(default=None, pattern=r"^https://\S+$", description="A stable https web address.")
+    note: Line | None = Field(
+        default=None,
+        description="What kind of source it is, in plain words, where the title does not say: e.g. that a trial's plan shows only which exercises it used, or that a protocol is for after surgery. Printed after the source on every exercise page that cites it.",
+    )
 
 
 class DosageChange(Strict):
