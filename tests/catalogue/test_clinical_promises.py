@@ -13,9 +13,9 @@ from conftest import ROOT
 
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import PHASE_LABELS, Exercise, Phase, PoseIllustration
-from fai_site.pages.render import animation
+from fai_site.catalogue.pose import Posture, Prop
 from fai_site.pictures.motion import in_between_postures
-from fai_site.pictures.pose import Posture, Prop
+from fai_site.pictures.picture import animation
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 # The five exercises the review found missing (I11), and the phases where each belongs.

@@ -15,14 +15,17 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from fai_site.pictures.pose import Pose
+from fai_site.catalogue.pose import Pose
 
 Slug = Annotated[
     str,
     Field(
         pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
         max_length=60,
-        description="Lowercase letters, digits and single hyphens. It becomes the web address, so never change it once published.",
+        description=(
+            "Lowercase letters, digits and single hyphens. It becomes the web address, so never change it once "
+            "published."
+        ),
     ),
 ]
 Line = Annotated[str, Field(min_length=1, max_length=400)]
@@ -36,7 +39,10 @@ PROGRAM_LENGTH = Field(min_length=1, max_length=12)
 # into `patternProperties`, which only describes matching keys and lets any other key
 # through. Closing the mapping makes the schema refuse the keys the model refuses.
 SLUG_KEYS_ONLY: dict[str, Any] = {"additionalProperties": False}
-DRAFT_HELP = "true while you are still writing it: it is checked and its problems listed, but it blocks nothing and is never published."
+DRAFT_HELP = (
+    "true while you are still writing it: it is checked and its problems listed, but it blocks nothing and is "
+    "never published."
+)
 # A program's spacing advice that states a frequency would be a second, drifting copy of it.
 # A program's weeks, as `weeks_label` can say them with "usually about": a range, a start, or "ongoing".
 WEEKS_PATTERN = r"^(?:\d{1,2}(?:[–-]\d{1,2}|\+)|ongoing)$"
@@ -129,7 +135,11 @@ class Reference(Strict):
     url: str | None = Field(default=None, pattern=r"^https://\S+$", description="A stable https web address.")
     note: Line | None = Field(
         default=None,
-        description="What kind of source it is, in plain words, where the title does not say: e.g. that a trial's plan shows only which exercises it used, or that a protocol is for after surgery. Printed after the source on every exercise page that cites it.",
+        description=(
+            "What kind of source it is, in plain words, where the title does not say: e.g. that a trial's plan"
+            " shows only which exercises it used, or that a protocol is for after surgery. Printed after the source"
+            " on every exercise page that cites it."
+        ),
     )
 
 
@@ -235,16 +245,26 @@ class Exercise(Strict):
     mistakes: list[Line] = Field(default_factory=list, description="Common mistakes to avoid.")
     precautions: list[Line] = Field(
         min_length=1,
-        description="Safety points, each printed on the page and every handout. Pages and handouts add the pain rule themselves, so leave it out.",
+        description=(
+            "Safety points, each printed on the page and every handout. Pages and handouts add the pain rule "
+            "themselves, so leave it out."
+        ),
     )
     add_load: Line | None = Field(
         default=None,
         validate_default=True,
-        description=f"How to add load once it is easy (a band, an ankle weight, a dumbbell, a kettlebell, one leg), e.g. 'Hold a dumbbell in each hand.' Needed for a strength exercise. The page, every handout card and My program print it after '{LOAD_RULE}:'.",
+        description=(
+            "How to add load once it is easy (a band, an ankle weight, a dumbbell, a kettlebell, one leg), e.g."
+            " 'Hold a dumbbell in each hand.' Needed for a strength exercise. The page, every handout card and"
+            f" My program print it after '{LOAD_RULE}:'."
+        ),
     )
     easier: list[Slug] = Field(
         default_factory=list,
-        description="Ids of easier versions. Each link also shows the other way round: write it on one of the two exercises only.",
+        description=(
+            "Ids of easier versions. Each link also shows the other way round: write it on one of the two exercises "
+            "only."
+        ),
     )
     harder: list[Slug] = Field(
         default_factory=list,
@@ -261,10 +281,11 @@ class Exercise(Strict):
     @field_validator("add_load")
     @classmethod
     def _strength_says_how_to_add_load(cls, value: str | None, info: ValidationInfo) -> str | None:
-        """Personalised hip therapy is progressive (Wall 2016): a strength exercise that never adds load stops working."""
+        """Personalised hip therapy is progressive (Wall 2016): strength work that never adds load stops working."""
         if value is None and info.data.get("category") is Category.STRENGTH:
             raise ValueError(
-                f"a strength exercise must say how to add load once it is easy: add 'add_load:' with one short line, e.g. 'Hold a dumbbell in each hand.' (printed after '{LOAD_RULE}:')"
+                "a strength exercise must say how to add load once it is easy: add 'add_load:' with one short line,"
+                f" e.g. 'Hold a dumbbell in each hand.' (printed after '{LOAD_RULE}:')"
             )
         return value
 
@@ -292,16 +313,25 @@ class Program(Strict):
     phase: Phase = Field(description="The rehabilitation phase it belongs to.")
     weeks: str = Field(
         pattern=WEEKS_PATTERN,
-        description="About when it usually starts and ends, in weeks: a range such as '0–4', a start such as '10+', or 'ongoing'. It is printed as 'usually about weeks 0–4': `move_on` says when to move on.",
+        description=(
+            "About when it usually starts and ends, in weeks: a range such as '0–4', a start such as '10+', or"
+            " 'ongoing'. It is printed as 'usually about weeks 0–4': `move_on` says when to move on."
+        ),
     )
     audience: Line = Field(description="Who it is for, in one sentence.")
     goal: Line = Field(description="What it aims to do, in one sentence.")
     frequency: Frequency = Field(
-        description="How often to do the whole program. It is every card's frequency on the handout, unless the program changes an exercise's own times_per_day or days_per_week."
+        description=(
+            "How often to do the whole program. It is every card's frequency on the handout, unless the program "
+            "changes an exercise's own times_per_day or days_per_week."
+        )
     )
     how_often: Line | None = Field(
         default=None,
-        description="Advice on spacing the sessions, printed after the frequency, e.g. 'Leave a rest day between sessions.' Never a number of times or days: that is `frequency`.",
+        description=(
+            "Advice on spacing the sessions, printed after the frequency, e.g. 'Leave a rest day between sessions.' "
+            "Never a number of times or days: that is `frequency`."
+        ),
     )
     move_on: Line = Field(description="When to move on to the next program.")
     exercises: Annotated[list[ProgramItem], PROGRAM_LENGTH] = Field(
@@ -323,13 +353,14 @@ class Program(Strict):
     def _no_second_frequency(cls, value: str | None) -> str | None:
         if value is not None and (found := FREQUENCY_WORDS.search(value)):
             raise ValueError(
-                f"says how often ('{found.group(0)}'), which `frequency` already says; keep only advice here, e.g. 'Leave a rest day between sessions.'"
+                f"says how often ('{found.group(0)}'), which `frequency` already says; keep only advice here, e.g. "
+                "'Leave a rest day between sessions.'"
             )
         return value
 
     @property
     def weeks_label(self) -> str:
-        """'usually about weeks 0–4', 'usually from about week 10', or 'ongoing': weeks are a guide, `move_on` the rule."""
+        """'usually about weeks 0–4', 'usually from about week 10' or 'ongoing': a guide; `move_on` is the rule."""
         found = WEEK_RANGE.match(self.weeks)
         if found is None:
             return self.weeks
@@ -347,7 +378,9 @@ class Safety(Strict):
     today: list[Line] = Field(min_length=1, description="Signs that need the clinic or a doctor today.")
     children: list[Line] = Field(min_length=1, description="Signs in a child or teen that need a doctor the same day.")
     during_exercise: Line = Field(
-        description="What to do about sharp or pinching pain during an exercise; every handout prints it with the red flags."
+        description=(
+            "What to do about sharp or pinching pain during an exercise; every handout prints it with the red flags."
+        )
     )
 
 

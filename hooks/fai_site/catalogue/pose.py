@@ -196,9 +196,18 @@ SEEN_FROM_ABOVE = frozenset({Base.LYING_ON_BACK, Base.LYING_FACE_DOWN})
 # What each view shows, for the editor's guide.
 VIEW_MEANINGS: dict[View, str] = {
     View.SIDE: "from beside the body, level: for bending and straightening (the usual view)",
-    View.FRONT: "from in front, level: for moves out to the side. Lying on your side, the reader stands a little toward the head, so a forearm on the floor or a shin bent back is drawn at a slant",
-    View.FRONT_ABOVE: "from in front and a little above, so knees bent toward the reader show (the usual view lying on your side). Upright, the reader also stands a little to the near side, so a small squat shows as bent knees",
-    View.ABOVE: "from straight above, lying on your back or face down: for a knee that falls out to the side or a leg that crosses the other; the near side is at the bottom of the picture",
+    View.FRONT: (
+        "from in front, level: for moves out to the side. Lying on your side, the reader stands a little toward "
+        "the head, so a forearm on the floor or a shin bent back is drawn at a slant"
+    ),
+    View.FRONT_ABOVE: (
+        "from in front and a little above, so knees bent toward the reader show (the usual view lying on your "
+        "side). Upright, the reader also stands a little to the near side, so a small squat shows as bent knees"
+    ),
+    View.ABOVE: (
+        "from straight above, lying on your back or face down: for a knee that falls out to the side or a leg "
+        "that crosses the other; the near side is at the bottom of the picture"
+    ),
 }
 
 # Where each prop is drawn; the editor's guide prints this table.
@@ -206,15 +215,28 @@ PROP_PLACES: dict[Prop, str] = {
     Prop.MAT: "under the body, on the floor",
     Prop.BAND: "from the near ankle to the post when there is a post, otherwise around both legs just above the knees",
     Prop.STEP: "under the foot named by the frame's step_foot",
-    Prop.CHAIR: "under the seat when sitting; otherwise beside the body and facing the way it faces, its backrest under the far hand (bend that arm so the hand reaches the height of a chair back)",
+    Prop.CHAIR: (
+        "under the seat when sitting; otherwise beside the body and facing the way it faces, its backrest under "
+        "the far hand (bend that arm so the hand reaches the height of a chair back)"
+    ),
     Prop.BENCH: "under the seat when sitting; lying on your side, under the top knee",
-    Prop.WALL: "behind the back when sitting on the floor; standing, where the near hand touches it when that arm reaches forward, otherwise behind the body in every frame, under the far hand (reach that arm out a little, so the hand shows on the wall)",
+    Prop.WALL: (
+        "behind the back when sitting on the floor; standing, where the near hand touches it when that arm "
+        "reaches forward, otherwise behind the body in every frame, under the far hand (reach that arm out a "
+        "little, so the hand shows on the wall)"
+    ),
     Prop.POST: "a fixed object just beyond the feet, the band's anchor",
     Prop.BALL: "under the seat when sitting; otherwise between the knees, in front of them",
     Prop.BIKE: "an exercise bike: saddle under the seat, pedals under the feet, bars at the hands",
     Prop.PILLOW: "under the hips when lying face down, under the head otherwise",
-    Prop.DOOR: "upright only: a closed door beside the body, drawn behind it, with the band tied to it at the height of the hands in the first frame (add band: it runs from the door to the hands)",
-    Prop.CUSHIONS: "lying on your back only: one under each knee, where the knee rests in the last frame (for knees that fall out to the side)",
+    Prop.DOOR: (
+        "upright, seen from the front or the front and above: a closed door beside the near side, the band tied"
+        " to its edge at the height of the hands in the first frame (add band: it runs from the door to the hands)"
+    ),
+    Prop.CUSHIONS: (
+        "lying on your back only: one under each knee, where the knee rests in the last frame (for knees that"
+        " fall out to the side)"
+    ),
 }
 
 
@@ -248,7 +270,8 @@ class Leg(_PoseModel):
     knee: int | None = _angle(Joint.KNEE, "Knee bend: 0 straight, 90 a square corner.")
     ankle: int | None = _angle(
         Joint.ANKLE,
-        "Ankle: 0 foot at a square corner to the shin, positive toes pulled up, negative toes pointed. For a foot flat on the floor in an upright position: ankle = trunk − hip + knee.",
+        "Ankle: 0 foot at a square corner to the shin, positive toes pulled up, negative toes pointed. For a foot "
+        "flat on the floor in an upright position: ankle = trunk − hip + knee.",
     )
 
 
@@ -297,7 +320,10 @@ class Frame(_PoseModel):
         default=None,
         ge=-60,
         le=60,
-        description="Moves the whole body along the floor, in cm (−60 to 60): positive toward the head when lying, forward when upright.",
+        description=(
+            "Moves the whole body along the floor, in cm (−60 to 60): positive toward the head when lying, forward "
+            "when upright."
+        ),
     )
     water_depth: int | None = Field(
         default=None,
@@ -313,7 +339,11 @@ class Pose(_PoseModel):
     base: Base = Field(description="The starting body position.")
     view: View | None = Field(
         default=None,
-        description="Where the reader stands: side (the default), front (for movements out to the side), front-above (from the front and a little above, to show knees bent toward the reader; the default lying on your side) or above (straight down on a body lying on its back or face down, to show a knee falling out to the side).",
+        description=(
+            "Where the reader stands: side (the default), front (for movements out to the side), front-above (from the "
+            "front and a little above, to show knees bent toward the reader; the default lying on your side) or above "
+            "(straight down on a body lying on its back or face down, to show a knee falling out to the side)."
+        ),
     )
     props: list[Prop] = Field(
         default_factory=list, description="Things drawn with the body, e.g. [mat, chair]; each has a fixed place."
@@ -323,11 +353,17 @@ class Pose(_PoseModel):
     )
     motion: Motion = Field(
         default=Motion.MOVE,
-        description="move (an arrow from start to end), back-and-forth (a two-headed arrow) or squeeze (no movement: tension marks).",
+        description=(
+            "move (an arrow from start to end), back-and-forth (a two-headed arrow) or squeeze (no movement: tension "
+            "marks)."
+        ),
     )
     layout: Layout = Field(
         default=Layout.AUTO,
-        description="overlay (one figure, start shown as an outline), sequence (frames in a row) or auto (overlay when only the moving parts change).",
+        description=(
+            "overlay (one figure, start shown as an outline), sequence (frames in a row) or auto (overlay when only "
+            "the moving parts change)."
+        ),
     )
     frames: list[Frame] = Field(
         min_length=2,
@@ -353,10 +389,15 @@ class Pose(_PoseModel):
             raise ValueError("sitting needs a seat: add chair, bench, ball or bike to props (or use sitting-on-floor)")
         if Prop.BIKE in self.props and self.base is not Base.SITTING:
             raise ValueError("the bike prop needs base: sitting")
-        if Prop.DOOR in self.props and (self.base not in UPRIGHT_BASES or Prop.POST in self.props):
+        if Prop.DOOR in self.props and (
+            self.base not in UPRIGHT_BASES or self.shown_view not in (View.FRONT, View.FRONT_ABOVE)
+        ):
             raise ValueError(
-                "the door prop is for upright positions, and a band has one anchor: use door or post, not both"
+                "the door prop is for upright positions seen from the front (view: front or front-above), "
+                "so the door shows beside the body"
             )
+        if Prop.DOOR in self.props and Prop.POST in self.props:
+            raise ValueError("a band has one anchor: use door or post, not both")
         if Prop.CUSHIONS in self.props and self.base is not Base.LYING_ON_BACK:
             raise ValueError("the cushions prop needs base: lying-on-back (one under each knee)")
         if len(set(self.props)) != len(self.props):
@@ -368,14 +409,16 @@ class Pose(_PoseModel):
         postures = self.postures()
         if self.motion is not Motion.SQUEEZE and any(after == before for before, after in zip(postures, postures[1:])):
             raise ValueError(
-                "a frame changes nothing from the one before: change an angle, or use motion: squeeze for a hold without movement"
+                "a frame changes nothing from the one before: change an angle, or use motion: squeeze for a hold "
+                "without movement"
             )
         return self
 
     def _check_frame(self, where: str, frame: Frame) -> None:
         if self.base in RESTING_BASES and frame.trunk is not None:
             raise ValueError(
-                f"{where}.trunk: only for upright positions; a lying body settles on the floor by itself, so bend the hips and knees instead"
+                f"{where}.trunk: only for upright positions; a lying body settles on the floor by itself, so bend the "
+                "hips and knees instead"
             )
         if self.base in RESTING_BASES and frame.off_floor is not None:
             raise ValueError(f"{where}.off_floor: only for upright positions (hops and jumps)")
