@@ -43,13 +43,13 @@ DRAFT_HELP = (
     "true while you are still writing it: it is checked and its problems listed, but it blocks nothing and is "
     "never published."
 )
-# A program's spacing advice that states a frequency would be a second, drifting copy of it.
 # A program's weeks, as `weeks_label` can say them with "usually about": a range, a start, or "ongoing".
 WEEKS_PATTERN = r"^(?:\d{1,2}(?:[–-]\d{1,2}|\+)|ongoing)$"
 WEEK_RANGE = re.compile(r"^(?P<first>\d{1,2})(?:[–-](?P<last>\d{1,2})|(?P<on>\+))$")
 # What makes an exercise a strength exercise is that it gets harder by adding load; the page, every
 # handout card and My program print how, under this one heading.
 LOAD_RULE = "When 12 slow reps feel easy"
+# A program's spacing advice that states a frequency would be a second, drifting copy of it.
 FREQUENCY_WORDS = re.compile(
     r"\b(once|twice|daily|every day|\d+ (times|days?)|times a|a day|a week|per day|per week)\b", re.IGNORECASE
 )
