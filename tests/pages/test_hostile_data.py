@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.handouts.sheet import handout_items
@@ -185,14 +185,14 @@ def test_hostile_stored_data_never_breaks_the_page_and_is_kept(phone: Phone, raw
     with phone.page.expect_download() as download:
         problem.get_by_role("button", name="Save it as a file").click()
     assert Path(download.value.path()).read_text(encoding="utf-8") == raw
-    # The page still works: a program opens, a session is saved, and the data as it was stays aside.
+    # The page still works: a program opens from a link (a new load, not a jump within the page), a session is
+    # saved, and the data as it was stays aside.
+    phone.page.goto("about:blank")
     phone.page.goto(phone.url + program_link(program_fragment(PROGRAM, CATALOGUE)))
-    phone.page.wait_for_function(
-        f"() => document.querySelectorAll('.fai-companion__exercise').length >= {len(items())}"
-    )
+    expect(phone.page.locator(".fai-companion__status")).to_contain_text("kept on this phone")
     phone.page.locator('.fai-companion__after input[value="2"]').click()
     phone.page.get_by_role("button", name="Save this session").click()
-    assert "Session saved" in phone.status()
+    expect(phone.page.locator(".fai-companion__status")).to_contain_text("Session saved")
     assert phone.stored(UNREADABLE_KEY) == raw
     phone.assert_unbroken()
 
@@ -219,11 +219,13 @@ def test_data_from_a_newer_version_is_left_alone_and_the_page_works(phone: Phone
     with phone.page.expect_download() as download:
         problem.get_by_role("button", name="Save it as a file").click()
     assert Path(download.value.path()).read_text(encoding="utf-8") == raw
+    phone.page.goto("about:blank")
     phone.page.goto(phone.url + program_link(program_fragment(PROGRAM, CATALOGUE)))
     phone.page.wait_for_function(
         f"() => document.querySelectorAll('.fai-companion__exercise').length === {len(items())}"
     )
     phone.page.locator(".fai-companion__done").first.click()
+    expect(phone.page.locator(".fai-companion__status")).to_contain_text("Not saved")
     assert phone.stored(STORE_KEY) == raw, "a newer version's data is never written over"
     phone.assert_unbroken()
 
