@@ -14,7 +14,7 @@ from importlib.metadata import version
 from urllib.parse import unquote, urlsplit
 
 # Bump when the way a PDF is made changes without its inputs changing.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 
 
 class HandoutPdfError(Exception):
@@ -35,7 +35,8 @@ class PdfJob:
     def key(self) -> str:
         """A hash of every input, the PDF's name in the cache."""
         digest = hashlib.sha256()
-        for part in (CACHE_FORMAT, version("weasyprint"), self.path, self.base_url, self.site_url, self.html):
+        libraries = (version("weasyprint"), version("pikepdf"))
+        for part in (CACHE_FORMAT, *libraries, self.path, self.base_url, self.site_url, self.html):
             digest.update(part.encode() + b"\0")
         for path in sorted(self.resources):
             digest.update(path.encode() + b"\0" + hashlib.sha256(self.resources[path]).digest())
