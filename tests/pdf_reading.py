@@ -8,7 +8,9 @@ sequences (`BDC` … `EMC`) around each run, so each run is known by its marked-
 
 from __future__ import annotations
 
+import functools
 import math
+from decimal import Decimal
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,7 +39,7 @@ class Element:
     role: str
     page: int | None
     alt: str | None
-    attributes: dict[str, str]
+    attributes: dict[str, str | list[float]]
     text: str = ""
     children: list[Element] = field(default_factory=list)
 
@@ -50,8 +52,9 @@ class Element:
         return [element for element in self.iter() if element.role in roles]
 
 
+@functools.cache
 def text_runs(path: Path) -> list[TextRun]:
-    """Every run of text on every page, in drawing order."""
+    """Every run of text on every page, in drawing order (read once per file and test process)."""
     return [run for number, page in enumerate(PdfReader(path).pages) for run in page_runs(number, page)]
 
 
@@ -80,8 +83,9 @@ def page_runs(number: int, page: PageObject) -> list[TextRun]:
     return runs
 
 
+@functools.cache
 def structure(path: Path) -> Element:
-    """The document's structure tree, each element with its text gathered from the content it marks."""
+    """The document's structure tree, each element with its text gathered from the content it marks (read once)."""
     texts: dict[tuple[int, int], list[str]] = defaultdict(list)
     for run in text_runs(path):
         if isinstance(run.mark, int):
@@ -97,6 +101,14 @@ def kids(value: object) -> list:
     return list(value) if isinstance(value, pikepdf.Array) else [] if value is None else [value]
 
 
+def attribute(value: object) -> str | list[float]:
+    """A name without its slash, a box as numbers, anything else as text."""
+    if isinstance(value, pikepdf.Array):
+        numbers = [item for item in value if isinstance(item, int | float | Decimal)]
+        return [float(number) for number in numbers] if len(numbers) == len(value) else str(value)
+    return str(value).lstrip("/")
+
+
 def read(node: pikepdf.Dictionary, page: int | None, pages: dict, texts: dict) -> Element:
     page = pages.get(node.Pg.objgen, page) if "/Pg" in node else page
     attributes = node.get("/A", pikepdf.Dictionary())
@@ -104,7 +116,7 @@ def read(node: pikepdf.Dictionary, page: int | None, pages: dict, texts: dict) -
         role=str(node.S).lstrip("/"),
         page=page,
         alt=str(node.Alt) if "/Alt" in node else None,
-        attributes={str(key).lstrip("/"): str(value).lstrip("/") for key, value in attributes.items()},
+        attributes={str(key).lstrip("/"): attribute(value) for key, value in attributes.items()},
     )
     parts = []
     for kid in kids(node.get("/K")):

@@ -64,6 +64,9 @@
     on(".fai-builder__save", "click", () => saveTemplate(builder));
     on(".fai-builder__open", "click", () => openTemplate(builder));
     on(".fai-builder__delete", "click", () => deleteTemplate(builder));
+    on(".fai-builder__large-print-box", "change", (event) => {
+      builder.find(".fai-builder__preview").classList.toggle("fai-large-print", event.target.checked);
+    });
     on(".fai-builder__motion", "click", (event) => {
       const still = builder.root.classList.toggle("fai-builder--still");
       event.currentTarget.textContent = still ? "Play pictures" : "Pause pictures";
@@ -333,7 +336,8 @@
       rule.id = "fai-builder-page-name";
       document.head.append(rule);
     }
-    rule.textContent = name ? `@page fai-handout { @top-right { content: ${cssString(`Name: ${name}`)}; } }` : "";
+    const margin = `@top-right { content: ${cssString(`Name: ${name}`)}; }`;
+    rule.textContent = name ? `@page fai-handout { ${margin} } @page fai-handout-large { ${margin} }` : "";
   }
 
   function cssString(text) {

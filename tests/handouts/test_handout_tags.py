@@ -36,7 +36,7 @@ CHECKER_BUGS = {"UA-14-001": "cannot get key '/is_integer' on object of type arr
 
 
 def shipped(site: Path) -> list[tuple[Program, Path]]:
-    """Every PDF the build wrote, with its program: the sheets in both papers."""
+    """Every PDF the build wrote, with its program: the standard and large-print sheets in both papers."""
     pdfs = sorted((site / "handouts").glob("*.pdf"))
     found = [(program, pdf) for pdf in pdfs for program in PROGRAMS.values() if pdf.name in program_pdfs(program)]
     assert len(found) == len(pdfs), "a PDF no program accounts for"
@@ -44,13 +44,13 @@ def shipped(site: Path) -> list[tuple[Program, Path]]:
 
 
 def program_pdfs(program: Program) -> set[str]:
-    return {paper.pdf_name(program.id) for paper in Paper}
+    return {paper.pdf_name(program.id, large_print=large) for paper in Paper for large in (False, True)}
 
 
 @pytest.fixture(scope="module")
 def pdfs(built_site: BuildResult) -> list[tuple[Program, Path]]:
     found = shipped(built_site.site)
-    assert len(found) == 2 * len(PROGRAMS)
+    assert len(found) == 4 * len(PROGRAMS)
     return found
 
 
@@ -75,9 +75,15 @@ def test_language_title_and_conformance_are_declared(pdfs: list[tuple[Program, P
             assert str(document.Root.Lang) == "en"
             assert document.Root.ViewerPreferences.DisplayDocTitle
             with document.open_metadata() as metadata:
-                assert metadata["dc:title"] == f"{program.title} · {SITE_CLINIC}"
+                title = f"{program.title}{' (large print)' if 'large-print' in pdf.name else ''} · {SITE_CLINIC}"
+                assert metadata["dc:title"] == title
                 assert metadata["pdfuaid:part"] == "1"
-            assert str(document.docinfo.Title) == f"{program.title} · {SITE_CLINIC}"
+            assert str(document.docinfo.Title) == title
+
+
+def squashed(value: str) -> str:
+    """Text without any space: a line broken at a hyphen reads back with a space after it."""
+    return "".join(value.split())
 
 
 def page_alt(built_site: BuildResult, exercise_id: str) -> str:
@@ -121,12 +127,13 @@ def test_steps_and_precautions_are_lists_and_the_log_is_a_table_with_header_cell
 ) -> None:
     for program, pdf in pdfs:
         document = structure(pdf)
-        lists = [[item.text for item in element.children if item.role == "LI"] for element in document.find("L")]
+        lists = [
+            [squashed(item.text) for item in element.children if item.role == "LI"] for element in document.find("L")
+        ]
         for item in handout_items(program, CATALOGUE):
-            steps = [" ".join(step.split()) for step in item.exercise.steps]
-            assert [f"{number}. {step}" for number, step in enumerate(steps, 1)] in lists, item.exercise.id
-            precautions = [f"Take care: {' '.join(care.split())}" for care in item.exercise.precautions]
-            assert precautions in lists, item.exercise.id
+            steps = [squashed(f"{number}. {step}") for number, step in enumerate(item.exercise.steps, 1)]
+            assert steps in lists, item.exercise.id
+            assert [squashed(f"Take care: {care}") for care in item.exercise.precautions] in lists, item.exercise.id
         (table,) = document.find("Table")
         head = [cell for cell in table.find("TH") if cell.attributes.get("Scope") == "Column"]
         rows = [cell for cell in table.find("TH") if cell.attributes.get("Scope") == "Row"]

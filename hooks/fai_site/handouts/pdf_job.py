@@ -31,6 +31,7 @@ class PdfJob:
     base_url: str
     site_url: str
     resources: dict[str, bytes] = field(repr=False)
+    large_print: bool = False
 
     def key(self) -> str:
         """A hash of every input, the PDF's name in the cache."""

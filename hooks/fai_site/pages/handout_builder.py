@@ -24,7 +24,7 @@ from urllib.parse import urlencode
 from pydantic import BaseModel
 
 from fai_site.catalogue.model import Catalogue, Category, Dosage, DosageChange, Exercise, Phase, Program, ProgramItem
-from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES
+from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, LARGE_PRINT_BUDGET_PAGES, LARGE_PRINT_MIN_PT
 from fai_site.handouts.sheet import Clinic, HandoutItem, handout_items
 from fai_site.pages import render
 from fai_site.pages.structured_data import script_text
@@ -199,6 +199,8 @@ def builder_page(
         notes_max_length=NOTES_MAX_LENGTH,
         budget_exercises=BUDGET_EXERCISES,
         budget_pages=BUDGET_PAGES,
+        large_print_pages=LARGE_PRINT_BUDGET_PAGES,
+        large_print_pt=LARGE_PRINT_MIN_PT,
         title_max_length=schema_limit(Program, "title", "maxLength"),
         note_max_length=schema_limit(ProgramItem, "note", "maxLength"),
         default_title=DEFAULT_TITLE,
