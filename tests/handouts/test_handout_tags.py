@@ -29,6 +29,7 @@ CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 PROGRAMS = {program.id: program for program in CATALOGUE.programs}
 SITE_CLINIC = "Your physical therapy clinic"
 SECTIONS = ["How to do this program", "Weekly log", "Your exercises", "When to stop and get help"]
+HOW_RULES = ["How often", "Warm up", "Move on", "Not better?"]
 # pdfua 0.1.3's heading rule stops on every heading whose content is an array (as WeasyPrint writes
 # them all): its integer test asks a pikepdf Array for an attribute, which raises. The rule is then
 # reported as skipped, not passed; test_headings_are_in_order_and_say_something checks the same thing.
@@ -122,7 +123,7 @@ def test_headings_are_in_order_and_say_something(pdfs: list[tuple[Program, Path]
         assert numbered == [f"{number} {name}" for number, name in enumerate(names, 1)], pdf.name
 
 
-def test_steps_and_precautions_are_lists_and_the_log_is_a_table_with_header_cells(
+def test_steps_precautions_signs_and_rules_are_lists_and_the_log_is_a_table_with_header_cells(
     pdfs: list[tuple[Program, Path]],
 ) -> None:
     for program, pdf in pdfs:
@@ -134,6 +135,12 @@ def test_steps_and_precautions_are_lists_and_the_log_is_a_table_with_header_cell
             steps = [squashed(f"{number}. {step}") for number, step in enumerate(item.exercise.steps, 1)]
             assert steps in lists, item.exercise.id
             assert [squashed(f"Take care: {care}") for care in item.exercise.precautions] in lists, item.exercise.id
+        safety = CATALOGUE.safety
+        for tier in (safety.emergency, safety.today, safety.children):
+            assert [squashed(f"■ {sign}") for sign in tier] in lists, f"{pdf.name}: a warning sign split or merged"
+        (rules,) = [element for element in document.find("L") if squashed(element.text).startswith("Howoften")]
+        assert [item.children[0].role for item in rules.children] == ["Lbl"] * len(HOW_RULES)
+        assert [item.children[0].text.rstrip(" :") for item in rules.children] == HOW_RULES
         (table,) = document.find("Table")
         head = [cell for cell in table.find("TH") if cell.attributes.get("Scope") == "Column"]
         rows = [cell for cell in table.find("TH") if cell.attributes.get("Scope") == "Row"]

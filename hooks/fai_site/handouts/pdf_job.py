@@ -10,11 +10,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.metadata import version
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# Bump when the way a PDF is made changes without its inputs changing.
+# Bump when the way a PDF is made changes without its inputs or the drawing code below changing.
 CACHE_FORMAT = "3"
+# The code that draws and tags a PDF: an edit to it draws every PDF again.
+DRAWING_CODE = tuple(Path(__file__).with_name(name) for name in ("pdf_renderer.py", "pdf_tags.py"))
 
 
 class HandoutPdfError(Exception):
@@ -39,6 +43,7 @@ class PdfJob:
         libraries = (version("weasyprint"), version("pikepdf"))
         for part in (CACHE_FORMAT, *libraries, self.path, self.base_url, self.site_url, self.html):
             digest.update(part.encode() + b"\0")
+        digest.update(drawing_code_digest())
         for path in sorted(self.resources):
             digest.update(path.encode() + b"\0" + hashlib.sha256(self.resources[path]).digest())
         return digest.hexdigest()
@@ -53,6 +58,12 @@ class RenderedPdf:
 
 
 Renderer = Callable[[PdfJob], RenderedPdf]
+
+
+@cache
+def drawing_code_digest() -> bytes:
+    """A hash of the drawing code, read once per build."""
+    return hashlib.sha256(b"".join(code.read_bytes() for code in DRAWING_CODE)).digest()
 
 
 def site_path(url: str, site_url: str) -> str | None:

@@ -12,6 +12,11 @@ backgrounds as artifacts. Two things it leaves open are mended here:
 - **Header cells' scope.** The log table's cells name their headers (`Headers` and `ID`),
   and its header cells get the `Scope` their HTML `scope` gave them, so a reader that
   looks only at the header cells knows which way each one reads.
+- **Lists whose items run on.** An item set inline (the warning signs, printed one after
+  another as a paragraph) is tagged once for each line it touches, and the spaces between
+  items sit in the list beside them; each rule of "How to do this program" (a term and its
+  definition) is a group of such pieces. Each sign is made one item again, and each rule
+  one item with its term as the label.
 
 Only the marks around the content change, never what is drawn: the pages look the same.
 """
@@ -28,22 +33,31 @@ PAGINATION = Dictionary(Type=Name.Pagination)
 
 
 def finish_tags(content: bytes) -> bytes:
-    """The tagged PDF with margin boxes as artifacts and header cells scoped; equal input gives equal bytes."""
+    """The tagged PDF with margin boxes as artifacts, header cells scoped and lists mended; equal input gives equal
+    bytes."""
     with pikepdf.open(io.BytesIO(content)) as pdf:
         root = pdf.Root.StructTreeRoot
-        tree = reachable(root)
-        for page_number, page in enumerate(pdf.pages):
-            parents = page_parents(root, page_number)
-            orphans = {mcid for mcid, parent in enumerate(parents) if parent.is_indirect and parent.objgen not in tree}
-            if orphans:
-                mark_as_artifacts(pdf, page, orphans)
-                for mcid in orphans:
-                    parents[mcid] = pikepdf.Object.parse(b"null")
+        margins_as_artifacts(pdf, root)
         for cell, scope in header_cells(root):
             cell.A = Dictionary({**cell.get("/A", Dictionary(O=Name.Table)), "/Scope": scope})
+        for element in elements(root):
+            if element.get("/S") == Name.L:
+                element.K = Array(mended_items(element))
         output = io.BytesIO()
         pdf.save(output, deterministic_id=True)
     return output.getvalue()
+
+
+def margins_as_artifacts(pdf: pikepdf.Pdf, root: Dictionary) -> None:
+    """Re-mark the content that hangs from no element of the tree (the page margins) as pagination artifacts."""
+    tree = reachable(root)
+    for page_number, page in enumerate(pdf.pages):
+        parents = page_parents(root, page_number)
+        orphans = {mcid for mcid, parent in enumerate(parents) if parent.is_indirect and parent.objgen not in tree}
+        if orphans:
+            mark_as_artifacts(pdf, page, orphans)
+            for mcid in orphans:
+                parents[mcid] = pikepdf.Object.parse(b"null")
 
 
 def reachable(root: Dictionary) -> set[tuple[int, int]]:
@@ -102,3 +116,81 @@ def header_cells(root: Dictionary) -> Iterator[tuple[Dictionary, Name]]:
         if role == Name.TH:
             yield element, Name.Column if in_head else Name.Row
         pending.extend((kid, in_head or role == Name.THead) for kid in kids(element))
+
+
+def elements(root: Dictionary) -> Iterator[Dictionary]:
+    """Every structure element under the root, parents before their children."""
+    pending = list(kids(root))
+    while pending:
+        element = pending.pop()
+        yield element
+        pending.extend(kids(element))
+
+
+# ---- Lists ------------------------------------------------------------------------------
+#
+# WeasyPrint makes a list item of each box an `li` (or `dt`, `dd`) leaves, so three shapes on the
+# sheet come out as more items than the list has: a warning sign that runs on from the line
+# before it (the red flags print as one paragraph, item after item) is one item per line it
+# touches, with the spaces between items tagged beside them; and each rule of "How to do this
+# program" (a `div` of `dt` and `dd`, each line of the run-on `dd` an item) is a group of items.
+# Mended, each sign is one item and each rule one item, its name as the label.
+
+
+def mended_items(element: Dictionary) -> list[Dictionary]:
+    """A list's children, each item whole: runs of a run-on item joined, a term and its definition as one item."""
+    marked = any(starts_with_marker(kid) for kid in kids(element) if kid.get("/S") == Name.LI)
+    items: list[Dictionary] = []
+    for kid in kids(element):
+        role = kid.get("/S")
+        parts = [grand.get("/S") for grand in kids(kid)]
+        if role == Name.Div and len(parts) >= 2 and all(part == Name.LI for part in parts):
+            items.append(term_and_definition(kid, element))
+        elif (
+            items
+            and items[-1].get("/S") == Name.LI
+            and (role == Name.Span or (role == Name.LI and marked and not starts_with_marker(kid)))
+        ):
+            join(items[-1], kid)
+        else:
+            items.append(kid)
+    return items
+
+
+def starts_with_marker(item: Dictionary) -> bool:
+    """Whether a list item opens with generated content (its `::before` bullet): only an item's first box does."""
+    body = next((kid for kid in kids(item) if kid.get("/S") == Name.LBody), None)
+    first = next(kids(body), None) if body is not None else None
+    return first is not None and first.get("/S") == Name.NonStruct
+
+
+def join(item: Dictionary, part: Dictionary) -> None:
+    """Move a piece of an item (another line's box, or the space before the next item) into the item's body."""
+    body = next((kid for kid in kids(item) if kid.get("/S") == Name.LBody), item)
+    moved = list(kids(part)) if part.get("/S") == Name.LI else [part]
+    if part.get("/S") == Name.LI:
+        moved = [grand for kid in moved for grand in (kids(kid) if kid.get("/S") == Name.LBody else [kid])]
+    for piece in moved:
+        piece.P = body
+    body.K = Array([*kids_and_content(body), *moved])
+
+
+def term_and_definition(group: Dictionary, parent: Dictionary) -> Dictionary:
+    """A `dt` and its `dd` as one item: the term (a short name, on one line) its label, the definition, one item
+    per line it runs over, its body."""
+    term, definition, *more = kids(group)
+    label = next(kids(term))
+    label.S = Name.Lbl
+    body = next(kids(definition))
+    for line in more:
+        join(definition, line)
+    body.P = term
+    term.K = Array([label, body])
+    term.P = parent
+    return term
+
+
+def kids_and_content(element: Dictionary) -> list:
+    """All of an element's children: elements and marked-content ids alike."""
+    value = element.get("/K")
+    return list(value) if isinstance(value, Array) else [] if value is None else [value]
