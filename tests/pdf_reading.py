@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import math
-from decimal import Decimal
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import pikepdf

@@ -18,7 +18,7 @@ from handout_fixtures import site_files
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
 from fai_site.handouts.pdf_job import PdfJob
-from fai_site.pages.site_pages import SiteSettings
+from fai_site.site_settings import SiteSettings
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 SETTINGS = SiteSettings(site_url=TEST_SITE_URL)

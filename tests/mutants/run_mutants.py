@@ -65,35 +65,35 @@ class Mutant:
 MUTANTS = [
     Mutant(
         "sheet drops a step",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         "{% for step in item.exercise.steps %}",
         "{% for step in item.exercise.steps[1:] %}",
         ("tests/handouts/test_handout_sheet.py::test_every_step_and_precaution_is_on_paper",),
     ),
     Mutant(
         "sheet drops the red-flag box",
-        "hooks/fai_site/pages/templates/handout.html.j2",
+        "hooks/fai_site/handouts/templates/handout.html.j2",
         "{{ parts.red_flags(program.id, catalogue.safety, 1) }}",
         "",
         ("tests/handouts/test_handout_sheet.py", "-k", "triage"),
     ),
     Mutant(
         "sheet drops the clinic's name",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         '<p class="fai-handout__clinic-name">{{ clinic.name }}</p>',
         '<p class="fai-handout__clinic-name"></p>',
         ("tests/handouts/test_handout_print.py", "-k", "clinic"),
     ),
     Mutant(
         "sheet drops the clinic's logo",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         "{% if clinic.logo %}",
         "{% if false %}",
         ("tests/handouts/test_handout_print.py", "-k", "clinic"),
     ),
     Mutant(
         "PDF ignores the paper size",
-        "hooks/fai_site/pages/templates/handout_pdf.html.j2",
+        "hooks/fai_site/handouts/templates/handout_pdf.html.j2",
         "<style>@page { size: {{ paper.value }}; }</style>",
         "",
         ("tests/handouts/test_handout_pdf.py", "-k", "within_the_page_budget"),
@@ -101,13 +101,13 @@ MUTANTS = [
     Mutant(
         "PDF date ignores the review date",
         "hooks/fai_site/handouts/pdf.py",
-        "return datetime.datetime.combine(catalogue.last_reviewed, datetime.time(), tzinfo=datetime.timezone.utc)",
-        "return datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)",
+        "return datetime.datetime.combine(catalogue.last_reviewed, datetime.time(), tzinfo=datetime.UTC)",
+        "return datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)",
         ("tests/handouts/test_handout_pdf.py", "-k", "date"),
     ),
     Mutant(
         "sheet drops the clinic's phone",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         '{% for key in ["phone", "address", "web"] %}',
         '{% for key in ["address", "web"] %}',
         ("tests/handouts/test_handout_print.py", "-k", "clinic"),
@@ -144,7 +144,8 @@ MUTANTS = [
         "large print drops the precautions",
         "docs/stylesheets/handout.css",
         "  .fai-large-print .fai-handout__note {",
-        "  .fai-large-print .fai-handout__precautions {\n    display: none;\n  }\n\n  .fai-large-print .fai-handout__note {",
+        "  .fai-large-print .fai-handout__precautions {\n    display: none;\n  }\n\n"
+        "  .fai-large-print .fai-handout__note {",
         ("tests/handouts/test_large_print.py", "-k", "every_step"),
     ),
     Mutant(
@@ -186,7 +187,8 @@ MUTANTS = [
         "exercise picture hidden by CSS",
         "docs/stylesheets/site.css",
         ".md-typeset .fai-illustration {\n",
-        ".md-typeset .fai-illustration,\n.md-typeset .fai-motion__player svg {\n  visibility: hidden;\n}\n\n.md-typeset .fai-illustration {\n",
+        ".md-typeset .fai-illustration,\n.md-typeset .fai-motion__player svg {\n  visibility: hidden;\n}\n\n"
+        ".md-typeset .fai-illustration {\n",
         ("tests/site/test_what_readers_see.py", "-k", "picture"),
     ),
     Mutant(
@@ -235,7 +237,8 @@ MUTANTS = [
         "builder keeps the patient's name in storage",
         "docs/javascripts/handout-builder.js",
         'on(".fai-builder__patient", "input", () => showPatient(builder));',
-        'on(".fai-builder__patient", "input", () => { showPatient(builder); sessionStorage.setItem("patient", builder.find(\'[data-patient="patient"]\').value); });',
+        'on(".fai-builder__patient", "input", () => { showPatient(builder); '
+        'sessionStorage.setItem("patient", builder.find(\'[data-patient="patient"]\').value); });',
         ("tests/site/test_what_readers_see.py", "-k", "patient"),
     ),
     Mutant(
@@ -268,7 +271,7 @@ MUTANTS = [
     ),
     Mutant(
         "Markdown text no longer escapes HTML",
-        "hooks/fai_site/pages/render.py",
+        "hooks/fai_site/pages/templating.py",
         "text = html.escape(str(value), quote=False)",
         "text = str(value)",
         ("tests/pages/test_render.py",),
@@ -281,11 +284,39 @@ MUTANTS = [
         ("tests/pages/test_site_build.py", "-k", "editors_guide"),
     ),
     Mutant(
+        "editor's pose page back in the search index",
+        "hooks/fai_site/pages/templates/pose_guide.md.j2",
+        ', search={"exclude": True}) }}',
+        ") }}",
+        ("tests/site/test_search.py", "-k", "internal_pages_are_built_but_not_searchable"),
+    ),
+    Mutant(
+        "sport page no longer asks the jogging question a patient types",
+        "docs/sport-and-running.md",
+        "## Can I go jogging or running again?\n",
+        "## Are you ready to run?\n",
+        ("tests/site/test_search.py", "-k", "lay_words and jogging"),
+    ),
+    Mutant(
         "model allows 11 sets",
         "hooks/fai_site/catalogue/model.py",
         'ge=1, le=10, description="How many sets (1–10).")',
         'ge=1, le=11, description="How many sets (1–10).")',
         ("tests/catalogue/test_catalogue_loader.py", "tests/catalogue/test_schema.py"),
+    ),
+    Mutant(
+        "generator cache names pictures by the code on disk",
+        "hooks/fai_site/cache/generator_cache.py",
+        "return hash_of(sys.version, LOADED_CODE,",
+        'return hash_of(sys.version, files_hash("*.py"),',
+        ("tests/cache/test_generator_cache.py", "-k", "edited_while_serving"),
+    ),
+    Mutant(
+        "copy of a Material partial drifts from Material's",
+        "overrides/partials/toc.html",
+        "{% set toc = page.toc %}",
+        "{% set toc = page.toc or [] %}",
+        ("tests/site/test_material_partials.py",),
     ),
 ]
 
@@ -395,7 +426,8 @@ def main() -> int:
         for mutant in chosen:
             outcome = try_mutant(tree, mutant)
             print(
-                f"{mutant.name}: {'caught by ' + outcome.caught_by if outcome.caught_by else 'SURVIVED'} ({outcome.seconds:.0f} s)",
+                f"{mutant.name}: {'caught by ' + outcome.caught_by if outcome.caught_by else 'SURVIVED'} "
+                f"({outcome.seconds:.0f} s)",
                 flush=True,
             )
             outcomes.append(outcome)

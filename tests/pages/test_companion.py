@@ -29,7 +29,7 @@ from fai_site.catalogue.loader import load_catalogue
 from fai_site.handouts.sheet import handout_items
 from fai_site.pages import companion
 from fai_site.pages.handout_builder import item_code, program_fragment
-from fai_site.pages.render import picture
+from fai_site.pictures.picture import picture
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 PAGE = "program/"
@@ -213,7 +213,8 @@ def test_the_hold_timer_counts_holds_and_rests(context: tuple[BrowserContext, Re
     page.clock.install(time=MORNING)
     # Count the tones: Web Audio, made on the phone.
     page.add_init_script(
-        "window.tones = 0; const make = AudioContext.prototype.createOscillator; AudioContext.prototype.createOscillator = function () { window.tones += 1; return make.call(this); };"
+        "window.tones = 0; const make = AudioContext.prototype.createOscillator; "
+        "AudioContext.prototype.createOscillator = function () { window.tones += 1; return make.call(this); };"
     )
     dose = HELD.dosage
     page.goto(f"{site_server}{PAGE}#x={item_code(HELD.id, dose, None)}")

@@ -21,7 +21,7 @@ from fai_site.handouts.pdf_tags import finish_tags
 PDF_VARIANT = "pdf/ua-1"
 
 
-class JobFetcher(URLFetcher):
+class JobFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type information
     """Answers only with the job's own files; any other URL is an error that stops the render."""
 
     def __init__(self, job: PdfJob) -> None:
@@ -37,7 +37,8 @@ class JobFetcher(URLFetcher):
 
 
 def render_pdf(job: PdfJob) -> RenderedPdf:
-    """The PDF and its page count; its dates come from the wrapper's `dcterms` tags, so equal inputs give equal bytes."""
+    """The PDF and its page count; its dates come from the wrapper's `dcterms` tags, so equal inputs give equal
+    bytes."""
     try:
         document = HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
         return RenderedPdf(finish_tags(document.write_pdf(pdf_variant=PDF_VARIANT)), len(document.pages))

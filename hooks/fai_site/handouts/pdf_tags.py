@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from typing import cast
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -36,7 +37,7 @@ def finish_tags(content: bytes) -> bytes:
     """The tagged PDF with margin boxes as artifacts, header cells scoped and lists mended; equal input gives equal
     bytes."""
     with pikepdf.open(io.BytesIO(content)) as pdf:
-        root = pdf.Root.StructTreeRoot
+        root = cast(Dictionary, pdf.Root.StructTreeRoot)
         margins_as_artifacts(pdf, root)
         for cell, scope in header_cells(root):
             cell.A = Dictionary({**cell.get("/A", Dictionary(O=Name.Table)), "/Scope": scope})
@@ -88,7 +89,7 @@ def page_parents(root: Dictionary, page_number: int) -> Array:
     numbers = root.ParentTree.Nums
     for index in range(0, len(numbers), 2):
         if int(numbers[index]) == page_number:
-            return numbers[index + 1]
+            return cast(Array, numbers[index + 1])
     return Array()
 
 
@@ -190,7 +191,7 @@ def term_and_definition(group: Dictionary, parent: Dictionary) -> Dictionary:
     return term
 
 
-def kids_and_content(element: Dictionary) -> list:
+def kids_and_content(element: Dictionary) -> list[pikepdf.Object]:
     """All of an element's children: elements and marked-content ids alike."""
     value = element.get("/K")
     return list(value) if isinstance(value, Array) else [] if value is None else [value]
