@@ -123,6 +123,25 @@ def test_headings_are_in_order_and_say_something(pdfs: list[tuple[Program, Path]
         assert numbered == [f"{number} {name}" for number, name in enumerate(names, 1)], pdf.name
 
 
+def test_what_crosses_a_page_break_is_one_element(pdfs: list[tuple[Program, Path]]) -> None:
+    """WeasyPrint starts the sheet, a section or the list of exercises again on each page; pdf_tags joins them."""
+    for program, pdf in pdfs:
+        document = structure(pdf)
+        assert [element.role for element in document.children] == ["Art"], pdf.name
+        sections = [section for section in document.find("Sect") if section.children[0].role == "H2"]
+        assert [section.children[0].text.removeprefix("⚠ ") for section in sections] == [
+            SECTIONS[0],
+            SECTIONS[2],
+            SECTIONS[3],
+        ], pdf.name
+        (exercises,) = [item for item in sections[1].children if item.role == "L"]
+        cards = [item for item in exercises.children if item.role == "LI"]
+        names = [item.exercise.name for item in handout_items(program, CATALOGUE)]
+        openings = [squashed(f"{number} {name}") for number, name in enumerate(names, 1)]
+        assert len(cards) == len(openings), pdf.name
+        assert all(squashed(card.text).startswith(opening) for card, opening in zip(cards, openings)), pdf.name
+
+
 def test_steps_precautions_signs_and_rules_are_lists_and_the_log_is_a_table_with_header_cells(
     pdfs: list[tuple[Program, Path]],
 ) -> None:

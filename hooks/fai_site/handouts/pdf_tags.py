@@ -12,6 +12,9 @@ backgrounds as artifacts. Two things it leaves open are mended here:
 - **Header cells' scope.** The log table's cells name their headers (`Headers` and `ID`),
   and its header cells get the `Scope` their HTML `scope` gave them, so a reader that
   looks only at the header cells knows which way each one reads.
+- **Page breaks.** An element that crosses a page break is started again on each page
+  (WeasyPrint #2902, #2903): the sheet, a section and the list of exercises are joined
+  into one element again (see "Page breaks" below for why that is exact on a handout).
 - **Lists whose items run on.** An item set inline (the warning signs, printed one after
   another as a paragraph) is tagged once for each line it touches, and the spaces between
   items sit in the list beside them; each rule of "How to do this program" (a term and its
@@ -34,11 +37,13 @@ PAGINATION = Dictionary(Type=Name.Pagination)
 
 
 def finish_tags(content: bytes) -> bytes:
-    """The tagged PDF with margin boxes as artifacts, header cells scoped and lists mended; equal input gives equal
-    bytes."""
+    """The tagged PDF with margin boxes as artifacts, elements that cross a page break whole, header cells scoped
+    and lists mended; equal input gives equal bytes."""
     with pikepdf.open(io.BytesIO(content)) as pdf:
         root = cast(Dictionary, pdf.Root.StructTreeRoot)
         margins_as_artifacts(pdf, root)
+        for document in kids(root):
+            join_page_breaks(document)
         for cell, scope in header_cells(root):
             cell.A = Dictionary({**cell.get("/A", Dictionary(O=Name.Table)), "/Scope": scope})
         for element in elements(root):
@@ -128,6 +133,53 @@ def elements(root: Dictionary) -> Iterator[Dictionary]:
         pending.extend(kids(element))
 
 
+# ---- Page breaks ------------------------------------------------------------------------
+#
+# WeasyPrint starts an element again on each page it crosses (WeasyPrint #2902, #2903): the
+# sheet, a section or a list that runs over a page break is two elements, one per page. On a
+# handout only the sheet (Art), its sections (Sect) and the list of exercises (L) cross pages:
+# each card, each list of steps, precautions or signs, the log and each box is kept whole on
+# one page by the stylesheet. So where the last of these on one page meets the first on the
+# next, with the same role, they are one element, unless the later one opens with a heading:
+# each section of the sheet opens with its own.
+
+CROSSES_PAGES = (Name.Art, Name.Sect, Name.L)
+
+
+def join_page_breaks(parent: Dictionary) -> None:
+    """Join each element that a page break cut in two, at every level below `parent`."""
+    joined: list[Dictionary] = []
+    for kid in kids(parent):
+        if joined and continues(joined[-1], kid):
+            for piece in kids(kid):
+                piece.P = joined[-1]
+            joined[-1].K = Array([*kids_and_content(joined[-1]), *kids(kid)])
+        else:
+            joined.append(kid)
+    if joined and all(isinstance(kid, Dictionary) for kid in kids_and_content(parent)):
+        parent.K = Array(joined)
+    for kid in joined:
+        join_page_breaks(kid)
+
+
+def continues(before: Dictionary, after: Dictionary) -> bool:
+    """Whether `after`, on the next page, is the rest of `before`: a container of the same role, holding elements
+    only (a content id would be read on the wrong page), that does not open with a heading."""
+    first = next(kids(after), None)
+    return (
+        before.get("/S") == after.get("/S")
+        and after.get("/S") in CROSSES_PAGES
+        and "/Pg" in before
+        and "/Pg" in after
+        and before.Pg.objgen != after.Pg.objgen
+        and all(isinstance(kid, Dictionary) for kid in kids_and_content(after))
+        and (first is None or str(first.get("/S")) not in HEADINGS)
+    )
+
+
+HEADINGS = {f"/H{level}" for level in range(1, 7)}
+
+
 # ---- Lists ------------------------------------------------------------------------------
 #
 # WeasyPrint makes a list item of each box an `li` (or `dt`, `dd`) leaves, so three shapes on the
@@ -140,7 +192,8 @@ def elements(root: Dictionary) -> Iterator[Dictionary]:
 
 def mended_items(element: Dictionary) -> list[Dictionary]:
     """A list's children, each item whole: runs of a run-on item joined, a term and its definition as one item."""
-    marked = any(starts_with_marker(kid) for kid in kids(element) if kid.get("/S") == Name.LI)
+    # Only a run-on list has text between its items (the spaces between them); a block list has none.
+    run_on = any(kid.get("/S") == Name.Span for kid in kids(element))
     items: list[Dictionary] = []
     for kid in kids(element):
         role = kid.get("/S")
@@ -150,7 +203,8 @@ def mended_items(element: Dictionary) -> list[Dictionary]:
         elif (
             items
             and items[-1].get("/S") == Name.LI
-            and (role == Name.Span or (role == Name.LI and marked and not starts_with_marker(kid)))
+            and run_on
+            and (role == Name.Span or (role == Name.LI and not starts_with_marker(kid)))
         ):
             join(items[-1], kid)
         else:
@@ -159,7 +213,7 @@ def mended_items(element: Dictionary) -> list[Dictionary]:
 
 
 def starts_with_marker(item: Dictionary) -> bool:
-    """Whether a list item opens with generated content (its `::before` bullet): only an item's first box does."""
+    """Whether a run-on item opens with generated content (its `::before` bullet): only its first line's box does."""
     body = next((kid for kid in kids(item) if kid.get("/S") == Name.LBody), None)
     first = next(kids(body), None) if body is not None else None
     return first is not None and first.get("/S") == Name.NonStruct
