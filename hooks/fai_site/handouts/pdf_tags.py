@@ -2,7 +2,7 @@
 
 WeasyPrint tags the sheet from its HTML: headings, paragraphs, lists, the log table with
 its header cells, each picture a Figure with its `alt` or SVG `<title>`, borders and
-backgrounds as artifacts. Two things it leaves open are mended here:
+backgrounds as artifacts. What it leaves open is mended here:
 
 - **Running headers and footers.** The page's margin boxes (the name line, the page
   number, the footer) are marked as real content but hang from no structure element
@@ -148,18 +148,24 @@ CROSSES_PAGES = (Name.Art, Name.Sect, Name.L)
 
 def join_page_breaks(parent: Dictionary) -> None:
     """Join each element that a page break cut in two, at every level below `parent`."""
-    joined: list[Dictionary] = []
-    for kid in kids(parent):
-        if joined and continues(joined[-1], kid):
-            for piece in kids(kid):
-                piece.P = joined[-1]
-            joined[-1].K = Array([*kids_and_content(joined[-1]), *kids(kid)])
-        else:
-            joined.append(kid)
-    if joined and all(isinstance(kid, Dictionary) for kid in kids_and_content(parent)):
+    if elements_only(parent):
+        joined: list[Dictionary] = []
+        for kid in kids(parent):
+            if joined and continues(joined[-1], kid):
+                for piece in kids(kid):
+                    piece.P = joined[-1]
+                joined[-1].K = Array([*kids_and_content(joined[-1]), *kids(kid)])
+            else:
+                joined.append(kid)
         parent.K = Array(joined)
-    for kid in joined:
+    for kid in kids(parent):
         join_page_breaks(kid)
+
+
+def elements_only(element: Dictionary) -> bool:
+    """Whether all an element's children are structure elements: no content id or annotation among them."""
+    content = kids_and_content(element)
+    return bool(content) and len(content) == len(list(kids(element)))
 
 
 def continues(before: Dictionary, after: Dictionary) -> bool:
@@ -172,7 +178,7 @@ def continues(before: Dictionary, after: Dictionary) -> bool:
         and "/Pg" in before
         and "/Pg" in after
         and before.Pg.objgen != after.Pg.objgen
-        and all(isinstance(kid, Dictionary) for kid in kids_and_content(after))
+        and elements_only(after)
         and (first is None or str(first.get("/S")) not in HEADINGS)
     )
 
@@ -222,9 +228,10 @@ def starts_with_marker(item: Dictionary) -> bool:
 def join(item: Dictionary, part: Dictionary) -> None:
     """Move a piece of an item (another line's box, or the space before the next item) into the item's body."""
     body = next((kid for kid in kids(item) if kid.get("/S") == Name.LBody), item)
-    moved = list(kids(part)) if part.get("/S") == Name.LI else [part]
     if part.get("/S") == Name.LI:
-        moved = [grand for kid in moved for grand in (kids(kid) if kid.get("/S") == Name.LBody else [kid])]
+        moved = [piece for kid in kids(part) for piece in (kids(kid) if kid.get("/S") == Name.LBody else [kid])]
+    else:
+        moved = [part]
     for piece in moved:
         piece.P = body
     body.K = Array([*kids_and_content(body), *moved])
