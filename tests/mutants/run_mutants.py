@@ -129,8 +129,8 @@ MUTANTS = [
     Mutant(
         "PDF margins read as content",
         "hooks/fai_site/handouts/pdf_tags.py",
-        "            if orphans:",
-        "            if False:",
+        "        if orphans:",
+        "        if False:",
         ("tests/handouts/test_handout_tags.py", "-k", "margins"),
     ),
     Mutant(
