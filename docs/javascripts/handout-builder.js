@@ -66,6 +66,9 @@
     on(".fai-builder__save", "click", () => saveTemplate(builder));
     on(".fai-builder__open", "click", () => openTemplate(builder));
     on(".fai-builder__delete", "click", () => deleteTemplate(builder));
+    on(".fai-builder__large-print-box", "change", (event) => {
+      builder.find(".fai-builder__preview").classList.toggle("fai-large-print", event.target.checked);
+    });
     on(".fai-builder__motion", "click", (event) => {
       const still = builder.root.classList.toggle("fai-builder--still");
       event.currentTarget.textContent = still ? "Play pictures" : "Pause pictures";
@@ -326,7 +329,8 @@
   function showNameOnEveryPage(builder) {
     const name = builder.find('[data-patient="patient"]').value.trim();
     if (!document.adoptedStyleSheets.includes(nameSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, nameSheet];
-    nameSheet.replaceSync(name ? `@page fai-handout { @top-right { content: ${cssString(`Name: ${name}`)}; } }` : "");
+    const margin = `@top-right { content: ${cssString(`Name: ${name}`)}; }`;
+    nameSheet.replaceSync(name ? `@page fai-handout { ${margin} } @page fai-handout-large { ${margin} }` : "");
   }
 
   function cssString(text) {

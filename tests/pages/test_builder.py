@@ -24,6 +24,7 @@ from browser import axe_findings, open_and_mark, still_marked
 from conftest import ROOT, TEST_SITE_URL, BuildResult, fixture_text, make_project, run_build
 from handout_fixtures import sheet_length
 from html_reading import by_class, elements, parse, text
+from pdf_reading import text_runs
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page
 from pypdf import PdfReader
@@ -31,7 +32,7 @@ from pypdf import PdfReader
 from fai_site.catalogue.dosage_text import amount, frequency
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Dosage
-from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES
+from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, LARGE_PRINT_BUDGET_PAGES, LARGE_PRINT_MIN_PT
 from fai_site.pages.program_link import item_code, program_fragment
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
@@ -202,6 +203,30 @@ def test_the_six_wordiest_exercises_with_notes_keep_the_page_budget(site_server:
     ]
     assert [line for line in lines if line not in everything] == []
     assert all(PATIENT in sheet for sheet in pages)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_builder_prints_large_print_on_request(site_server: str, page: Page, paper: str, tmp_path: Path) -> None:
+    """The six wordiest exercises, large print ticked: every text on paper at least 16 pt, whole, within its budget."""
+    wordiest = sorted(CATALOGUE.exercises, key=sheet_length, reverse=True)[:BUDGET_EXERCISES]
+    open_builder(page, f"{site_server}{BUILDER}?exercises={','.join(exercise.id for exercise in wordiest)}")
+    page.get_by_label("Patient's name").fill(PATIENT)
+    standard = tmp_path / "standard.pdf"
+    standard.write_bytes(page.pdf(format=paper))
+    page.get_by_label("Large print").check()
+    large = tmp_path / "large.pdf"
+    large.write_bytes(page.pdf(format=paper))
+    assert min(run.size for run in text_runs(standard)) < LARGE_PRINT_MIN_PT
+    small = {(round(run.size, 2), run.text[:30]) for run in text_runs(large) if run.size < LARGE_PRINT_MIN_PT - 0.01}
+    assert small == set()
+    pages = [words(sheet.extract_text()) for sheet in PdfReader(large).pages]
+    assert len(PdfReader(standard).pages) < len(pages) <= LARGE_PRINT_BUDGET_PAGES
+    everything = "".join("".join(pages).split())
+    lines = [line for exercise in wordiest for line in [exercise.position, *exercise.steps, *exercise.precautions]]
+    lines += [*CATALOGUE.safety.emergency, "Use pain as your guide", "Weekly log"]
+    assert [line for line in lines if "".join(line.split()) not in everything] == []
+    assert all(f"Name: {PATIENT}" in sheet for sheet in pages)
 
 
 CLINIC = {

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from fai_site.catalogue.model import Catalogue, Category, Exercise, Phase
-from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES
+from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, LARGE_PRINT_BUDGET_PAGES, LARGE_PRINT_MIN_PT
 from fai_site.handouts.sheet import HandoutItem
 from fai_site.pages.program_link import DEFAULT_TITLE, DOSE_FIELDS, link_rules
 from fai_site.pages.structured_data import script_text
@@ -100,6 +100,8 @@ def builder_page(
         clinic_max_length=CLINIC_MAX_LENGTH,
         budget_exercises=BUDGET_EXERCISES,
         budget_pages=BUDGET_PAGES,
+        large_print_pages=LARGE_PRINT_BUDGET_PAGES,
+        large_print_pt=LARGE_PRINT_MIN_PT,
         title_max_length=rules["titleMaxLength"],
         note_max_length=rules["noteMaxLength"],
         default_title=DEFAULT_TITLE,
