@@ -304,6 +304,11 @@ def test_a_session_and_its_pain_are_kept_and_the_pain_rule_applied(
     settle.locator('input[value="7"]').click()
     settle.get_by_role("button", name="Save").click()
     assert page.locator(".fai-companion__rule-text").inner_text() == companion.PAIN_RULE["stayed"]
+    # Still above 4 the next morning: the pain rule says rest a day, and a session stays possible.
+    advice = page.locator(".fai-companion__advice").inner_text()
+    assert advice == f"{companion.TODAY['pain-rest']} {companion.TODAY['anyway']}"
+    assert not page.locator(".fai-companion__exercises").is_visible()
+    page.get_by_role("button", name="Do a session anyway").click()
     record_session(page, 2)
     page.wait_for_timeout(300)
     screenshot(page, "history", ".fai-companion__history")
