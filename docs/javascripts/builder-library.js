@@ -12,24 +12,44 @@
   const MAX_PACK_BYTES = 5 * 1024 * 1024;
   let pending = null;
 
+  // What the builder shows at its start when this browser keeps templates or a logo.
+  function show(api) {
+    showTemplates(api);
+    showLogo(api);
+  }
+
   // ---- Templates
+
+  // Template names → program links, as kept; whatever else storage holds is left out.
+  function storedTemplates(api) {
+    const rules = api.builder.rules;
+    const longest = rules.linkMaxLength + rules.maxExercises * (rules.custom.linkMaxLength + 1);
+    const shape = { map: { text: longest }, key: rules.titleMaxLength, max: api.builder.data.maxTemplates };
+    return schema().check(api.readJson(api.TEMPLATES_KEY), shape) ?? schema().emptyMap();
+  }
+
+  function showTemplates(api, chosen) {
+    const names = Object.keys(storedTemplates(api)).sort((a, b) => a.localeCompare(b));
+    const options = names.map((name) => new Option(name, name, false, name === chosen));
+    api.builder.find(".fai-builder__templates").replaceChildren(...(options.length ? options : [new Option("None saved yet", "")]));
+  }
 
   function save(api) {
     const { builder } = api;
     const name = schema().text(builder.find(".fai-builder__template-name").value, builder.rules.titleMaxLength);
     if (!name) return api.say("Give the template a name first.");
     if (!builder.items.length) return api.say("Add exercises before saving a template.");
-    const templates = api.storedTemplates();
+    const templates = storedTemplates(api);
     if (!Object.hasOwn(templates, name) && Object.keys(templates).length >= builder.data.maxTemplates) return api.say(`This browser keeps up to ${builder.data.maxTemplates} templates: delete one first.`);
     templates[name] = api.code();
     if (!api.storeJson(api.TEMPLATES_KEY, templates)) return;
-    api.showTemplates(name);
+    showTemplates(api, name);
     api.say(`Template “${name}” saved in this browser, without the patient's details.`);
   }
 
   async function open(api) {
     const name = api.builder.find(".fai-builder__templates").value;
-    const code = schema().own(api.storedTemplates(), name);
+    const code = schema().own(storedTemplates(api), name);
     const read = code === undefined ? null : link().read(code, api.builder.rules);
     if (!read || read.reference !== undefined) return api.say("No template chosen.");
     api.say([`Template “${name}” opened.`, ...(await api.load(read))].join(" "));
@@ -37,11 +57,11 @@
 
   function remove(api) {
     const name = api.builder.find(".fai-builder__templates").value;
-    const templates = api.storedTemplates();
+    const templates = storedTemplates(api);
     if (!Object.hasOwn(templates, name)) return api.say("No template chosen.");
     delete templates[name];
     if (!api.storeJson(api.TEMPLATES_KEY, templates)) return;
-    api.showTemplates();
+    showTemplates(api);
     api.say(`Template “${name}” deleted.`);
   }
 
@@ -49,7 +69,7 @@
 
   async function savePack(api) {
     const custom = await own(api);
-    const pack = { format: FORMAT, templates: api.storedTemplates(), exercises: custom.stored(api), saved: new Date().toISOString() };
+    const pack = { format: FORMAT, templates: storedTemplates(api), exercises: custom.stored(api), saved: new Date().toISOString() };
     const count = Object.keys(pack.templates).length + Object.keys(pack.exercises).length;
     if (!count) return api.say("There are no templates or exercises of your own in this browser yet.");
     const anchor = document.createElement("a");
@@ -99,7 +119,7 @@
 
   // What the pack adds: a template or an exercise already here stays; another under a name in use joins renamed.
   function merge(api, custom, templates, exercises) {
-    const here = api.storedTemplates();
+    const here = storedTemplates(api);
     const newTemplates = schema().emptyMap();
     for (const [name, code] of Object.entries(templates)) {
       if (Object.values(here).includes(code) || Object.values(newTemplates).includes(code)) continue;
@@ -122,7 +142,7 @@
   async function addPack(api) {
     if (!pending) return;
     const custom = await own(api);
-    const templates = Object.assign(api.storedTemplates(), pending.newTemplates);
+    const templates = Object.assign(storedTemplates(api), pending.newTemplates);
     const exercises = Object.assign(custom.stored(api), pending.newExercises);
     const maxTemplates = api.builder.data.maxTemplates;
     if (Object.keys(templates).length > maxTemplates || Object.keys(exercises).length > api.builder.data.maxCustom) return api.say(`With this pack, this browser would keep more than ${maxTemplates} templates or ${api.builder.data.maxCustom} exercises. Nothing was changed.`);
@@ -134,7 +154,7 @@
     }
     const counts = `${Object.keys(pending.newTemplates).length} templates and ${Object.keys(pending.newExercises).length} exercises`;
     cancelPack(api);
-    api.showTemplates();
+    showTemplates(api);
     if (api.builder.find(".fai-builder__own").open) custom.open(api);
     api.say(`The clinic pack's ${counts} were added to this browser.`);
   }
@@ -160,20 +180,34 @@
     const reader = new FileReader();
     reader.addEventListener("load", () => {
       if (!api.storeJson(api.LOGO_KEY, reader.result)) return;
-      api.showLogo();
+      showLogo(api);
       api.say("The logo is on the sheet, and kept in this browser.");
     });
     reader.readAsDataURL(file);
   }
 
+  // The logo chosen in this builder, else the site's (`extra.clinic`), else none.
+  function showLogo(api) {
+    const logo = api.builder.sheet.querySelector(".fai-handout__logo");
+    if (!logo) return;
+    const chosen = schema().check(api.readJson(api.LOGO_KEY), { check: (value) => (typeof value === "string" && /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/.test(value) ? value : undefined) });
+    logo.dataset.site ??= logo.getAttribute("src") ?? "";
+    if (chosen) logo.src = chosen;
+    else if (logo.dataset.site) logo.src = logo.dataset.site;
+    else logo.removeAttribute("src");
+    logo.hidden = !logo.getAttribute("src");
+    logo.alt = logo.hidden ? "" : `${api.builder.sheet.querySelector(".fai-handout__clinic-name").textContent} logo`;
+    api.builder.find(".fai-builder__logo-remove").hidden = !chosen;
+  }
+
   function removeLogo(api) {
     if (!api.storeJson(api.LOGO_KEY, null)) return;
-    api.showLogo();
+    showLogo(api);
     api.say("The logo chosen here was removed.");
   }
 
   const schema = () => window.faiDataSchema;
   const link = () => window.faiProgramLink;
 
-  window.faiBuilderParts = { ...window.faiBuilderParts, library: { save, open, remove, savePack, loadPack, addPack, cancelPack, chooseLogo, removeLogo } };
+  window.faiBuilderParts = { ...window.faiBuilderParts, library: { show, save, open, remove, savePack, loadPack, addPack, cancelPack, chooseLogo, removeLogo } };
 })();

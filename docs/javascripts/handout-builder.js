@@ -4,8 +4,8 @@
 // partials, filled here with text only. A program lives in the address's #fragment
 // (program-link.js) and, if asked, in this browser's storage (read back by data-schema.js);
 // the patient's details in neither. What only some visits need is in files loaded when first
-// wanted (on-demand.js): a clinic's own exercises (builder-custom.js), the templates' and
-// clinic packs' files and the logo (builder-library.js), and the QR codes (builder-qr.js).
+// wanted (on-demand.js): a clinic's own exercises (builder-custom.js), saved templates, clinic
+// packs and the logo (builder-library.js), and the QR codes (builder-qr.js).
 
 (() => {
   "use strict";
@@ -57,8 +57,8 @@
     listen(builder);
     prepareSheet(builder);
     loadClinic(builder);
-    showLogo(builder);
-    showTemplates(builder);
+    // Saved templates and a logo chosen here are shown by builder-library.js, loaded only when this browser keeps one.
+    if ([TEMPLATES_KEY, LOGO_KEY].some((key) => readJson(key) !== null)) part(builder, "library").then((library) => library.show(builder.api));
     loadFromAddress(builder);
   }
 
@@ -71,11 +71,8 @@
       code: () => programCode(builder),
       changed: () => changed(builder),
       say: (message) => say(builder, message),
-      showTemplates: (chosen) => showTemplates(builder, chosen),
-      storedTemplates: () => storedTemplates(builder),
       storeJson: (key, value) => storeJson(builder, key, value),
       readJson,
-      showLogo: () => showLogo(builder),
       fromTemplate,
       TEMPLATES_KEY,
       LOGO_KEY,
@@ -445,20 +442,6 @@
     }
   }
 
-  // The logo chosen in this builder (builder-library.js keeps it), else the site's (`extra.clinic`), else none.
-  function showLogo(builder) {
-    const logo = builder.sheet.querySelector(".fai-handout__logo");
-    if (!logo) return;
-    const chosen = schema().check(readJson(LOGO_KEY), { check: (value) => (typeof value === "string" && /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/.test(value) ? value : undefined) });
-    logo.dataset.site ??= logo.getAttribute("src") ?? "";
-    if (chosen) logo.src = chosen;
-    else if (logo.dataset.site) logo.src = logo.dataset.site;
-    else logo.removeAttribute("src");
-    logo.hidden = !logo.getAttribute("src");
-    logo.alt = logo.hidden ? "" : `${builder.sheet.querySelector(".fai-handout__clinic-name").textContent} logo`;
-    builder.find(".fai-builder__logo-remove").hidden = !chosen;
-  }
-
   // ---- The QR codes
 
   // The patient's link on the public site (no patient details), on the sheet and beside the link, drawn by
@@ -564,14 +547,7 @@
     }
   }
 
-  // ---- Templates on this device (saved, opened and deleted by builder-library.js)
-
-  // Template names → program links, as kept; whatever else storage holds is left out.
-  function storedTemplates(builder) {
-    const longest = builder.rules.linkMaxLength + builder.rules.maxExercises * (builder.rules.custom.linkMaxLength + 1);
-    const shape = { map: { text: longest }, key: builder.rules.titleMaxLength, max: builder.data.maxTemplates };
-    return schema().check(readJson(TEMPLATES_KEY), shape) ?? schema().emptyMap();
-  }
+  // ---- This browser's storage
 
   function readJson(key) {
     try {
@@ -591,12 +567,6 @@
       say(builder, "This browser does not let the page keep this: its storage may be full or turned off. Nothing was changed.");
       return false;
     }
-  }
-
-  function showTemplates(builder, chosen) {
-    const names = Object.keys(storedTemplates(builder)).sort((a, b) => a.localeCompare(b));
-    const options = names.map((name) => new Option(name, name, false, name === chosen));
-    builder.find(".fai-builder__templates").replaceChildren(...(options.length ? options : [new Option("None saved yet", "")]));
   }
 
   // ---- Helpers

@@ -22,7 +22,7 @@ import pytest
 from browser import axe_findings, open_and_mark, served, still_marked
 from conftest import ROOT, BuildResult
 from html_reading import loaded_files
-from playwright.sync_api import Browser, BrowserContext, Page, Request
+from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 from readability import grade, markdown_body
 
 from fai_site.catalogue.loader import load_catalogue
@@ -381,7 +381,7 @@ def test_export_delete_and_import_bring_the_history_back(
         json.dumps({"format": "fai-companion/1", "programs": {"p1": {"title": "<img src=x>", "items": [{"id": 7}]}}})
     )
     page.locator(".fai-companion__import").set_input_files(bad)
-    assert "could not be read" in page.locator(".fai-companion__status").inner_text()
+    expect(page.locator(".fai-companion__status")).to_contain_text("could not be read")  # the file is read async
     assert logged(page, "pain", datetime.datetime.now()) == "3"
     assert not recorded.carrying(NOTE) and not recorded.foreign(site_server)
 

@@ -21,9 +21,11 @@ from conftest import ROOT, BuildResult
 from dateutil.rrule import rrulestr
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from test_builder_clinic import COVERED
 
 from fai_site.catalogue.dosage_text import frequency
 from fai_site.catalogue.loader import load_catalogue
+from fai_site.handouts.phone_link import program_reference
 from fai_site.handouts.sheet import handout_items
 from fai_site.pages import companion
 from fai_site.pages.program_link import program_fragment
@@ -150,6 +152,28 @@ def test_pain_that_has_not_settled_the_next_morning_makes_today_a_rest_day(
     assert page.locator(".fai-companion__help").is_visible()
 
 
+# ---- 2. From the printed sheet to the phone ----------------------------------------------------
+
+
+@pytest.mark.browser
+def test_a_sheets_code_opens_its_program_and_an_older_sheets_code_opens_nothing(
+    phone: BrowserContext, site_server: str
+) -> None:
+    """The handout's QR code (its address is read back from the sheet in tests/handouts) names the program by
+    reference; a sheet printed before the program changed must not open today's program as if it were the same."""
+    page = phone.new_page()
+    page.goto(f"{site_server}{PAGE}#p={program_reference(THREE_DAYS, CATALOGUE)}")
+    wait_started(page)
+    assert page.locator(".fai-companion__name").all_inner_texts() == [
+        f"{index}. {item.exercise.name}" for index, item in enumerate(ITEMS, 1)
+    ]
+    assert page.locator(".fai-companion__often").inner_text().startswith(f"How often: {frequency(ITEMS[0].dosage)}.")
+    older = phone.new_page()
+    older.goto(f"{site_server}{PAGE}#p={THREE_DAYS.id}.00000000")
+    expect(older.locator(".fai-companion__status")).to_contain_text("printed before its program changed")
+    assert older.locator(".fai-companion__program-list option").count() <= 1, "no second program was opened"
+
+
 # ---- 3. The check-in and the day's summary first; today counts; restore on an empty phone ----
 
 
@@ -270,6 +294,8 @@ def test_weekly_activity_scores_are_charted_and_printed_for_an_appointment(
     phone: BrowserContext, site_server: str
 ) -> None:
     page = phone.new_page()
+    sent: list[str] = []
+    phone.on("request", lambda request: sent.append(f"{request.url} {request.post_data or ''}"))
     page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
     open_program(page, site_server)
     scores = page.locator(".fai-companion__psfs")
@@ -290,6 +316,7 @@ def test_weekly_activity_scores_are_charted_and_printed_for_an_appointment(
     report = " ".join(page.locator(".fai-companion__report-body").inner_text().split())
     assert THREE_DAYS.title in report and "Putting on socks" in report
     assert "3" in report and "6" in report
+    assert not [request for request in sent if "socks" in request], "what the patient types stays on the phone"
 
 
 # ---- 8. Keeping the data and installing properly ----------------------------------------------
@@ -344,3 +371,24 @@ def test_the_red_flags_are_at_body_size_on_a_phone(phone: BrowserContext, site_s
         "items => [...new Set(items.map((item) => getComputedStyle(item).fontSize))]"
     )
     assert sizes == [body]
+
+
+@pytest.mark.browser
+def test_keyboard_focus_is_never_hidden_under_the_sites_header_on_a_phone(
+    phone: BrowserContext, site_server: str
+) -> None:
+    """Backwards through the page with Shift+Tab, so each control scrolls in at the top, where the header stays."""
+    page = phone.new_page()
+    open_program(page, site_server)
+    page.locator(".fai-companion__delete-ask").focus()
+    covered = []
+    seen = 0
+    for _ in range(120):
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("!document.activeElement.closest('.fai-companion')"):
+            break
+        seen += 1
+        if (problem := page.evaluate(COVERED)) is not None:
+            covered.append(problem)
+    assert seen > 30, "Shift+Tab went through the page's controls"
+    assert covered == []
