@@ -22,7 +22,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build offline check schema generate test bench mutants clean
+.PHONY: serve build offline check schema generate fingerprints test bench mutants clean
 
 serve: $(SITE_READY) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -43,6 +43,9 @@ schema: $(SITE_READY) ## Regenerate exercises.schema.json from the models
 
 generate: $(SITE_READY) ## Write docs/ with every generated page and picture, and a mkdocs.yml without hooks, into generated/ (for Zensical, or to read what the generator made)
 	$(BIN)/python -m fai_site.cli generate $(GENERATED)
+
+fingerprints: $(SITE_READY) ## Print each article's and the catalogue's fingerprint, for a clinician's sign-off in mkdocs.yml
+	@$(BIN)/python -m fai_site.cli fingerprints
 
 test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Run the whole test suite
 	$(BIN)/python -m pytest

@@ -24,8 +24,10 @@ from mkdocs.utils.templates import TemplateContext
 from fai_site.cache import generator_cache
 from fai_site.cache.generator_cache import KeptCatalogue
 from fai_site.catalogue.problems import CatalogueError
+from fai_site.catalogue.warning_signs import emergency_number, emergency_number_problem
 from fai_site.handouts.pdf import HandoutPdf, ResourceLookup, handout_pdfs, over_budget
 from fai_site.handouts.pdf_job import HandoutPdfError
+from fai_site.pages.clinical_signoff import SignOff, changed_since, read_signoffs, review_note, review_status
 from fai_site.pages.render import TEMPLATES, with_catalogue_lists
 from fai_site.pages.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
 from fai_site.pages.serve_pages import pictures_files
@@ -55,6 +57,8 @@ kept: KeptCatalogue | None = None
 serving = False
 # While serving: what the last save's check said, shown at the top of every page; None when all is well.
 banner: Banner | None = None
+# Who has clinically reviewed which article (extra.clinical_signoff), read by `on_config`.
+signoffs: list[SignOff] = []
 
 
 # ---- Hooks ----------------------------------------------------------------------------
@@ -73,7 +77,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     kept: a rebuild that raises would leave MkDocs 1.6's server holding every page request
     until a good one.
     """
-    global kept, banner
+    global kept, banner, signoffs
+    try:
+        signoffs = site_signoffs(config)
+    except ValueError as error:
+        if not serving:
+            raise PluginError(f"{error}\nNothing was built, and site/ was left as it was.") from None
+        banner = Banner.from_report(str(error), blocking=True, earlier_pages=kept is not None)
+        log.error("%s", error)
+        return config
     try:
         kept = generator_cache.load(
             catalogue_path(config), docs_dir=Path(config.docs_dir), cache_dir=project_folder(config) / GENERATOR_CACHE
@@ -117,13 +129,25 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill a page's lists from the catalogue, the handouts' own source: the red flags, the exercises by phase."""
+    """Fill a page's lists from the catalogue, the handouts' own source (the warning signs, the exercises by phase),
+    and end a reviewed article with its review: when it was checked, and who signed it off, or that nobody has."""
     if kept is None:
         return markdown
+    source = page.file.content_string
     try:
-        return with_catalogue_lists(markdown, kept.catalogue, source=page.file.src_uri)
+        filled = with_catalogue_lists(
+            markdown,
+            kept.catalogue,
+            source=page.file.src_uri,
+            emergency_number=emergency_number(config.extra.get("clinic")),
+            first_line=source.count("\n", 0, len(source) - len(markdown)) + 1 if source.endswith(markdown) else 1,
+        )
     except ValueError as error:
         raise PluginError(str(error)) from None
+    reviewed = page.meta.get("last_reviewed")
+    if page.file.generated_by is not None or not isinstance(reviewed, datetime.date):
+        return filled
+    return filled + review_note(reviewed, review_status(page.file.src_uri, source, signoffs))
 
 
 def on_page_context(
@@ -169,6 +193,26 @@ def still_serving() -> str:
     if kept is None:
         return f"No page made from {CATALOGUE_NAME} can be shown yet; save a fixed {CATALOGUE_NAME} to see them."
     return f"Still serving the last good pages; save a fixed {CATALOGUE_NAME} to update them."
+
+
+def site_signoffs(config: MkDocsConfig) -> list[SignOff]:
+    """The clinical sign-offs, once the settings they sit beside are checked; raises ValueError naming mkdocs.yml's field.
+
+    A text changed since its sign-off is logged as a warning at INFO level, so `--strict` still builds: the page
+    itself says its changes are not yet reviewed, and a fix must not wait for the reviewer.
+    """
+    problem = emergency_number_problem(config.extra.get("clinic"))
+    if problem is not None:
+        raise ValueError(f"{Path(config.config_file_path).name}: extra.clinic.emergency_number: {problem}")
+    found = read_signoffs(
+        config.extra,
+        project=project_folder(config),
+        docs_dir=Path(config.docs_dir),
+        config_name=Path(config.config_file_path).name,
+    )
+    for warning in changed_since(found, project=project_folder(config), docs_dir=Path(config.docs_dir)):
+        log.info("Warning: %s", warning)
+    return found
 
 
 def project_folder(config: MkDocsConfig) -> Path:

@@ -8,10 +8,10 @@ an editor reads in it exactly what the generator made.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,14 @@ from typing import Any
 import yaml
 
 from fai_site.catalogue.loader import load_catalogue
-from fai_site.pages.render import CATALOGUE_MARKS, with_catalogue_lists
+from fai_site.pages.clinical_signoff import read_signoffs, review_note, review_status
+from fai_site.pages.render import with_catalogue_lists
 from fai_site.pages.site_pages import GeneratedFile, SiteSettings, generated_files
 
 CONFIG_NAME = "mkdocs.yml"
 CATALOGUE_NAME = "exercises.yaml"
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 # The first line of the config a tree is written with: only a folder that has it is emptied for a new tree.
 HEADER = (
     "# Written by `make generate` from mkdocs.yml: the same site, with the generated pages as files and no hooks.\n"
@@ -77,9 +79,14 @@ def write_tree(project: Path, out: Path, *, handout_pdfs: bool = False) -> Tree:
     overrides = project / "overrides"
     if overrides.is_dir():
         shutil.copytree(overrides, out / "overrides")
-    for page in hand_written_pages(out / "docs"):
+    signoffs = read_signoffs(config.get("extra") or {}, project=project, docs_dir=docs)
+    for page in sorted((out / "docs").rglob("*.md")):
         text = page.read_text(encoding="utf-8")
-        filled = with_catalogue_lists(text, catalogue, source=page.relative_to(out / "docs").as_posix())
+        source = page.relative_to(out / "docs").as_posix()
+        filled = with_catalogue_lists(text, catalogue, source=source, emergency_number=settings.clinic.emergency_number)
+        reviewed = last_reviewed(text)
+        if reviewed is not None:
+            filled += review_note(reviewed, review_status(source, text, signoffs))
         if filled != text:
             page.write_text(filled, encoding="utf-8")
     files = generated_files(catalogue, settings)
@@ -121,12 +128,12 @@ def settings_from(config: dict[str, Any], *, docs: Path, handout_pdfs: bool, qr_
     )
 
 
-def hand_written_pages(docs: Path) -> Iterator[Path]:
-    """The Markdown pages that may show one of the catalogue's lists."""
-    for page in sorted(docs.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        if any(mark in text for mark in CATALOGUE_MARKS):
-            yield page
+def last_reviewed(text: str) -> datetime.date | None:
+    """A hand-written article's `last_reviewed` date from its front matter, as MkDocs reads it; None for other pages."""
+    found = FRONT_MATTER.match(text)
+    meta = yaml.safe_load(found[1]) if found else None
+    reviewed = meta.get("last_reviewed") if isinstance(meta, dict) else None
+    return reviewed if isinstance(reviewed, datetime.date) else None
 
 
 def rendered_pdfs(catalogue: Any, settings: SiteSettings, docs: Path, *, cache_dir: Path) -> list[str]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from fai_site.catalogue.article_rules import article_problems
 from fai_site.catalogue.content_rules import content_problems
 from fai_site.catalogue.cross_references import content_warnings, cross_reference_problems, is_draft
 from fai_site.catalogue.messages import problems_from
@@ -49,8 +50,21 @@ def load_catalogue(path: Path, *, docs_dir: Path) -> Catalogue:
 
 
 def check_catalogue(path: Path, *, docs_dir: Path, grades: ReadingGrades | None = None) -> CheckedCatalogue:
-    """The validated catalogue with its warnings and draft problems; raises `CatalogueError` as above."""
-    return checked_from_text(read_text(path), name=path.name, docs_dir=docs_dir, grades=grades)
+    """The validated catalogue with its warnings and draft problems, and the articles checked against its warning
+    signs; raises `CatalogueError` as above."""
+    checked = checked_from_text(read_text(path), name=path.name, docs_dir=docs_dir, grades=grades)
+    check_articles(checked.catalogue, name=path.name, docs_dir=docs_dir)
+    return checked
+
+
+def check_articles(catalogue: Catalogue, *, name: str, docs_dir: Path) -> None:
+    """Raise `CatalogueError` at each article line whose warning-sign marker or urgency breaks a rule.
+
+    Apart from the catalogue's own checks, because articles change without it: the build runs this on every rebuild.
+    """
+    problems = article_problems(catalogue.safety, docs_dir)
+    if problems:
+        raise CatalogueError(name, problems)
 
 
 def catalogue_from_text(text: str, *, name: str, docs_dir: Path) -> Catalogue:

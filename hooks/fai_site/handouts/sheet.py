@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from fai_site.catalogue.model import Catalogue, Dosage, DosageChange, Exercise, Program
+from fai_site.catalogue.warning_signs import DEFAULT_EMERGENCY_NUMBER, printed_safety
 from fai_site.handouts.qr_code import qr_svg
 from fai_site.pages import dosage_text
+from fai_site.pages.clinical_signoff import NOT_REVIEWED
 from fai_site.pages.render import render
 
 
@@ -29,13 +31,14 @@ class HandoutItem:
 
 @dataclass(frozen=True)
 class Clinic:
-    """Who hands the sheet out; from `extra.clinic` in mkdocs.yml."""
+    """Who hands the sheet out, and the number its patients call in an emergency; from `extra.clinic` in mkdocs.yml."""
 
     name: str = "Your physical therapy clinic"
     phone: str | None = None
     address: str | None = None
     web: str | None = None
     logo: str | None = None
+    emergency_number: str = DEFAULT_EMERGENCY_NUMBER
 
 
 def handout_items(program: Program, catalogue: Catalogue) -> list[HandoutItem]:
@@ -71,8 +74,11 @@ def handout_html(
     root: str,
     public_url: str | None,
     qr_code: Markup | None = None,
+    review: str = NOT_REVIEWED,
 ) -> str:
-    """The handout sheet itself: one HTML fragment for the page and the PDFs; a QR code only for a public address."""
+    """The handout sheet itself: one HTML fragment for the page and the PDFs; a QR code only for a public address.
+
+    `review` is the catalogue's clinical sign-off in words, printed in the footer."""
     items = handout_items(program, catalogue)
     return render(
         "handout.html.j2",
@@ -80,6 +86,8 @@ def handout_html(
         items=items,
         how_often=how_often(program, items),
         catalogue=catalogue,
+        safety=printed_safety(catalogue.safety, clinic.emergency_number),
+        review=review,
         clinic=clinic,
         root=root,
         public_url=public_url,

@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from fai_site.catalogue.model import Catalogue, Exercise
+from fai_site.catalogue.warning_signs import DEFAULT_EMERGENCY_NUMBER, printed_safety
 from fai_site.pages import dosage_text, render
+from fai_site.pages.clinical_signoff import NOT_REVIEWED
 from fai_site.pages.handout_builder import DOSE_FIELDS, field_data
 from fai_site.pages.structured_data import script_text
 
@@ -79,13 +81,25 @@ def exercise_data(exercise: Exercise, *, root: str) -> dict[str, Any]:
 # ---- The page and its files -------------------------------------------------------------
 
 
-def companion_page(catalogue: Catalogue, *, root: str, handouts_href: str, offline_ready: bool) -> str:
-    """The page source; `offline_ready` (directory URLs) lets it install its service worker, which must sit beside it."""
+def companion_page(
+    catalogue: Catalogue,
+    *,
+    root: str,
+    handouts_href: str,
+    offline_ready: bool,
+    emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
+    review: str = NOT_REVIEWED,
+) -> str:
+    """The page source; `offline_ready` (directory URLs) lets it install its service worker, which must sit beside it.
+
+    The warning signs are the handouts' own, with the site's emergency number written in, under the catalogue's
+    clinical sign-off in words (`review`)."""
     return render.render(
         "companion_page.md.j2",
         title=TITLE,
         data=companion_data(catalogue, root=root),
-        safety=catalogue.safety,
+        safety=printed_safety(catalogue.safety, emergency_number),
+        review=review,
         ok_pain=OK_PAIN,
         handouts_href=handouts_href,
         worker="sw.js" if offline_ready else None,

@@ -24,9 +24,11 @@ from urllib.parse import urlencode
 from pydantic import BaseModel
 
 from fai_site.catalogue.model import Catalogue, Category, Dosage, DosageChange, Exercise, Phase, Program, ProgramItem
+from fai_site.catalogue.warning_signs import printed_safety
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES
 from fai_site.handouts.sheet import Clinic, HandoutItem, handout_items
 from fai_site.pages import render
+from fai_site.pages.clinical_signoff import NOT_REVIEWED
 from fai_site.pages.structured_data import script_text
 
 # The builder's page, by its path without extension.
@@ -182,11 +184,18 @@ def item_code(exercise_id: str, dosage: Dosage, note: str | None) -> str:
 
 
 def builder_page(
-    catalogue: Catalogue, *, clinic: Clinic, root: str, public_url: str | None, companion_href: str = "../../program/"
+    catalogue: Catalogue,
+    *,
+    clinic: Clinic,
+    root: str,
+    public_url: str | None,
+    companion_href: str = "../../program/",
+    review: str = NOT_REVIEWED,
 ) -> str:
     """The builder's page source: the controls, the empty sheet, and a card template per exercise.
 
-    `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the program's fragment.
+    `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the program's
+    fragment; `review` is the catalogue's clinical sign-off in words, which its sheet prints.
     """
     return render.render(
         "handout_builder_page.md.j2",
@@ -206,6 +215,8 @@ def builder_page(
         move_on=MOVE_ON,
         qr_caption=QR_CAPTION,
         clinic=clinic,
+        safety=printed_safety(catalogue.safety, clinic.emergency_number),
+        review=review,
         root=root,
         public_url=public_url,
         companion_href=companion_href,

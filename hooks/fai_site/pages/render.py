@@ -22,6 +22,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from fai_site.catalogue.article_rules import MARKS as SIGN_MARKS
 from fai_site.catalogue.field_guide import guide_sections
 from fai_site.catalogue.model import (
     Catalogue,
@@ -32,10 +33,11 @@ from fai_site.catalogue.model import (
     PoseIllustration,
     Program,
     Reference,
-    Safety,
 )
+from fai_site.catalogue.warning_signs import DEFAULT_EMERGENCY_NUMBER
 from fai_site.handouts.paper import Paper
-from fai_site.pages import dosage_text
+from fai_site.pages import dosage_text, sign_markers
+from fai_site.pages.markdown_text import md_text
 from fai_site.pictures.animation import render_animation
 from fai_site.pictures.drawing import frames_across, illustration_text
 from fai_site.pictures.motion import pace
@@ -43,20 +45,10 @@ from fai_site.pictures.pose import PROP_PLACES, VIEW_MEANINGS, Motion
 from fai_site.pictures.pose_guide import PoseGuide, default_view, where_written
 
 TEMPLATES = Path(__file__).parent / "templates"
-# Escaped wherever they stand: each can start syntax inside a line (a backslash escape, code,
-# emphasis, a link or image, an attribute list, a heading's closing hashes, a table cell).
-# Backslash first, so the backslashes added for the others are not escaped again. Other
-# punctuation is syntax only where it opens a block (see LEADING_SYNTAX): a `(` or `!` is
-# inert once `[` is escaped, and each needless escape costs Python-Markdown a pattern match.
-MARKDOWN_SPECIALS = "\\`*_{}[]#|"
-# Where the text may open a line: `-`/`+` would start a list item or a rule, `1.` an ordered list.
-LEADING_SYNTAX = re.compile(r"^(\s*)(?:([-+])|(\d+)\.)")
-# Where a hand-written page shows one of the catalogue's safety lists.
-SAFETY_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- safety: (?P<tier>[a-z_]+) -->[ \t]*$", re.MULTILINE)
 # Where a hand-written page lists the exercises of one phase (the exercise guide).
 EXERCISES_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- exercises: (?P<phase>[a-z-]+) -->[ \t]*$", re.MULTILINE)
 # What a page holds if the catalogue fills in part of it: a quick test before the markers are looked for.
-CATALOGUE_MARKS = ("<!-- safety:", "<!-- exercises:")
+CATALOGUE_MARKS = (*SIGN_MARKS, "<!-- exercises:")
 # libyaml's emitter writes the same front matter as PyYAML's pure-Python one, several times faster.
 FrontMatterDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -81,21 +73,6 @@ class Picture:
         if isinstance(self.illustration, PoseIllustration):
             return frames_across(self.illustration.pose)
         return 1
-
-
-def md_text(value: Any) -> Markup:
-    """Plain text made safe for a Markdown source, anywhere on a line: HTML-escaped, and backslashed only where Markdown would read syntax."""
-    text = html.escape(str(value), quote=False).replace("\n", " ")
-    # One str.replace per character present: several times faster than re.sub with a group reference.
-    for special in MARKDOWN_SPECIALS:
-        if special in text:
-            text = text.replace(special, "\\" + special)
-    return Markup(LEADING_SYNTAX.sub(escaped_block_start, text, count=1))
-
-
-def escaped_block_start(match: re.Match[str]) -> str:
-    """`- x` → `\\- x`, `1. x` → `1\\. x`: the text reads as text even where it starts a line."""
-    return match[1] + (f"\\{match[2]}" if match[2] else f"{match[3]}\\.")
 
 
 def html_text(value: Any) -> Markup:
@@ -219,23 +196,6 @@ def exercise_index(catalogue: Catalogue) -> str:
     return render("exercise_index.md.j2", catalogue=catalogue, by_phase=by_phase, by_category=by_category)
 
 
-def with_safety_lists(markdown: str, safety: Safety, *, source: str) -> str:
-    """A page's `<!-- safety: TIER -->` lines replaced by the catalogue's signs, so the page and every handout say the same."""
-
-    def signs(match: re.Match[str]) -> str:
-        indent, tier = match["indent"], match["tier"]
-        if tier not in Safety.model_fields:
-            raise ValueError(
-                f"{source}: '<!-- safety: {tier} -->' names no list; use one of {', '.join(Safety.model_fields)}"
-            )
-        value = getattr(safety, tier)
-        if isinstance(value, str):
-            return indent + md_text(value)
-        return "\n".join(f"{indent}- {md_text(sign)}" for sign in value)
-
-    return SAFETY_MARKER.sub(signs, markdown)
-
-
 def with_exercise_lists(markdown: str, catalogue: Catalogue, *, source: str) -> str:
     """A page's `<!-- exercises: PHASE -->` lines replaced by that phase's exercises from the catalogue, linked by
     their names, so the exercise guide never lists one under a phase it is not in, or by an old name."""
@@ -270,11 +230,22 @@ def first_phase(exercise: Exercise) -> Phase:
     return min(exercise.phase, key=list(Phase).index)
 
 
-def with_catalogue_lists(markdown: str, catalogue: Catalogue, *, source: str) -> str:
-    """Every list a hand-written page takes from the catalogue: the red flags, and the exercises by phase."""
+def with_catalogue_lists(
+    markdown: str,
+    catalogue: Catalogue,
+    *,
+    source: str,
+    emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
+    first_line: int = 1,
+) -> str:
+    """Every list a hand-written page takes from the catalogue: the warning signs with their tiers' actions (and
+    `emergency_number` written in), and the exercises by phase. `first_line` is the file line `markdown` starts at."""
     if not any(mark in markdown for mark in CATALOGUE_MARKS):
         return markdown
-    return with_exercise_lists(with_safety_lists(markdown, catalogue.safety, source=source), catalogue, source=source)
+    with_signs = sign_markers.with_sign_markers(
+        markdown, catalogue.safety, number=emergency_number, source=source, first_line=first_line
+    )
+    return with_exercise_lists(with_signs, catalogue, source=source)
 
 
 def handout_page(

@@ -13,16 +13,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from fai_site.catalogue.model import Catalogue, Exercise, PoseIllustration, Program
+from fai_site.catalogue.warning_signs import emergency_number, emergency_number_problem
 from fai_site.handouts.paper import Paper
 from fai_site.handouts.qr_code import kept_qr_svg
 from fai_site.handouts.sheet import Clinic, handout_html
 from fai_site.pages import companion, handout_builder, render
+from fai_site.pages.clinical_signoff import CATALOGUE_KEY, NOT_REVIEWED, read_signoffs, review_status
 from fai_site.pictures.drawing import render_illustration
 from fai_site.pictures.pose_guide import PAGE as POSE_GUIDE_PAGE
 from fai_site.pictures.pose_guide import pose_guide
 
 # The address `mkdocs serve` previews at, when the config names none.
 PREVIEW_URL = "http://127.0.0.1:8000/"
+# What `extra.clinic` may say about the clinic itself; its emergency number is read (and checked) on its own.
+CLINIC_CONTACT = ("name", "phone", "address", "web", "logo")
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class SiteSettings:
     qr_cache: Path | None = None
     # A hash of the companion's script and stylesheet: a new one names a new offline cache, so phones fetch them afresh.
     companion_assets: str = ""
+    # The catalogue's clinical review, as every sheet and "My program" print it (clinical_signoff.py).
+    catalogue_review: str = NOT_REVIEWED
 
     @classmethod
     def from_config(
@@ -50,17 +56,30 @@ class SiteSettings:
         handout_pdfs: bool,
         qr_cache: Path | None,
     ) -> SiteSettings:
-        """The settings of a site as its mkdocs.yml states them, for the hooks and for `make generate` alike."""
+        """The settings of a site as its mkdocs.yml states them, for the hooks and for `make generate` alike.
+
+        The catalogue is `exercises.yaml` beside `docs_dir`; its sign-off is read from `extra.clinical_signoff`.
+        """
         clinic = extra.get("clinic") or {}
+        if (problem := emergency_number_problem(clinic)) is not None:
+            raise ValueError(f"mkdocs.yml: extra.clinic.emergency_number: {problem}")
+        project = docs_dir.parent
+        catalogue = project / CATALOGUE_KEY
+        signoffs = read_signoffs(extra, project=project, docs_dir=docs_dir)
+        review = (
+            review_status(CATALOGUE_KEY, catalogue.read_text(encoding="utf-8"), signoffs)
+            if catalogue.is_file()
+            else None
+        )
+        contact = {key: str(value) for key, value in clinic.items() if value and key in CLINIC_CONTACT}
         return cls(
             site_url=site_url or PREVIEW_URL,
             directory_urls=directory_urls,
-            clinic=Clinic(
-                **{key: str(value) for key, value in clinic.items() if value and key in Clinic.__dataclass_fields__}
-            ),
+            clinic=Clinic(**contact, emergency_number=emergency_number(clinic)),
             handout_pdfs=handout_pdfs,
             qr_cache=qr_cache,
             companion_assets=companion.assets_hash(docs_dir),
+            catalogue_review=review.sentence if review else NOT_REVIEWED,
         )
 
     def page_url(self, path: str) -> str:
@@ -174,6 +193,7 @@ def builder_file(catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
         root=settings.root_from(handout_builder.PAGE),
         public_url=settings.public_url(handout_builder.PAGE),
         companion_href=settings.page_href(companion.PAGE, start=handout_builder.PAGE),
+        review=settings.catalogue_review,
     )
     return GeneratedFile(f"{handout_builder.PAGE}.md", page, listed=True)
 
@@ -185,6 +205,8 @@ def companion_files(catalogue: Catalogue, settings: SiteSettings) -> list[Genera
         root=settings.root_from(companion.PAGE),
         handouts_href=settings.page_href("handouts/index", start=companion.PAGE).removesuffix("index/"),
         offline_ready=settings.directory_urls,
+        emergency_number=settings.clinic.emergency_number,
+        review=settings.catalogue_review,
     )
     offline = (
         companion.offline_files(
@@ -210,4 +232,5 @@ def handout_sheet(program: Program, catalogue: Catalogue, settings: SiteSettings
         root=settings.root_from(path),
         public_url=public_url,
         qr_code=kept_qr_svg(public_url, cache_dir=settings.qr_cache) if public_url else None,
+        review=settings.catalogue_review,
     )

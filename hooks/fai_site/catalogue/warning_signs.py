@@ -1,0 +1,247 @@
+"""The warning signs: one entry per sign, each in one tier, and each tier with one action.
+
+A sign's urgency is its tier's, never a sentence of its own, so the *When to get help*
+page, every handout, the builder's sheet and "My program" can only ever say the same
+thing about it. The emergency number is a site setting (`extra.clinic.emergency_number`),
+written into the text where it says `{emergency_number}`, so a clinic abroad prints its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
+from typing import Annotated, Any
+
+from pydantic import Field, field_validator, model_validator
+
+from fai_site.catalogue.strict import Strict
+
+# What a sign's words may hold in braces: the number to call, filled in from the site's settings.
+NUMBER_SLOT = "{emergency_number}"
+# Printed where a site names no number: the two most readers will need, as NHS and US pages say it.
+DEFAULT_EMERGENCY_NUMBER = "999 (911 in the US)"
+BRACES = re.compile(r"[{}]")
+# A word or phrase that names a sign in an article: lowercase words without punctuation (an article's commas are
+# ignored when it is read), and a `*` at the end for any ending ("hernia*").
+PHRASE_PATTERN = r"^[a-z0-9&' -]+\*?$"
+SIGN_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Tier(str, Enum):
+    """How fast to act: adults' two tiers, the therapist's, and the children's traffic light."""
+
+    EMERGENCY = "emergency"
+    TODAY = "today"
+    THERAPIST = "therapist"
+    CHILD_RED = "child_red"
+    CHILD_AMBER = "child_amber"
+    CHILD_GREEN = "child_green"
+
+    @property
+    def for_children(self) -> bool:
+        return self in CHILD_TIERS
+
+    @property
+    def light(self) -> str | None:
+        """The traffic-light colour a child's tier is named by, in words (paper may be grey)."""
+        return TRAFFIC_LIGHTS.get(self)
+
+    @property
+    def box(self) -> str:
+        """The kind of box a page draws the tier in (a Material admonition)."""
+        return BOXES[self]
+
+
+CHILD_TIERS = (Tier.CHILD_RED, Tier.CHILD_AMBER, Tier.CHILD_GREEN)
+# The red flags every sheet and the companion print, in this order; the therapist's tier stays on the pages.
+PRINTED_ADULT_TIERS = (Tier.EMERGENCY, Tier.TODAY)
+TRAFFIC_LIGHTS = {Tier.CHILD_RED: "Red", Tier.CHILD_AMBER: "Amber", Tier.CHILD_GREEN: "Green"}
+BOXES = {
+    Tier.EMERGENCY: "danger",
+    Tier.TODAY: "warning",
+    Tier.THERAPIST: "info",
+    Tier.CHILD_RED: "danger",
+    Tier.CHILD_AMBER: "warning",
+    Tier.CHILD_GREEN: "success",
+}
+
+SignText = Annotated[str, Field(min_length=1, max_length=400)]
+Phrase = Annotated[
+    str,
+    Field(
+        min_length=2,
+        max_length=60,
+        pattern=PHRASE_PATTERN,
+        description="Lowercase words; a '*' at the end matches any ending.",
+    ),
+]
+
+
+def slot_problem(text: str) -> str | None:
+    """Why braces in a sign's words are wrong, or None: only `{emergency_number}` is filled in."""
+    if BRACES.search(text.replace(NUMBER_SLOT, "")):
+        return f"only {NUMBER_SLOT} may stand in braces (it becomes the site's emergency number); write other braces as words"
+    return None
+
+
+class TierWording(Strict):
+    """What a tier tells the reader to do; its list's heading is this action followed by 'if:'."""
+
+    action: SignText = Field(
+        description="What to do, as one instruction without a full stop, e.g. 'Contact your clinic or a doctor today'. It may say {emergency_number}."
+    )
+
+    @field_validator("action")
+    @classmethod
+    def _only_the_number_slot(cls, value: str) -> str:
+        if (problem := slot_problem(value)) is not None:
+            raise ValueError(problem)
+        if value.endswith((".", ":")):
+            raise ValueError("leave off the full stop or colon: pages add 'if:' after it, or a full stop")
+        return value
+
+
+class Tiers(Strict):
+    """The action of each tier, written once: every sign in the tier is printed with it."""
+
+    emergency: TierWording = Field(description="Adults: an emergency, now.")
+    today: TierWording = Field(description="Adults: a doctor or the clinic the same day.")
+    therapist: TierWording = Field(description="Adults: the physical therapist (shown on the pages, not the sheets).")
+    child_red: TierWording = Field(description="Children and teens, red: an emergency, now.")
+    child_amber: TierWording = Field(description="Children and teens, amber: a doctor the same day.")
+    child_green: TierWording = Field(description="Children and teens, green: care at home, with a safety net.")
+
+    def of(self, tier: Tier) -> TierWording:
+        wording: TierWording = getattr(self, tier.value)
+        return wording
+
+
+class Sign(Strict):
+    """One warning sign: its words, its tier, and the words that name it in an article."""
+
+    id: Annotated[str, Field(pattern=SIGN_ID_PATTERN, max_length=60)] = Field(
+        description="Stable id, used by `<!-- signs: ID -->` markers in articles: never rename one."
+    )
+    tier: Tier = Field(description="How fast to act; the tier's action is printed with the sign.")
+    text: SignText = Field(
+        description="The sign in plain words, one or two sentences, as every page and sheet print it. It may say {emergency_number}."
+    )
+    named_by: Annotated[list[Phrase], Field(min_length=1)] = Field(
+        description="Words that name this sign in an article. A sentence with one of them that also says how fast to act is an error: the article must use a marker."
+    )
+
+    @field_validator("text")
+    @classmethod
+    def _only_the_number_slot(cls, value: str) -> str:
+        if (problem := slot_problem(value)) is not None:
+            raise ValueError(problem)
+        return value
+
+
+class Safety(Strict):
+    """The warning signs, kept once: every page, handout, the builder and "My program" print them from here."""
+
+    tiers: Tiers = Field(description="What each tier tells the reader to do.")
+    signs: Annotated[list[Sign], Field(min_length=1)] = Field(
+        description="Every warning sign, one entry each, in the order pages and sheets print them."
+    )
+    during_exercise: SignText = Field(
+        description="The stop rule during an exercise; every handout prints it with the red flags. It may say {emergency_number}."
+    )
+
+    @field_validator("during_exercise")
+    @classmethod
+    def _only_the_number_slot(cls, value: str) -> str:
+        if (problem := slot_problem(value)) is not None:
+            raise ValueError(problem)
+        return value
+
+    @model_validator(mode="after")
+    def _every_printed_tier_has_a_sign(self) -> Safety:
+        empty = [tier.value for tier in (*PRINTED_ADULT_TIERS, *CHILD_TIERS) if not self.in_tier(tier)]
+        if empty:
+            raise ValueError(f"every handout prints these tiers, so each needs a sign: {', '.join(empty)}")
+        return self
+
+    @cached_property
+    def by_id(self) -> dict[str, Sign]:
+        return {sign.id: sign for sign in self.signs}
+
+    def in_tier(self, tier: Tier) -> list[Sign]:
+        return [sign for sign in self.signs if sign.tier is tier]
+
+
+# ---- The signs as a site prints them ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TierList:
+    """A tier as a page or a sheet prints it: its heading (the action, then 'if:'), its action, and its signs."""
+
+    tier: Tier
+    action: str
+    heading: str
+    signs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PrintedSafety:
+    """Every warning sign with the site's emergency number written in, grouped as pages and sheets print them."""
+
+    during_exercise: str
+    adults: tuple[TierList, ...]
+    children: tuple[TierList, ...]
+    therapist: TierList
+
+
+def emergency_number(clinic: dict[str, Any] | None) -> str:
+    """The number a sheet tells the reader to call: the clinic's, or the default wording that names 999 and 911."""
+    found = (clinic or {}).get("emergency_number")
+    return found.strip() if isinstance(found, str) and found.strip() else DEFAULT_EMERGENCY_NUMBER
+
+
+def emergency_number_problem(clinic: dict[str, Any] | None) -> str | None:
+    """Why `extra.clinic.emergency_number` cannot be printed, or None; a bare 000 in YAML is the number 0."""
+    found = (clinic or {}).get("emergency_number")
+    if found is None:
+        return None
+    if not isinstance(found, str):
+        return f'must be text in quotes, e.g. emergency_number: "{found}" (unquoted, YAML may read 000 as 0; got {found!r})'
+    if not found.strip() or len(found) > 40 or BRACES.search(found) or not found.isprintable():
+        return f'must be the number to call, in at most 40 characters, e.g. "112" (got {found!r})'
+    return None
+
+
+def filled(text: str, number: str) -> str:
+    return text.replace(NUMBER_SLOT, number)
+
+
+def heading(tier: Tier, action: str) -> str:
+    """'Call … now if:' for adults, '… if a child or teen:' for children: the signs read on from it."""
+    return f"{action} if a child or teen:" if tier.for_children else f"{action} if:"
+
+
+def tier_list(safety: Safety, tier: Tier, number: str, signs: list[Sign] | None = None) -> TierList:
+    """The tier's signs (or those of `signs` in it) with its action, `number` written in."""
+    action = filled(safety.tiers.of(tier).action, number)
+    chosen = safety.in_tier(tier) if signs is None else [sign for sign in signs if sign.tier is tier]
+    return TierList(tier, action, heading(tier, action), tuple(filled(sign.text, number) for sign in chosen))
+
+
+def printed_safety(safety: Safety, number: str) -> PrintedSafety:
+    """The signs with `number` written in, as the handouts, the builder's sheet, the companion and the pages print them."""
+    return PrintedSafety(
+        during_exercise=filled(safety.during_exercise, number),
+        adults=tuple(tier_list(safety, tier, number) for tier in PRINTED_ADULT_TIERS),
+        children=tuple(tier_list(safety, tier, number) for tier in CHILD_TIERS),
+        therapist=tier_list(safety, Tier.THERAPIST, number),
+    )
+
+
+def signs_named(safety: Safety, ids: list[str], number: str) -> list[TierList]:
+    """The marked signs grouped by tier, in tier order then marker order: a marker prints each with its tier's action."""
+    marked = [safety.by_id[sign_id] for sign_id in dict.fromkeys(ids)]
+    groups = [tier_list(safety, tier, number, marked) for tier in Tier]
+    return [group for group in groups if group.signs]
