@@ -87,7 +87,7 @@ def slot_problem(text: str) -> str | None:
 
 
 class TierWording(Strict):
-    """What a tier tells the reader to do; its list's heading is this action followed by 'if:'."""
+    """What a tier tells the reader to do; its list's heading is this action, then 'if you have:' (adults) or 'if a child or teen:'."""
 
     action: SignText = Field(
         description="What to do, as one instruction without a full stop, e.g. 'Contact your clinic or a doctor today'. It may say {emergency_number}."
@@ -219,8 +219,8 @@ def filled(text: str, number: str) -> str:
 
 
 def heading(tier: Tier, action: str) -> str:
-    """'Call … now if:' for adults, '… if a child or teen:' for children: the signs read on from it."""
-    return f"{action} if a child or teen:" if tier.for_children else f"{action} if:"
+    """'Call … now if you have:' for adults, '… if a child or teen:' for children: the signs read on from it."""
+    return f"{action} if a child or teen:" if tier.for_children else f"{action} if you have:"
 
 
 def tier_list(safety: Safety, tier: Tier, number: str, signs: list[Sign] | None = None) -> TierList:
