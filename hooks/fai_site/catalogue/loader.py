@@ -20,6 +20,7 @@ from fai_site.catalogue.messages import problems_from
 from fai_site.catalogue.model import Catalogue
 from fai_site.catalogue.problems import CatalogueError, EntryIds, Level, Problem, report
 from fai_site.catalogue.reading_grade import ReadingGrades
+from fai_site.catalogue.warning_signs import repeated_sign_ids
 from fai_site.catalogue.yaml_source import alias_problem, decode, locate, parse
 
 # A catalogue of a thousand exercises is about 1.5 MB; anything far larger is a mistake,
@@ -145,7 +146,11 @@ def validated(data: dict[str, Any], *, docs_dir: Path, grades: ReadingGrades) ->
     reported = {problem.path for problem in model_problems}
     links = [
         problem
-        for problem in [*cross_reference_problems(data, docs_dir=docs_dir), *content_problems(data, grades=grades)]
+        for problem in [
+            *cross_reference_problems(data, docs_dir=docs_dir),
+            *content_problems(data, grades=grades),
+            *repeated_sign_ids(data),
+        ]
         if not any(problem.path[:length] in reported for length in range(1, len(problem.path) + 1))
     ]
     return catalogue, [*model_problems, *links]

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
+from fai_site.catalogue.problems import Problem
 from fai_site.catalogue.strict import Strict
 
 # What a sign's words may hold in braces: the number to call, filled in from the site's settings.
@@ -171,6 +172,28 @@ class Safety(Strict):
 
     def in_tier(self, tier: Tier) -> list[Sign]:
         return [sign for sign in self.signs if sign.tier is tier]
+
+
+def repeated_sign_ids(data: dict[str, Any]) -> list[Problem]:
+    """Each sign id written twice, naming the line of the first: a marker must mean one sign. Read from the data as
+    written, like the catalogue's other cross-entry checks, so it is reported beside the model's problems."""
+    safety = data.get("safety")
+    signs = safety.get("signs") if isinstance(safety, dict) else None
+    if not isinstance(signs, list):
+        return []
+    first: dict[str, int] = {}
+    problems = []
+    for index, sign in enumerate(signs):
+        sign_id = sign.get("id") if isinstance(sign, dict) else None
+        if not isinstance(sign_id, str):
+            continue
+        if sign_id in first:
+            message = f"'{sign_id}' is already the id of safety.signs[{first[sign_id]}] on line {{see_line}}; every sign needs its own id"
+            problems.append(
+                Problem(("safety", "signs", index, "id"), message, see=("safety", "signs", first[sign_id], "id"))
+            )
+        first.setdefault(sign_id, index)
+    return problems
 
 
 # ---- The signs as a site prints them ----------------------------------------------------

@@ -1,0 +1,39 @@
+"""The "When to stop and get help" box as paper shows it, for the tests that read printed pages back.
+
+Each part of the box (its title, the stop rule, each tier's heading and every sign) must be
+on the same page, and that page is the first: a box split across a page break, or a heading
+alone at the foot of a page, is how a patient misses the list under it. Text read back from
+a PDF breaks lines anywhere, so parts are compared without their spaces.
+"""
+
+from __future__ import annotations
+
+from fai_site.catalogue.model import Catalogue
+from fai_site.catalogue.warning_signs import DEFAULT_EMERGENCY_NUMBER, PrintedSafety, printed_safety
+
+TITLE = "When to stop and get help"
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def printed(catalogue: Catalogue, number: str = DEFAULT_EMERGENCY_NUMBER) -> PrintedSafety:
+    return printed_safety(catalogue.safety, number)
+
+
+def box_parts(safety: PrintedSafety) -> list[str]:
+    """Everything the box prints, in order: title, stop rule, then each tier's heading and its signs."""
+    parts = [TITLE, safety.during_exercise]
+    for group in (*safety.adults, *safety.children):
+        parts += [group.heading, *group.signs]
+    return parts
+
+
+def box_problems(pages: list[str], safety: PrintedSafety) -> list[str]:
+    """What is wrong with the box on these printed pages: a part missing from the first page, or printed on another."""
+    first = squeezed(pages[0]) if pages else ""
+    problems = [f"not on page 1: {part}" for part in box_parts(safety) if squeezed(part) not in first]
+    later = [squeezed(page) for page in pages[1:]]
+    problems += [f"also on a later page: {TITLE}" for page in later if squeezed(TITLE) in page]
+    return problems
