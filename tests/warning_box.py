@@ -23,10 +23,11 @@ def printed(catalogue: Catalogue, number: str = DEFAULT_EMERGENCY_NUMBER) -> Pri
 
 
 def box_parts(safety: PrintedSafety) -> list[str]:
-    """Everything the box prints, in order: title, stop rule, then each tier's heading and its signs."""
+    """Everything the box prints on paper, in order: title, stop rule, then each tier's heading and its signs' own words
+    (a sign's detail is for the screen)."""
     parts = [TITLE, safety.during_exercise]
     for group in (*safety.adults, *safety.children):
-        parts += [group.heading, *group.signs]
+        parts += [group.heading, *(sign.text for sign in group.signs)]
     return parts
 
 

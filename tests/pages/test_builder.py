@@ -178,7 +178,12 @@ def test_compose_reorder_dose_and_print_within_the_page_budget(site_server: str,
 @pytest.mark.browser
 @pytest.mark.parametrize("paper", PAPERS)
 def test_the_six_wordiest_exercises_with_notes_keep_the_page_budget(site_server: str, page: Page, paper: str) -> None:
-    """The handouts' worst case (handout_fixtures.py), with every patient field, a note on each card and the longest general notes."""
+    """The handouts' worst case (handout_fixtures.py), with every patient field, a note on each card and the longest general notes.
+
+    Since every warning sign prints on the first page (#24), a 120-character note on each of these six cards takes a
+    fourth page on US Letter, whose pages are 18 mm shorter: the builder says notes take room. A4 keeps the budget,
+    and so does Letter without the card notes (the test of 1 to 10 exercises below).
+    """
     wordiest = sorted(CATALOGUE.exercises, key=sheet_length, reverse=True)[:BUDGET_EXERCISES]
     note = "Slow and steady. " * 10
     fragment = urlencode(
@@ -192,7 +197,8 @@ def test_the_six_wordiest_exercises_with_notes_keep_the_page_budget(site_server:
     assert len(notes.input_value()) == int(notes.get_attribute("maxlength") or 0)
     assert len(sheet_names(page)) == BUDGET_EXERCISES
     pages = printed(page, paper)
-    assert len(pages) <= BUDGET_PAGES
+    assert len(pages) <= BUDGET_PAGES + (paper == "Letter")
+    assert box_problems(pages, PRINTED) == []
     everything = " ".join(pages)
     assert "Notes: Ice for 10 minutes" in everything
     lines = [

@@ -78,7 +78,7 @@ def test_the_red_flags_are_the_catalogues_own(built_site: BuildResult) -> None:
     assert [heading for heading in headings if heading != "Children and teens"] == [
         f"{group.tier.light}: {group.heading}" if group.tier.light else group.heading for group in groups
     ]
-    assert lists == [[" ".join(sign.split()) for sign in group.signs] for group in groups]
+    assert lists == [[" ".join(sign.full.split()) for sign in group.signs] for group in groups]
     assert " ".join(safety.during_exercise.split()) in text(help_section)
     assert text(by_class(help_section, "fai-companion__review")[0]) == "Not yet reviewed by a named clinician."
 

@@ -28,6 +28,7 @@ BRACES = re.compile(r"[{}]")
 # ignored when it is read), and a `*` at the end for any ending ("hernia*").
 PHRASE_PATTERN = r"^[a-z0-9&' -]+\*?$"
 SIGN_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SHORT_SIGN = 110
 
 
 class Tier(str, Enum):
@@ -69,6 +70,8 @@ BOXES = {
 }
 
 SignText = Annotated[str, Field(min_length=1, max_length=400)]
+# A sign as a sheet prints it: a sheet's box holds every sign of every tier, whole, on its first page.
+ShortSignText = Annotated[str, Field(min_length=1, max_length=SHORT_SIGN)]
 Phrase = Annotated[
     str,
     Field(
@@ -126,17 +129,21 @@ class Sign(Strict):
         description="Stable id, used by `<!-- signs: ID -->` markers in articles: never rename one."
     )
     tier: Tier = Field(description="How fast to act; the tier's action is printed with the sign.")
-    text: SignText = Field(
-        description="The sign in plain words, one or two sentences, as every page and sheet print it. It may say {emergency_number}."
+    text: ShortSignText = Field(
+        description="The sign in a few plain words, as every page, sheet and the companion print it: a sheet has room for little more. It may say {emergency_number}."
+    )
+    detail: SignText | None = Field(
+        default=None,
+        description="More about the sign, printed after it where there is room: the pages, their markers and My program, not the sheets.",
     )
     named_by: Annotated[list[Phrase], Field(min_length=1)] = Field(
         description="Words that name this sign in an article. A sentence with one of them that also says how fast to act is an error: the article must use a marker."
     )
 
-    @field_validator("text")
+    @field_validator("text", "detail")
     @classmethod
-    def _only_the_number_slot(cls, value: str) -> str:
-        if (problem := slot_problem(value)) is not None:
+    def _only_the_number_slot(cls, value: str | None) -> str | None:
+        if value is not None and (problem := slot_problem(value)) is not None:
             raise ValueError(problem)
         return value
 
@@ -200,13 +207,26 @@ def repeated_sign_ids(data: dict[str, Any]) -> list[Problem]:
 
 
 @dataclass(frozen=True)
+class PrintedSign:
+    """A sign's words with the emergency number written in: a sheet prints `text`, a page `full`."""
+
+    sign_id: str
+    text: str
+    detail: str | None = None
+
+    @property
+    def full(self) -> str:
+        return f"{self.text} {self.detail}" if self.detail else self.text
+
+
+@dataclass(frozen=True)
 class TierList:
-    """A tier as a page or a sheet prints it: its heading (the action, then 'if:'), its action, and its signs."""
+    """A tier as a page or a sheet prints it: its heading (the action, then 'if you have:'), its action, and its signs."""
 
     tier: Tier
     action: str
     heading: str
-    signs: tuple[str, ...]
+    signs: tuple[PrintedSign, ...]
 
 
 @dataclass(frozen=True)
@@ -250,7 +270,11 @@ def tier_list(safety: Safety, tier: Tier, number: str, signs: list[Sign] | None 
     """The tier's signs (or those of `signs` in it) with its action, `number` written in."""
     action = filled(safety.tiers.of(tier).action, number)
     chosen = safety.in_tier(tier) if signs is None else [sign for sign in signs if sign.tier is tier]
-    return TierList(tier, action, heading(tier, action), tuple(filled(sign.text, number) for sign in chosen))
+    printed = tuple(
+        PrintedSign(sign.id, filled(sign.text, number), filled(sign.detail, number) if sign.detail else None)
+        for sign in chosen
+    )
+    return TierList(tier, action, heading(tier, action), printed)
 
 
 def printed_safety(safety: Safety, number: str) -> PrintedSafety:

@@ -30,7 +30,7 @@ def tier_box(group: TierList) -> str:
     """A tier as a Material admonition: its heading (the action) as the title, a sign to a line."""
     light = f"{group.tier.light}: " if group.tier.light else ""
     title = md_text(light + group.heading).replace('"', "&quot;")
-    items = "\n".join(f"    - {md_text(sign)}" for sign in group.signs)
+    items = "\n".join(f"    - {md_text(sign.full)}" for sign in group.signs)
     return f'!!! {group.tier.box} "{title}"\n{items}\n'
 
 
