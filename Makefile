@@ -6,6 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 SITE_READY := $(VENV)/.site-packages-installed
 TEST_READY := $(VENV)/.test-packages-installed
+LINT_READY := $(VENV)/.lint-packages-installed
+# ESLint for `make lint` (npm, pinned by the lock file beside package.json); never part of the site.
+ESLINT_READY := node_modules/.package-lock.json
+# Where `make lint` writes the JavaScript templates, rendered, for ESLint to read.
+LINT_JS := .cache/lint
 CHROMIUM := /usr/bin/chromium
 # Where `make generate` writes the site's sources as ordinary files (outside docs/).
 GENERATED ?= generated
@@ -22,7 +27,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build offline check schema generate fingerprints test bench mutants clean
+.PHONY: serve build offline check schema generate fingerprints lint test bench mutants clean
 
 serve: $(SITE_READY) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -47,6 +52,14 @@ generate: $(SITE_READY) ## Write docs/ with every generated page and picture, an
 fingerprints: $(SITE_READY) ## Print each article's and the catalogue's fingerprint, for a clinician's sign-off in mkdocs.yml
 	@$(BIN)/python -m fai_site.cli fingerprints
 
+lint: $(LINT_READY) $(ESLINT_READY) ## ruff (check and format), mypy, import-linter's contracts and ESLint
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/python tests/lint/js_templates.py $(LINT_JS)
+	node_modules/.bin/eslint docs/javascripts $(LINT_JS)
+
 test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
@@ -57,7 +70,7 @@ mutants: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Break the product on a
 	$(BIN)/python tests/mutants/run_mutants.py $(MUTANTS_ARGS)
 
 clean:
-	rm -rf site site-offline site-offline.zip generated .cache .pytest_cache tests/bench/lighthouse/node_modules
+	rm -rf site site-offline site-offline.zip generated .cache .pytest_cache .mypy_cache .ruff_cache .import_linter_cache node_modules tests/bench/lighthouse/node_modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +83,14 @@ $(SITE_READY): requirements.txt | $(BIN)/python
 $(TEST_READY): requirements-test.txt requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $(SITE_READY) $@
+
+$(LINT_READY): requirements-lint.txt requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-lint.txt
+	touch $(SITE_READY) $@
+
+$(ESLINT_READY): package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: make lint needs Node.js 20 and npm for ESLint (install them, then 'make lint' again)." >&2; exit 1; }
+	npm ci --no-audit --no-fund --silent
 
 $(LIGHTHOUSE_READY): tests/bench/lighthouse/package-lock.json
 	@if command -v npm >/dev/null; then \

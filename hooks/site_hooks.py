@@ -1,7 +1,8 @@
 """MkDocs events that wire the catalogue into the site.
 
 Only this module knows MkDocs; everything it calls lives in the `fai_site` package,
-which does not import MkDocs, so it can move to another engine unchanged.
+which does not import MkDocs, so it can move to another engine unchanged. Each event
+hands MkDocs' objects to the build (`fai_site.project.SiteBuild`) and logs what it says.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import datetime
 import html
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,44 +22,19 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from fai_site.cache import generator_cache
-from fai_site.cache.generator_cache import KeptCatalogue
 from fai_site.catalogue.problems import CatalogueError
-from fai_site.catalogue.warning_signs import emergency_number, emergency_number_problem
-from fai_site.handouts.pdf import HandoutPdf, ResourceLookup, handout_pdfs, over_budget
+from fai_site.handouts.pdf import HandoutPdf, ResourceLookup
 from fai_site.handouts.pdf_job import HandoutPdfError
-from fai_site.pages.clinical_signoff import SignOff, changed_since, read_signoffs, review_note, review_status
-from fai_site.pages.render import TEMPLATES, with_catalogue_lists
-from fai_site.pages.serve_banner import STYLESHEET_PATH, Banner, banner_html, stylesheet, with_banner
-from fai_site.pages.serve_pages import pictures_files
-from fai_site.pages.site_pages import SiteSettings
-from fai_site.pages.structured_data import PageFacts, Website, page_json_ld
-from fai_site.pictures.drawing import TEMPLATES as PICTURE_TEMPLATES
+from fai_site.pages.structured_data import PageFacts, Website
+from fai_site.project import PDF_SWITCH, PageReview, Project, SiteBuild
 
 if TYPE_CHECKING:  # the dev server's module costs a build 40 ms to import
     from mkdocs.livereload import LiveReloadServer
 
-CATALOGUE_NAME = "exercises.yaml"
-# The validated catalogue and the pages made from it, by a hash of what they were made from.
-GENERATOR_CACHE = Path(".cache") / "generator"
-# Rendered handout PDFs, by a hash of their inputs; kept across builds in the project folder.
-PDF_CACHE = Path(".cache") / "handout-pdfs"
-# QR codes for the handouts, by a hash of their address: drawing one costs milliseconds.
-QR_CACHE = Path(".cache") / "qr-codes"
-# Set HANDOUT_PDFS=0 to skip the PDFs for a quick preview.
-PDF_SWITCH = "HANDOUT_PDFS"
-
 log = get_plugin_logger(__name__)
 
-# The catalogue validated by the last good `on_config`. `mkdocs serve` keeps it through a
-# bad edit, so the preview keeps showing the last good pages instead of stalling.
-kept: KeptCatalogue | None = None
-# Set by `on_startup` for `mkdocs serve` only, so a bad catalogue always fails a build.
-serving = False
-# While serving: what the last save's check said, shown at the top of every page; None when all is well.
-banner: Banner | None = None
-# Who has clinically reviewed which article (extra.clinical_signoff), read by `on_config`.
-signoffs: list[SignOff] = []
+# The build's state for the life of this process: one `mkdocs build`, or every rebuild of `mkdocs serve`.
+build = SiteBuild()
 
 
 # ---- Hooks ----------------------------------------------------------------------------
@@ -66,8 +42,8 @@ signoffs: list[SignOff] = []
 
 def on_startup(*, command: str, dirty: bool) -> None:
     """Know from the first build whether this is `mkdocs serve`, so even a bad first save is shown in the browser."""
-    global serving
-    serving = command == "serve"
+    global build
+    build = SiteBuild(serving=command == "serve")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -77,53 +53,50 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     kept: a rebuild that raises would leave MkDocs 1.6's server holding every page request
     until a good one.
     """
-    global kept, banner, signoffs
     try:
-        signoffs = site_signoffs(config)
-    except ValueError as error:
-        if not serving:
+        loaded = project(config)
+    except ValueError as error:  # a setting no page may print: the emergency number, a clinical sign-off
+        if not build.serving:
             raise PluginError(f"{error}\nNothing was built, and site/ was left as it was.") from None
-        banner = Banner.from_report(str(error), blocking=True, earlier_pages=kept is not None)
+        build.refuse(str(error))
         log.error("%s", error)
         return config
     try:
-        kept = generator_cache.load(
-            catalogue_path(config), docs_dir=Path(config.docs_dir), cache_dir=project_folder(config) / GENERATOR_CACHE
-        )
+        kept = build.load(loaded)
     except CatalogueError as error:
-        if not serving:
-            kept = None
+        if not build.serving:
             raise PluginError(f"{error.report()}\nNothing was built, and site/ was left as it was.") from None
-        banner = Banner.from_report(error.report(), blocking=True, earlier_pages=kept is not None)
-        log.error("%s\n%s", error.report(), still_serving())
+        log.error("%s\n%s", error.report(), build.still_serving())
         return config
-    banner = Banner.from_report(kept.notes, blocking=False) if serving and kept.notes else None
     if kept.notes:
         # INFO, not WARNING: `--strict` fails on warnings, and warnings and drafts block nothing.
         log.info("%s", kept.notes)
+    for warning in build.signoff_warnings():
+        # INFO, not WARNING: the page itself says its changes are not yet reviewed, and a fix must not wait for the
+        # reviewer, so `--strict` still builds.
+        log.info("Warning: %s", warning)
     return config
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Add the exercise pages, illustrations, indexes and handouts as virtual files."""
-    if serving:
-        files.append(File.generated(config, STYLESHEET_PATH, content=stylesheet(), inclusion=InclusionLevel.NOT_IN_NAV))
-    if kept is None:
+    for served in build.serve_files():
+        files.append(File.generated(config, served.path, content=served.content, inclusion=InclusionLevel.NOT_IN_NAV))
+    if build.kept is None:
         return files  # serving, and no save has been good yet: the banner says why the pages are missing
-    if serving:
-        for page in pictures_files(kept.catalogue, catalogue_path(config)):
-            files.append(File.generated(config, page.path, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV))
-    settings = site_settings(config)
-    if not settings.is_public and not serving:
+    settings = build.loaded().settings
+    if not settings.is_public and not build.serving:
         # INFO, not WARNING: `make build --strict` must still build a preview; the words say what is missing.
         log.info(
-            "Warning: site_url %s is not a public address, so the handouts carry no QR code and no web address. Set SITE_URL to the address the site is published at (e.g. SITE_URL=https://hips.example.org/ make build) to add them.",
+            "Warning: site_url %s is not a public address, so the handouts carry no QR code and no web address. "
+            "Set SITE_URL to the address the site is published at "
+            "(e.g. SITE_URL=https://hips.example.org/ make build) to add them.",
             settings.site_url,
         )
-    for generated in generator_cache.files(kept, settings, cache_dir=project_folder(config) / GENERATOR_CACHE):
+    for generated in build.generated_files():
         inclusion = InclusionLevel.UNDEFINED if generated.listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, generated.path, content=generated.content, inclusion=inclusion))
-    for pdf in rendered_pdfs(files, config, settings):
+    for pdf in rendered_pdfs(files):
         files.append(File.generated(config, pdf.path, abs_src_path=str(pdf.source)))
     return files
 
@@ -131,23 +104,17 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill a page's lists from the catalogue, the handouts' own source (the warning signs, the exercises by phase),
     and end a reviewed article with its review: when it was checked, and who signed it off, or that nobody has."""
-    if kept is None:
-        return markdown
     source = page.file.content_string
+    # MkDocs hands the page over without its front matter; a marker's line is counted in the file.
+    first_line = source.count("\n", 0, len(source) - len(markdown)) + 1 if source.endswith(markdown) else 1
+    reviewed = page.meta.get("last_reviewed")
+    review = (
+        PageReview(reviewed, source) if page.file.generated_by is None and isinstance(reviewed, datetime.date) else None
+    )
     try:
-        filled = with_catalogue_lists(
-            markdown,
-            kept.catalogue,
-            source=page.file.src_uri,
-            emergency_number=emergency_number(config.extra.get("clinic")),
-            first_line=source.count("\n", 0, len(source) - len(markdown)) + 1 if source.endswith(markdown) else 1,
-        )
+        return build.catalogue_lists(markdown, source=page.file.src_uri, first_line=first_line, review=review)
     except ValueError as error:
         raise PluginError(str(error)) from None
-    reviewed = page.meta.get("last_reviewed")
-    if page.file.generated_by is not None or not isinstance(reviewed, datetime.date):
-        return filled
-    return filled + review_note(reviewed, review_status(page.file.src_uri, source, signoffs))
 
 
 def on_page_context(
@@ -155,72 +122,49 @@ def on_page_context(
 ) -> TemplateContext:
     """Hand main.html the page's schema.org data, so search engines can show steps and review dates."""
     site = Website(name=config.site_name, url=config.site_url or "")
-    context["structured_data"] = (
-        None if kept is None else page_json_ld(page_facts(page), catalogue=kept.catalogue, site=site)
+    # main.html reads it; MkDocs' TemplateContext names only the keys MkDocs itself sets.
+    cast("dict[str, Any]", context)["structured_data"] = (
+        build.structured_data(page_facts(page), site=site) if build.kept else None
     )
     return context
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     """While serving, put the catalogue's problems at the top of the page, as the terminal lists them."""
-    return with_problems(output, config)
+    return build.with_problems(output, site_path=site_path(config))
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     """The "not found" page too: after a bad first save, the exercise pages it stands in for do not exist yet."""
-    return with_problems(output_content, config) if template_name == "404.html" else output_content
+    if template_name != "404.html":
+        return output_content
+    return build.with_problems(output_content, site_path=site_path(config))
 
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     """Rebuild when the catalogue or the generator's templates change (pictures are in docs/, watched already)."""
-    server.watch(str(catalogue_path(config)))
-    server.watch(str(TEMPLATES))
-    server.watch(str(PICTURE_TEMPLATES))
+    for path in build.watched():
+        server.watch(str(path))
     return server
 
 
 # ---- Helpers --------------------------------------------------------------------------
 
 
-def with_problems(html_page: str, config: MkDocsConfig) -> str:
-    if not serving or banner is None:
-        return html_page
-    href = urlsplit(config.site_url or "/").path + STYLESHEET_PATH  # from the root: the 404 page is served at any depth
-    return with_banner(html_page, banner_html(banner, stylesheet_href=href, catalogue_name=CATALOGUE_NAME))
-
-
-def still_serving() -> str:
-    if kept is None:
-        return f"No page made from {CATALOGUE_NAME} can be shown yet; save a fixed {CATALOGUE_NAME} to see them."
-    return f"Still serving the last good pages; save a fixed {CATALOGUE_NAME} to update them."
-
-
-def site_signoffs(config: MkDocsConfig) -> list[SignOff]:
-    """The clinical sign-offs, once the settings they sit beside are checked; raises ValueError naming mkdocs.yml's field.
-
-    A text changed since its sign-off is logged as a warning at INFO level, so `--strict` still builds: the page
-    itself says its changes are not yet reviewed, and a fix must not wait for the reviewer.
-    """
-    problem = emergency_number_problem(config.extra.get("clinic"))
-    if problem is not None:
-        raise ValueError(f"{Path(config.config_file_path).name}: extra.clinic.emergency_number: {problem}")
-    found = read_signoffs(
-        config.extra,
-        project=project_folder(config),
+def project(config: MkDocsConfig) -> Project:
+    """The project as MkDocs read its config; the environment's switches are read once, here."""
+    return Project.from_config(
+        config_file=Path(config.config_file_path),
         docs_dir=Path(config.docs_dir),
-        config_name=Path(config.config_file_path).name,
+        site_url=config.site_url,
+        directory_urls=config.use_directory_urls,
+        extra=config.extra,
+        environ=os.environ,
     )
-    for warning in changed_since(found, project=project_folder(config), docs_dir=Path(config.docs_dir)):
-        log.info("Warning: %s", warning)
-    return found
 
 
-def project_folder(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
-
-
-def catalogue_path(config: MkDocsConfig) -> Path:
-    return project_folder(config) / CATALOGUE_NAME
+def site_path(config: MkDocsConfig) -> str:
+    return urlsplit(config.site_url or "/").path
 
 
 def page_facts(page: Page) -> PageFacts:
@@ -237,31 +181,13 @@ def page_facts(page: Page) -> PageFacts:
     )
 
 
-def site_settings(config: MkDocsConfig) -> SiteSettings:
-    return SiteSettings.from_config(
-        site_url=config.site_url,
-        directory_urls=config.use_directory_urls,
-        extra=config.extra,
-        docs_dir=Path(config.docs_dir),
-        handout_pdfs=os.environ.get(PDF_SWITCH, "1") != "0",
-        qr_cache=project_folder(config) / QR_CACHE,
-    )
-
-
-def rendered_pdfs(files: Files, config: MkDocsConfig, settings: SiteSettings) -> list[HandoutPdf]:
+def rendered_pdfs(files: Files) -> list[HandoutPdf]:
     """The handout PDFs, drawn from `files` (not `site/`), so they never wait for the site to be written."""
-    assert kept is not None, "on_config validates the catalogue first"
-    if not settings.handout_pdfs:
+    if not build.loaded().settings.handout_pdfs:
         log.info("%s=0: handout PDFs skipped", PDF_SWITCH)
         return []
     try:
-        pdfs = handout_pdfs(
-            kept.catalogue,
-            settings,
-            resources=file_content(files),
-            cache_dir=project_folder(config) / PDF_CACHE,
-            source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
-        )
+        pdfs = build.handout_pdfs(file_content(files))
     except HandoutPdfError as error:
         raise PluginError(f"Handout PDF: {error}") from None
     log.info(
@@ -270,7 +196,7 @@ def rendered_pdfs(files: Files, config: MkDocsConfig, settings: SiteSettings) ->
         sum(not pdf.rendered for pdf in pdfs),
     )
     log.info("Handout pages: %s", ", ".join(f"{pdf.path} {pdf.pages}" for pdf in pdfs))
-    for problem in over_budget(pdfs, kept.catalogue):
+    for problem in build.over_budget(pdfs):
         log.warning(problem)
     return pdfs
 

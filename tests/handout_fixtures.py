@@ -18,12 +18,14 @@ from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue, Exercise
 from fai_site.handouts.paper import BUDGET_EXERCISES
 from fai_site.handouts.pdf import ResourceLookup
-from fai_site.pages.site_pages import SiteSettings, generated_files
+from fai_site.pages.site_pages import generated_files
+from fai_site.site_settings import SiteSettings
 
 WORDIEST = "wordiest"
 PICTURE = "pictures/start-end.svg"
 LOGO = "pictures/clinic-logo.svg"
-# The logo's one colour (tests/fixtures/clinic-logo.svg), which nothing else on a handout uses: found on paper, it is the logo.
+# The logo's one colour (tests/fixtures/clinic-logo.svg), which nothing else on a handout uses: found on paper, it is
+# the logo.
 LOGO_RGB = (0xD0, 0x1C, 0x8B)
 PROGRAM_TEXTS = ("audience", "goal", "how_often", "move_on")
 CLINIC_DETAILS = {

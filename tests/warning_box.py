@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from fai_site.catalogue.model import Catalogue
-from fai_site.catalogue.warning_signs import DEFAULT_EMERGENCY_NUMBER, PrintedSafety, printed_safety
+from fai_site.catalogue.warning_signs import PrintedSafety, printed_safety
+from fai_site.site_settings import DEFAULT_EMERGENCY_NUMBER
 
 TITLE = "When to stop and get help"
 
@@ -22,7 +23,7 @@ def squeezed(text: str) -> str:
 
 
 def flowing(text: str) -> str:
-    """The words of printed text with line ends as spaces, and a line ending in a hyphen run on ("anti-inflammatories")."""
+    """The words of printed text, line ends as spaces, a line ending in a hyphen run on ("anti-inflammatories")."""
     return re.sub(r"(?<=[a-z])- (?=[a-z])", "-", " ".join(text.split()))
 
 

@@ -72,7 +72,7 @@
     try {
       const stored = JSON.parse(localStorage.getItem(STORE_KEY));
       return isStore(stored) ? stored : emptyStore();
-    } catch (error) {
+    } catch {
       return emptyStore();
     }
   }
@@ -84,7 +84,7 @@
   function save(app) {
     try {
       localStorage.setItem(STORE_KEY, JSON.stringify(app.store));
-    } catch (error) {
+    } catch {
       say(app, "This phone could not save your data. Its storage may be full or turned off.");
     }
   }
@@ -574,7 +574,7 @@
       save(app);
       show(app);
       say(app, `Loaded ${programs.length} ${programs.length === 1 ? "program" : "programs"} from the file.`);
-    } catch (error) {
+    } catch {
       say(app, "This file could not be read. Choose a file this page saved.");
     }
   }

@@ -343,7 +343,7 @@
   // ---- The clinic -------------------------------------------------------------------------
 
   function loadClinic(builder) {
-    let kept = {};
+    let kept;
     try {
       kept = JSON.parse(localStorage.getItem(CLINIC_KEY)) ?? {};
     } catch {
@@ -409,7 +409,7 @@
     return svg;
   }
 
-  // The same words as fai_site/dosage_text.py; a browser test holds the two together.
+  // The same words as fai_site/catalogue/dosage_text.py; a browser test holds the two together.
   function amount(dose) {
     if (isTimed(dose)) return `${dose.duration_minutes} minutes`;
     const rounds = plural(dose.sets || 1, "set");

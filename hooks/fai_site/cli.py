@@ -1,4 +1,5 @@
-"""`make check`, `make schema`, `make generate` and `make fingerprints`: the catalogue's own commands, without building the site.
+"""`make check`, `make schema`, `make generate` and `make fingerprints`: the catalogue's own commands, without
+building the site.
 
 Run as `python -m fai_site.cli check exercises.yaml` with `hooks/` on PYTHONPATH. They
 print the same messages as the build, so a pre-commit hook or an editor's terminal
@@ -10,14 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
-from fai_site.catalogue.loader import check_catalogue
 from fai_site.catalogue.model import Catalogue
 from fai_site.catalogue.problems import CatalogueError, Level, count
-from fai_site.catalogue.reading_grade import GRADES_FILE, ReadingGrades
+from fai_site.project import CONFIG_NAME, Project
 
 
 def check(catalogue_file: Path, docs_dir: Path | None = None, *, cache_dir: Path | None = None) -> int:
@@ -26,26 +25,26 @@ def check(catalogue_file: Path, docs_dir: Path | None = None, *, cache_dir: Path
     Warnings and problems in drafts are printed too, as the build prints them, but pass as they pass there.
     With `cache_dir`, reading grades are kept there (the build's own file), so only changed texts are measured.
     """
-    grades = ReadingGrades(cache_dir / GRADES_FILE if cache_dir else None)
     try:
-        checked = check_catalogue(catalogue_file, docs_dir=docs_dir or catalogue_file.parent / "docs", grades=grades)
+        checked = Project.of_catalogue(catalogue_file, docs_dir=docs_dir).check(grades_dir=cache_dir)
     except CatalogueError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    finally:
-        grades.save()
     if checked.notes:
         print(checked.report(), file=sys.stderr)
     catalogue = checked.catalogue
     drafts = f" ({count(len(checked.drafts), 'draft')} left out)" if checked.drafts else ""
     print(
-        f"{catalogue_file.name}: OK — {count(len(catalogue.exercises), 'exercise')} and {count(len(catalogue.programs), 'program')} to publish{drafts}."
+        f"{catalogue_file.name}: OK — {count(len(catalogue.exercises), 'exercise')} and "
+        f"{count(len(catalogue.programs), 'program')} to publish{drafts}."
     )
     warnings = sum(problem.level is Level.WARNING for problem in checked.notes)
     if warnings:
         # Said last, where the eye lands: a warning passes here, but fails this project's tests for its own catalogue.
+        blocks = "it blocks" if warnings == 1 else "they block"
         print(
-            f"Before you commit, fix the {count(warnings, 'warning')} above: {'it blocks' if warnings == 1 else 'they block'} no build, but this project's tests accept none in its own catalogue.",
+            f"Before you commit, fix the {count(warnings, 'warning')} above: {blocks} no build, but this project's "
+            "tests accept none in its own catalogue.",
             file=sys.stderr,
         )
     return 0
@@ -59,12 +58,12 @@ def schema_text() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def generate(project: Path, out: Path, *, handout_pdfs: bool) -> int:
+def generate(project: Project, out: Path) -> int:
     """Write the site's sources into `out`; 1, with every problem on standard error, for a bad catalogue."""
     from fai_site.generated_tree import TreeFolderError, write_tree
 
     try:
-        tree = write_tree(project, out, handout_pdfs=handout_pdfs)
+        tree = write_tree(project, out)
     except CatalogueError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -74,14 +73,15 @@ def generate(project: Path, out: Path, *, handout_pdfs: bool) -> int:
         return 1
     pdfs = f", {len(tree.pdfs)} handout PDFs" if tree.pdfs else ""
     print(
-        f"{out}: docs/ with {len(tree.generated)} generated pages and pictures{pdfs}, and {tree.config.name} without hooks."
+        f"{out}: docs/ with {len(tree.generated)} generated pages and pictures{pdfs}, and {tree.config.name} without "
+        "hooks."
     )
     return 0
 
 
 def print_fingerprints(project: Path) -> int:
     """Each article's and the catalogue's fingerprint now, as the `signed:` lines of a sign-off in mkdocs.yml."""
-    from fai_site.pages.clinical_signoff import fingerprints
+    from fai_site.catalogue.clinical_signoff import fingerprints
 
     print("      signed:  # keep only the texts the reviewer read")
     for key, value in fingerprints(project=project, docs_dir=project / "docs").items():
@@ -121,7 +121,12 @@ def main(argv: list[str] | None = None) -> int:
         return check(arguments.catalogue, arguments.docs_dir, cache_dir=arguments.cache_dir)
     if arguments.command == "generate":
         # HANDOUT_PDFS=0 leaves the PDFs out (and the pages' links to them), as it does for a build.
-        return generate(arguments.project, arguments.output, handout_pdfs=os.environ.get("HANDOUT_PDFS", "1") != "0")
+        try:
+            project = Project.read(arguments.project / CONFIG_NAME)
+        except ValueError as error:  # a setting no page may print: the emergency number, a sign-off
+            print(error, file=sys.stderr)
+            return 1
+        return generate(project, arguments.output)
     arguments.output.write_text(schema_text(), encoding="utf-8")
     return 0
 

@@ -1,7 +1,8 @@
 """`make generate`: the site's sources as ordinary files, for an engine that runs no hooks.
 
 The folder holds `docs/` with every generated page and picture written in (and the
-safety and exercise lists of hand-written pages filled in), the project's `overrides/`, and a
+warning signs and exercise lists of hand-written pages filled in, and each reviewed article's
+review note added), the project's `overrides/`, and a
 `mkdocs.yml` without `hooks:`. Plain MkDocs, ProperDocs and Zensical build it as it is;
 an editor reads in it exactly what the generator made.
 """
@@ -9,22 +10,16 @@ an editor reads in it exactly what the generator made.
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from fai_site.catalogue.loader import load_catalogue
-from fai_site.pages.clinical_signoff import read_signoffs, review_note, review_status
-from fai_site.pages.render import with_catalogue_lists
-from fai_site.pages.site_pages import GeneratedFile, SiteSettings, generated_files
+from fai_site.pages.site_pages import GeneratedFile
+from fai_site.project import CONFIG_NAME, PageReview, Project, SiteBuild
 
-CONFIG_NAME = "mkdocs.yml"
-CATALOGUE_NAME = "exercises.yaml"
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 # The first line of the config a tree is written with: only a folder that has it is emptied for a new tree.
@@ -47,58 +42,39 @@ class Tree:
     pdfs: list[str]
 
 
-class ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml read as MkDocs reads it, as far as the generated pages need: `!ENV` resolved."""
-
-
-def environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """`!ENV NAME` or `!ENV [NAME, …, default]`: the first variable set, else the default (MkDocs' rule)."""
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    *names, default = loader.construct_sequence(node)  # type: ignore[arg-type]
-    return next((os.environ[name] for name in names if name in os.environ), default)
-
-
-ConfigLoader.add_constructor("!ENV", environment_value)
-
-
 # ---- The tree ---------------------------------------------------------------------------
 
 
-def write_tree(project: Path, out: Path, *, handout_pdfs: bool = False) -> Tree:
-    """Write the project's site sources into `out` (an earlier tree there is replaced), with PDFs rendered in when `handout_pdfs`."""
-    check_folder(out, project=project)
-    config_text = (project / CONFIG_NAME).read_text(encoding="utf-8")
-    config = yaml.load(config_text, Loader=ConfigLoader)  # noqa: S506 - a SafeLoader subclass
-    docs = project / config.get("docs_dir", "docs")
-    settings = settings_from(config, docs=docs, handout_pdfs=handout_pdfs, qr_cache=project / ".cache" / "qr-codes")
-    catalogue = load_catalogue(project / CATALOGUE_NAME, docs_dir=docs)
+def write_tree(project: Project, out: Path) -> Tree:
+    """Write the project's site sources into `out`, replacing an earlier tree there; PDFs too, unless switched off."""
+    check_folder(out, project=project.folder)
+    build = SiteBuild()
+    build.load(project)
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(docs, out / "docs")
-    overrides = project / "overrides"
+    shutil.copytree(project.docs_dir, out / "docs")
+    overrides = project.folder / "overrides"
     if overrides.is_dir():
         shutil.copytree(overrides, out / "overrides")
-    signoffs = read_signoffs(config.get("extra") or {}, project=project, docs_dir=docs)
     for page in sorted((out / "docs").rglob("*.md")):
         text = page.read_text(encoding="utf-8")
-        source = page.relative_to(out / "docs").as_posix()
-        filled = with_catalogue_lists(text, catalogue, source=source, emergency_number=settings.clinic.emergency_number)
         reviewed = last_reviewed(text)
-        if reviewed is not None:
-            filled += review_note(reviewed, review_status(source, text, signoffs))
+        filled = build.catalogue_lists(
+            text,
+            source=page.relative_to(out / "docs").as_posix(),
+            review=PageReview(reviewed, text) if reviewed else None,
+        )
         if filled != text:
             page.write_text(filled, encoding="utf-8")
-    files = generated_files(catalogue, settings)
+    files = build.generated_files()
     for generated in files:
         write_file(out / "docs" / generated.path, generated.content)
-    pdfs = (
-        rendered_pdfs(catalogue, settings, out / "docs", cache_dir=project / ".cache" / "handout-pdfs")
-        if handout_pdfs
-        else []
-    )
+    pdfs = rendered_pdfs(build, out / "docs")
     config_file = out / CONFIG_NAME
-    config_file.write_text(config_without_hooks(config_text, files, site_url=settings.site_url), encoding="utf-8")
+    config_text = project.config_file.read_text(encoding="utf-8")
+    config_file.write_text(
+        config_without_hooks(config_text, files, site_url=project.settings.site_url), encoding="utf-8"
+    )
     return Tree(out, config_file, files, pdfs)
 
 
@@ -116,18 +92,6 @@ def check_folder(out: Path, *, project: Path) -> None:
         )
 
 
-def settings_from(config: dict[str, Any], *, docs: Path, handout_pdfs: bool, qr_cache: Path | None) -> SiteSettings:
-    """The settings the hooks would take from the same mkdocs.yml (site_hooks.site_settings)."""
-    return SiteSettings.from_config(
-        site_url=config.get("site_url"),
-        directory_urls=config.get("use_directory_urls", True),
-        extra=config.get("extra") or {},
-        docs_dir=docs,
-        handout_pdfs=handout_pdfs,
-        qr_cache=qr_cache,
-    )
-
-
 def last_reviewed(text: str) -> datetime.date | None:
     """A hand-written article's `last_reviewed` date from its front matter, as MkDocs reads it; None for other pages."""
     found = FRONT_MATTER.match(text)
@@ -136,21 +100,14 @@ def last_reviewed(text: str) -> datetime.date | None:
     return reviewed if isinstance(reviewed, datetime.date) else None
 
 
-def rendered_pdfs(catalogue: Any, settings: SiteSettings, docs: Path, *, cache_dir: Path) -> list[str]:
-    """The handout PDFs, drawn from the written tree and copied into it; imported here as WeasyPrint is slow to load."""
-    from fai_site.handouts.pdf import handout_pdfs
+def rendered_pdfs(build: SiteBuild, docs: Path) -> list[str]:
+    """The handout PDFs, drawn from the written tree and copied into it."""
 
     def content(path: str) -> bytes | None:
         source = docs / path
         return source.read_bytes() if source.is_file() else None
 
-    pdfs = handout_pdfs(
-        catalogue,
-        settings,
-        resources=content,
-        cache_dir=cache_dir,
-        source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
-    )
+    pdfs = build.handout_pdfs(content)
     for pdf in pdfs:
         write_file(docs / pdf.path, pdf.source.read_bytes())
     return [pdf.path for pdf in pdfs]
@@ -168,7 +125,8 @@ def write_file(target: Path, content: str | bytes) -> None:
 
 
 def config_without_hooks(text: str, files: list[GeneratedFile], *, site_url: str) -> str:
-    """mkdocs.yml with no `hooks:`, the address written out, and the generated pages the hooks keep out of the nav kept out."""
+    """mkdocs.yml with no `hooks:`, the address written out, and the generated pages the hooks keep out of the nav kept
+    out."""
     blocks = config_blocks(text)
     blocks.pop("hooks", None)
     if "site_url" in blocks:

@@ -115,15 +115,12 @@ def generated_files_of(generator: Project) -> list:
     """The generator's own list of pages for this project, with the settings its hooks would use."""
     if str(HOOKS) not in sys.path:
         sys.path.insert(0, str(HOOKS))
-    import site_hooks
-    from mkdocs.config import load_config
-
     from fai_site.catalogue.loader import load_catalogue
     from fai_site.pages.site_pages import generated_files
+    from fai_site.project import Project
 
-    config = load_config(str(generator.config))
     catalogue = load_catalogue(generator.catalogue, docs_dir=generator.docs)
-    return generated_files(catalogue, site_hooks.site_settings(config))
+    return generated_files(catalogue, Project.read(generator.config).settings)
 
 
 def write_content(target: Path, content: str | bytes) -> None:

@@ -38,7 +38,7 @@ class PageCost:
 
 def markdown_settings(config_file: Path) -> tuple[list[str], dict[str, Any]]:
     """The extensions and their settings as mkdocs.yml lists them."""
-    from fai_site.generated_tree import ConfigLoader
+    from fai_site.project import ConfigLoader
 
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader)  # noqa: S506 - a SafeLoader subclass
     names: list[str] = []
@@ -71,7 +71,8 @@ def article_blocks(docs: Path) -> list[str]:
 
 
 def prose_pages(word_counts: list[int], blocks: list[str]) -> Iterator[str]:
-    """Hand-written pages with the given word counts, cut from the articles' blocks in turn (the last one cut short to fit)."""
+    """Hand-written pages with the given word counts, cut from the articles' blocks in turn (the last one cut short to
+    fit)."""
     supply = itertools.cycle(blocks)
     for wanted in word_counts:
         page, words = ["# A hand-written page"], 4

@@ -165,7 +165,8 @@ def build_pair(
         for kind, project in order
     }
     print(
-        f"  {size} exercises, {label}: generator {pair['generator'].seconds:.1f} s, floor {pair['floor'].seconds:.1f} s",
+        f"  {size} exercises, {label}: generator {pair['generator'].seconds:.1f} s, floor "
+        f"{pair['floor'].seconds:.1f} s",
         flush=True,
     )
     return pair
@@ -195,7 +196,8 @@ def report_build_times(bench: Bench, timings: dict[int, dict[str, Any]]) -> None
         )
         bench.add(
             "  same, catalogue changed: the run's first build, empty .cache/ (1 pair)",
-            f"{timing['first_build_ratio']:.3f}× ({timing['first_generator_seconds']:.1f} s vs {timing['first_floor_seconds']:.1f} s)",
+            f"{timing['first_build_ratio']:.3f}× ({timing['first_generator_seconds']:.1f} s vs "
+            f"{timing['first_floor_seconds']:.1f} s)",
         )
     if small in timings and large in timings:
         # Generator growth ÷ floor growth is the overhead at the large size ÷ at the small one.
@@ -207,7 +209,8 @@ def report_build_times(bench: Bench, timings: dict[int, dict[str, Any]]) -> None
         bench.data["growth"] = {"generator": generator_growth, "floor": floor_growth, "ratio": ratio}
         bench.add(
             f"Growth {large} ÷ {small}: generator vs floor",
-            f"{generator_growth:.2f}× vs {floor_growth:.2f}× (ratio {ratio:.3f}: overhead {timings[large]['median_ratio']:.3f} ÷ {timings[small]['median_ratio']:.3f})",
+            f"{generator_growth:.2f}× vs {floor_growth:.2f}× (ratio {ratio:.3f}: overhead "
+            f"{timings[large]['median_ratio']:.3f} ÷ {timings[small]['median_ratio']:.3f})",
             f"ratio ≤ {MAX_GROWTH_RATIO}",
             ratio <= MAX_GROWTH_RATIO,
         )
@@ -291,13 +294,11 @@ def pdf_render_time(bench: Bench, real: Project, *, jobs: int = 4) -> None:
         bench.add("PDF rendering per handout (in-process, warm)", modules)
         return
     handout_pdf, render_pdf = modules
-    import site_hooks
-    from mkdocs.config import load_config
-
     from fai_site.catalogue.loader import load_catalogue
+    from fai_site.project import Project
 
     catalogue = load_catalogue(real.catalogue, docs_dir=real.docs)
-    settings = site_hooks.site_settings(load_config(str(real.config)))
+    settings = Project.read(real.config).settings
     files = {generated.path: generated.content for generated in generated_files_of(real)}
     lookup = lambda path: site_bytes(real, files, path)  # noqa: E731
     all_jobs = handout_pdf.pdf_jobs(
@@ -497,7 +498,8 @@ def builder(bench: Bench, site: Path, *, baseline: str) -> None:
     )
     bench.add(
         "  builder page: first load; its <template> cards",
-        f"{page.raw / KB:.1f} KB raw, {page.gzip / KB:.1f} KB gzip; cards {templates.raw / KB:.1f} KB raw, {templates.gzip / KB:.1f} KB gzip",
+        f"{page.raw / KB:.1f} KB raw, {page.gzip / KB:.1f} KB gzip; cards {templates.raw / KB:.1f} KB raw, "
+        f"{templates.gzip / KB:.1f} KB gzip",
     )
 
 
@@ -514,7 +516,8 @@ def page_cost_row(bench: Bench, generator: Project) -> None:
     cost = page_cost(pages, docs=ROOT / "docs", config_file=generator.config)
     bench.data["page_cost"] = asdict(cost) | {"ratio": cost.ratio}
     bench.add(
-        f"Markdown time, {cost.pages} exercise pages ÷ hand-written pages of the same words ({cost.words:,} vs {cost.floor_words:,} words; median of 3)",
+        f"Markdown time, {cost.pages} exercise pages ÷ hand-written pages of the same words ({cost.words:,} vs "
+        f"{cost.floor_words:,} words; median of 3)",
         f"{cost.ratio:.2f}× ({cost.exercise_seconds:.2f} s vs {cost.floor_seconds:.2f} s)",
         f"≤ {MAX_PAGE_COST}×",
         cost.ratio <= MAX_PAGE_COST,
@@ -522,7 +525,8 @@ def page_cost_row(bench: Bench, generator: Project) -> None:
 
 
 def readers_rows(bench: Bench, real_site: Path, large_site: Path, exercises: int) -> None:
-    """An article's and the builder's first load, with what Material fetches at once (search index, sitemap), at scale against today."""
+    """An article's and the builder's first load, with what Material fetches at once (search index, sitemap), at scale
+    against today."""
     today = len(yaml.load(read_real_catalogue(), Loader=Loader)["exercises"])  # noqa: S506
     article = {
         name: article_first_load(site, ARTICLE_PAGE) for name, site in (("today", real_site), ("large", large_site))
@@ -539,7 +543,8 @@ def readers_rows(bench: Bench, real_site: Path, large_site: Path, exercises: int
     }
     bench.add(
         f"First load, article {ARTICLE_PAGE} with search index + sitemap, {exercises} ÷ {today} exercises (gzip)",
-        f"{growth:.2f}× ({article['large'].gzip / KB:.0f} KB vs {article['today'].gzip / KB:.0f} KB; index {index['large'] / KB:.0f} KB vs {index['today'] / KB:.0f} KB raw)",
+        f"{growth:.2f}× ({article['large'].gzip / KB:.0f} KB vs {article['today'].gzip / KB:.0f} KB; index "
+        f"{index['large'] / KB:.0f} KB vs {index['today'] / KB:.0f} KB raw)",
         f"≤ {MAX_ARTICLE_GROWTH}×",
         growth <= MAX_ARTICLE_GROWTH,
     )
@@ -552,7 +557,8 @@ def readers_rows(bench: Bench, real_site: Path, large_site: Path, exercises: int
     bench.data["readers"]["builder"] = {name: asdict(weight) for name, weight in builder_load.items()}
     bench.add(
         f"First load, builder page with search index + sitemap, {exercises} vs {today} exercises (gzip)",
-        f"{builder_load['large'].gzip / KB:.0f} KB vs {builder_load['today'].gzip / KB:.0f} KB ({builder_load['large'].raw / KB:.0f} KB vs {builder_load['today'].raw / KB:.0f} KB raw)",
+        f"{builder_load['large'].gzip / KB:.0f} KB vs {builder_load['today'].gzip / KB:.0f} KB "
+        f"({builder_load['large'].raw / KB:.0f} KB vs {builder_load['today'].raw / KB:.0f} KB raw)",
     )
 
 
@@ -579,7 +585,8 @@ def lighthouse_rows(bench: Bench, site: Path, plain_site: Path) -> None:
     )
     bench.add(
         f"  same, phone on slow 4G, against plain Material's page (medians of {len(phone.scores)})",
-        f"{phone.score:.2f} vs {plain.score:.2f} (ours: {lighthouse_metrics(phone)}; plain Material's blocking time {plain.metrics['total-blocking-time']})",
+        f"{phone.score:.2f} vs {plain.score:.2f} (ours: {lighthouse_metrics(phone)}; plain Material's blocking time "
+        f"{plain.metrics['total-blocking-time']})",
     )
 
 
@@ -713,9 +720,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(table(bench.rows))
-    print(
-        f"\nLoad average before {' '.join(f'{x:.2f}' for x in load_before)}, after {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
-    )
+    before, after = (" ".join(f"{x:.2f}" for x in loads) for loads in (load_before, os.getloadavg()))
+    print(f"\nLoad average before {before}, after {after}")
     print(f"Results: {latest.relative_to(ROOT)}")
     return 0 if all(row.passed is not False for row in bench.rows) else 1
 

@@ -67,7 +67,8 @@ def clone_exercise(exercise: dict[str, Any], number: int) -> dict[str, Any]:
 def clone_program(
     program: dict[str, Any], *, keep_id: bool, index: int, number: int, available: list[str]
 ) -> dict[str, Any]:
-    """Program `index`: six items (of the `available` real ids), moved to clone `number`; the first round keeps the real ids."""
+    """Program `index`: six items (of the `available` real ids), moved to clone `number`; the first round keeps the real
+    ids."""
     clone = copy.deepcopy(program)
     if not keep_id:
         clone["id"] = f"{program['id']}-{index}"

@@ -9,7 +9,10 @@ docs/, the cache file itself) and check that the result is what a fresh build gi
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,10 +22,31 @@ from fai_site.cache import generator_cache
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue, Exercise, PoseIllustration
 from fai_site.catalogue.problems import CatalogueError
-from fai_site.pages.site_pages import SiteSettings, drawing, generated_files
+from fai_site.pages.site_pages import drawing, generated_files
+from fai_site.site_settings import SiteSettings
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 SETTINGS = SiteSettings(site_url="https://example.org/", handout_pdfs=False)
+# One build in a process of its own, as `mkdocs serve` runs them; it prints an exercise's picture.
+# Given a file and two texts, it first edits the generator's code on disk, after loading it.
+ONE_BUILD = """
+import sys
+from pathlib import Path
+
+from fai_site.project import Project, SiteBuild
+
+folder, edit = Path(sys.argv[1]), sys.argv[2:]
+if edit:
+    source = Path(edit[0])
+    source.write_text(source.read_text(encoding="utf-8").replace(edit[1], edit[2]), encoding="utf-8")
+config = folder / "mkdocs.yml"
+project = Project.from_config(
+    config_file=config, docs_dir=folder / "docs", site_url=None, directory_urls=True, extra={}, environ={}
+)
+build = SiteBuild(serving=True)
+build.load(project)
+sys.stdout.write({file.path: file.content for file in build.generated_files()}["illustrations/glute-bridge.svg"])
+"""
 
 
 @pytest.fixture
@@ -98,6 +122,33 @@ def test_a_changed_template_changes_the_fingerprint(tmp_path: Path, monkeypatch:
     template = package / "pages" / "templates" / "exercise_page.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert generator_cache.generator_fingerprint() != before
+
+
+def test_code_edited_while_serving_never_passes_off_the_old_codes_pictures(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps running the code it loaded: what it draws after an edit must not be kept as the new code's.
+
+    The first process loads the generator, then its drawing code is edited on disk (a new
+    accent colour) and it builds; the second, started after the edit as a restart would be,
+    must draw with the new code instead of reading back the first one's pictures.
+    """
+    hooks = tmp_path / "hooks"
+    shutil.copytree(ROOT / "hooks", hooks, ignore=shutil.ignore_patterns("__pycache__"))
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "exercises.yaml").write_bytes((FIXTURES / "pictured.yaml").read_bytes())
+    style = hooks / "fai_site" / "pictures" / "svg" / "style.py"
+    old, new = '"#c05621"', '"#2b6cb0"'
+    assert f"ACCENT = {old}" in style.read_text(encoding="utf-8")
+
+    def one_build(*edit: object) -> str:
+        env = dict(os.environ, PYTHONPATH=str(hooks), PYTHONDONTWRITEBYTECODE="1")
+        run = [sys.executable, "-c", ONE_BUILD, str(project), *map(str, edit)]
+        return subprocess.run(run, capture_output=True, text=True, env=env, check=True, timeout=300).stdout
+
+    served = one_build(style, f"ACCENT = {old}", f"ACCENT = {new}")
+    assert old.strip('"') in served and new.strip('"') not in served
+    restarted = one_build()
+    assert new.strip('"') in restarted and old.strip('"') not in restarted
 
 
 def test_generated_files_are_read_back_for_the_same_settings_only(

@@ -59,9 +59,9 @@ def test_the_minimal_fixture_loads(tmp_path: Path) -> None:
 def test_a_wrong_type_names_line_column_field_and_range(tmp_path: Path) -> None:
     text = fixture_text("minimal.yaml").replace("dosage: {sets: 3, reps: 12}", "dosage: {sets: three, reps: 12}")
     [message] = load_text(tmp_path, text)
+    where = f"exercises.yaml:{line_of(text, 'sets: three')}:14"
     assert (
-        message
-        == f'exercises.yaml:{line_of(text, "sets: three")}:14: exercises[1: glute-bridge].dosage.sets: must be a whole number from 1 to 10 (got "three")'
+        message == f'{where}: exercises[1: glute-bridge].dosage.sets: must be a whole number from 1 to 10 (got "three")'
     )
 
 
@@ -101,20 +101,26 @@ def test_keys_written_twice_are_found_at_every_level(tmp_path: Path) -> None:
     )
     messages = load_text(tmp_path, text)
     assert messages == [
-        "exercises.yaml:2:1: version: is given twice (first on line 1); YAML keeps only the last one, so delete one of them",
-        f"exercises.yaml:{line_of(text, 'sets: 4')}:33: exercises[1: glute-bridge].dosage.sets: is given twice (first on line {line_of(text, 'sets: 4')}); YAML keeps only the last one, so delete one of them",
+        "exercises.yaml:2:1: version: is given twice (first on line 1); YAML keeps only the last one, so delete one "
+        "of them",
+        f"exercises.yaml:{line_of(text, 'sets: 4')}:33: exercises[1: glute-bridge].dosage.sets: is given twice "
+        f"(first on line {line_of(text, 'sets: 4')}); YAML keeps only the last one, so delete one of them",
     ]
 
 
 def test_an_illustration_that_fits_no_kind_is_judged_as_the_kind_the_editor_meant(tmp_path: Path) -> None:
-    picture = "    illustration:\n      image: assets/images/hip-joint.svg\n      licence: CC BY 4.0\n      source: own work\n      author: The editors\n"
+    picture = (
+        "    illustration:\n      image: assets/images/hip-joint.svg\n      licence: CC BY 4.0\n"
+        "      source: own work\n      author: The editors\n"
+    )
     text = fixture_text("minimal.yaml").replace("    equipment: [mat]\n", "    equipment: [mat]\n" + picture)
     path = tmp_path / "exercises.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CatalogueError) as raised:
         load_catalogue(path, docs_dir=ROOT / "docs")
     assert raised.value.lines() == [
-        f"exercises.yaml:{line_of(text, 'illustration:')}:5: exercises[1: glute-bridge].illustration.alt: is required but missing"
+        f"exercises.yaml:{line_of(text, 'illustration:')}:5: exercises[1: glute-bridge].illustration.alt: is required "
+        "but missing"
     ]
 
 
@@ -128,7 +134,8 @@ def test_merge_keys_are_refused_like_aliases(tmp_path: Path) -> None:
     [
         (
             b"exercises: [\n",
-            "exercises.yaml:2:1: YAML syntax: did not find expected node content — a value is missing, or a '[' or '{' is not closed",
+            "exercises.yaml:2:1: YAML syntax: did not find expected node content — a value is missing, or a '[' or "
+            "'{' is not closed",
         ),
         (b"\xff\xfeversion: 1\n", "exercises.yaml:1:1: the file is not UTF-8"),
         (b"", "exercises.yaml:1:1: the file is empty"),
@@ -185,7 +192,10 @@ def test_deep_nesting_is_refused_without_crashing_the_parser(tmp_path: Path) -> 
     }
     for name, text in bombs.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    script = "import sys; from fai_site.cli import check; sys.exit(max(check(__import__('pathlib').Path(n)) for n in sys.argv[1:]))"
+    script = (
+        "import sys; from fai_site.cli import check; sys.exit(max(check(__import__('pathlib').Path(n)) for n in "
+        "sys.argv[1:]))"
+    )
     completed = subprocess.run(
         [sys.executable, "-c", script, *bombs],
         cwd=tmp_path,
@@ -199,12 +209,14 @@ def test_deep_nesting_is_refused_without_crashing_the_parser(tmp_path: Path) -> 
 
 
 def test_deep_nesting_the_c_parser_can_hold_is_reported_like_any_wrong_value(tmp_path: Path) -> None:
-    """Nothing walks the data recursively, so 3,000 levels (past Python's recursion limit) are just a list where text belongs."""
+    """Nothing walks the data recursively, so 3,000 levels (past Python's recursion limit) are just a list where text
+    belongs."""
     deep = "equipment:\n" + "      - [\n" + "        [\n" * 3_000 + "        mat\n" + "        ]\n" * 3_001
     text = fixture_text("minimal.yaml").replace("    equipment: [mat]\n", f"    {deep}")
     [message] = load_text(tmp_path, text)
     assert message.startswith(
-        f"exercises.yaml:{line_of(text, '      - [')}:9: exercises[1: glute-bridge].equipment[0]: must be text (got [[[[[[[...]]]]]]])"
+        f"exercises.yaml:{line_of(text, '      - [')}:9: exercises[1: glute-bridge].equipment[0]: must be text (got "
+        "[[[[[[[...]]]]]]])"
     )
 
 

@@ -4,11 +4,12 @@ Each edit below is one an editor makes by hand. For every edit, `make check`'s c
 real `mkdocs build --strict` must agree, print the same located lines, and whatever they
 accept must satisfy the rules the content tests used to know alone (links both ways,
 known sources, no restated pain rule, a picture or a warning about it, instructions at
-reading grade 8 or below, articles calling an exercise by its name), and the exercise guide's phase lists, filled in from the
-catalogue, must list each exercise under its phases. An article's warning-sign markers must
-name real signs, and no article may give a listed sign an urgency of its own: those edits, too,
-are judged alike by `make check` and the build, at the article's line. Drafts are checked and
-reported, block nothing, and are never published.
+reading grade 8 or below, articles calling an exercise by its name), and the exercise
+guide's phase lists, filled in from the catalogue, must list each exercise under its
+phases. An article's warning-sign markers must name real signs, and no article may give a
+listed sign an urgency of its own: those edits, too, are judged alike by `make check` and
+the build, at the article's line. Drafts are checked and reported, block nothing, and are
+never published.
 """
 
 from __future__ import annotations
@@ -48,10 +49,12 @@ DRAFT_PROGRAM = """  - id: bridge-week
     exercises: [glute-bridge]
 """
 SQUEEZE_STEPS = "      - Squeeze your buttocks together.\n      - Hold for five seconds.\n      - Let go slowly.\n"
-COLLEGE_STEPS = """      - Isometrically contract the gluteal musculature bilaterally, maintaining continuous diaphragmatic respiration.
-      - Sustain the contraction for approximately five seconds, monitoring compensatory lumbopelvic activation.
-      - Relax the musculature gradually and deliberately.
-"""
+COLLEGE_STEPS = (
+    "      - Isometrically contract the gluteal musculature bilaterally, maintaining continuous diaphragmatic "
+    "respiration.\n"
+    "      - Sustain the contraction for approximately five seconds, monitoring compensatory lumbopelvic activation.\n"
+    "      - Relax the musculature gradually and deliberately.\n"
+)
 # The exercise guide of the fixture projects: one catalogue list per phase, under a heading named for it,
 # after a sentence that links to an exercise by its name, as articles do.
 GUIDE = "# Exercises by phase\n\nStart with a few [glute bridges](exercises/glute-bridge.md).\n\n" + "".join(
@@ -122,7 +125,8 @@ EDITS = [
         "one line written at college level",
         replaced(
             "    feel: Your buttocks working.\n",
-            "    feel: Predominantly posterior chain musculature, particularly the gluteus maximus, contributing synergistically.\n",
+            "    feel: Predominantly posterior chain musculature, particularly the gluteus maximus, contributing "
+            "synergistically.\n",
         ),
         False,
     ),
@@ -267,7 +271,8 @@ def test_a_missing_picture_is_a_located_warning_that_blocks_nothing(
         "exercises.yaml:11:5: warning: exercises[0: glute-squeeze]: has no picture; add 'illustration: {pose: …}'"
         in err
     )
-    # Warnings pass, but this project's tests refuse them in its own catalogue (test_content.py): the check says so last.
+    # Warnings pass, but this project's tests refuse them in its own catalogue (test_content.py): the check says so
+    # last.
     assert err.splitlines()[-1].startswith("Before you commit, fix the 2 warnings above: they block no build")
 
 

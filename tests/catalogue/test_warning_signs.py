@@ -19,8 +19,9 @@ from fai_site.catalogue.article_rules import article_problems, sign_names
 from fai_site.catalogue.loader import check_catalogue, load_catalogue
 from fai_site.catalogue.problems import CatalogueError
 from fai_site.catalogue.urgency_rule import breaches
-from fai_site.catalogue.warning_signs import DEFAULT_EMERGENCY_NUMBER, Tier, emergency_number_problem, printed_safety
+from fai_site.catalogue.warning_signs import Tier, printed_safety
 from fai_site.pages.sign_markers import with_sign_markers
+from fai_site.site_settings import DEFAULT_EMERGENCY_NUMBER, emergency_number_problem
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 SAFETY = CATALOGUE.safety
@@ -119,8 +120,8 @@ def test_a_sign_id_written_twice_is_located_at_the_second(tmp_path: Path) -> Non
     text = fixture_text("minimal.yaml")
     first, second = line_of(text, "    - id: cannot-bear-weight"), line_of(text, "    - id: night-or-rest-pain")
     assert (
-        f"exercises.yaml:{second}:7: safety.signs[1].id: 'cannot-bear-weight' is already the id of safety.signs[0] on line {first}"
-        in report
+        f"exercises.yaml:{second}:7: safety.signs[1].id: 'cannot-bear-weight' is already the id of safety.signs[0] "
+        f"on line {first}" in report
     )
 
 
@@ -233,7 +234,10 @@ def test_the_rule_catches_the_reviews_cases(case: str) -> None:
 
 
 def test_a_breach_is_located_at_its_line_past_the_front_matter() -> None:
-    text = "---\ntitle: x\nlast_reviewed: 2026-12-07\n---\n\n# Pain relief\n\nSome words.\n\nIf you vomit blood, get advice.\n"
+    text = (
+        "---\ntitle: x\nlast_reviewed: 2026-12-07\n---\n\n# Pain relief\n\nSome words.\n\n"
+        "If you vomit blood, get advice.\n"
+    )
     assert found(text) == [(10, ("gut-bleed",), "get advice")]
 
 

@@ -18,15 +18,15 @@ from PIL import Image
 from pypdf import PdfReader
 from warning_box import printed, squeezed
 
+from fai_site.catalogue.dosage_text import amount
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, Paper, page_budget
 from fai_site.handouts.pdf import HandoutPdf, handout_pdfs, linked_resources, over_budget, pdf_jobs, pdf_timestamp
 from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf
 from fai_site.handouts.sheet import handout_items
-from fai_site.pages.dosage_text import amount
 from fai_site.pages.render import programs_using
-from fai_site.pages.site_pages import SiteSettings
+from fai_site.site_settings import SiteSettings
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 PRINTED = printed(CATALOGUE)
@@ -79,8 +79,8 @@ def test_the_pdfs_carry_the_catalogue_date_or_source_date_epoch(built_site: Buil
             re.MULTILINE,
         ).groups(),
     )
-    reviewed = datetime.datetime(year, month, day, tzinfo=datetime.timezone.utc)
-    created = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc) if epoch else reviewed
+    reviewed = datetime.datetime(year, month, day, tzinfo=datetime.UTC)
+    created = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC) if epoch else reviewed
     for program_id in PROGRAM_IDS:
         for paper in Paper:
             reader = PdfReader(pdf_path(built_site.site, program_id, paper))
@@ -89,11 +89,9 @@ def test_the_pdfs_carry_the_catalogue_date_or_source_date_epoch(built_site: Buil
 
 def test_without_source_date_epoch_the_date_is_the_review_date() -> None:
     reviewed = CATALOGUE.model_copy(update={"last_reviewed": datetime.date(2024, 3, 5)})
-    assert pdf_timestamp(reviewed, None) == datetime.datetime(2024, 3, 5, tzinfo=datetime.timezone.utc)
-    assert pdf_timestamp(reviewed, "") == datetime.datetime(2024, 3, 5, tzinfo=datetime.timezone.utc)
-    assert pdf_timestamp(reviewed, "1700000000") == datetime.datetime(
-        2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc
-    )
+    assert pdf_timestamp(reviewed, None) == datetime.datetime(2024, 3, 5, tzinfo=datetime.UTC)
+    assert pdf_timestamp(reviewed, "") == datetime.datetime(2024, 3, 5, tzinfo=datetime.UTC)
+    assert pdf_timestamp(reviewed, "1700000000") == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.UTC)
 
 
 def test_the_handout_page_links_both_pdfs(built_site: BuildResult) -> None:
@@ -228,7 +226,8 @@ from test_handout_pdf import CATALOGUE, SETTINGS
 from weasyprint import HTML
 from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
 from fai_site.handouts.pdf_renderer import render_pdf
-jobs = pdf_jobs(CATALOGUE, SETTINGS, resources=site_files(CATALOGUE, SETTINGS), created=pdf_timestamp(CATALOGUE, "1767225600"))
+created = pdf_timestamp(CATALOGUE, "1767225600")
+jobs = pdf_jobs(CATALOGUE, SETTINGS, resources=site_files(CATALOGUE, SETTINGS), created=created)
 Path(sys.argv[1]).write_bytes(render_pdf(max(jobs, key=lambda job: len(job.html))).content)
 probe = Path(sys.argv[1]).with_suffix(".probe.pdf")
 HTML(string='<p style="font-family: \\'Liberation Sans\\'">Which font?</p>').write_pdf(probe)
@@ -237,7 +236,8 @@ print(*(font["/BaseFont"] for font in PdfReader(probe).pages[0]["/Resources"]["/
 
 
 def render_longest_sheet(output: Path, **env: str) -> str:
-    """The longest handout's PDF, drawn in a fresh process (fontconfig reads its settings once); the font a probe asking for Liberation Sans got."""
+    """The longest handout's PDF, drawn in a fresh process (fontconfig reads its settings once); the font a probe asking
+    for Liberation Sans got."""
     completed = subprocess.run(
         [sys.executable, "-c", RENDER_LONGEST_SHEET, str(output)], capture_output=True, text=True, env=script_env(**env)
     )
@@ -283,7 +283,7 @@ def test_source_date_epoch_sets_the_pdf_date(tmp_path: Path) -> None:
     job = minimal_jobs("1767225600")[0]
     output = tmp_path / "handout.pdf"
     output.write_bytes(render_pdf(job).content)
-    assert PdfReader(output).metadata.creation_date == datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    assert PdfReader(output).metadata.creation_date == datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
 
 def test_a_bad_source_date_epoch_is_named() -> None:

@@ -25,12 +25,12 @@ from pypdf import PdfReader
 from warning_box import box_problems
 from warning_box import printed as printed_signs
 
+from fai_site.catalogue.dosage_text import amount
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue, Program
 from fai_site.handouts.paper import BUDGET_EXERCISES, FRAME_WIDTH_CM, Paper, page_budget
 from fai_site.handouts.sheet import handout_items
-from fai_site.pages.dosage_text import amount
-from fai_site.pictures.drawing import frames_across
+from fai_site.pictures.svg.layout import frames_across
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 PAPERS = ["A4", "Letter"]
@@ -41,7 +41,11 @@ CM_PX = 96 / 2.54
 MIN_FONT_PX = 11 * 96 / 72 - 0.01
 TEXT_STYLES = """() => [...document.querySelectorAll('.fai-handout *')]
   .filter(el => [...el.childNodes].some(node => node.nodeType === Node.TEXT_NODE && node.textContent.trim()))
-  .map(el => ({text: el.textContent.trim().slice(0, 40), size: parseFloat(getComputedStyle(el).fontSize), color: getComputedStyle(el).color}))"""
+  .map(el => ({
+    text: el.textContent.trim().slice(0, 40),
+    size: parseFloat(getComputedStyle(el).fontSize),
+    color: getComputedStyle(el).color,
+  }))"""
 
 
 def words(value: str) -> str:

@@ -18,14 +18,14 @@ from html_reading import by_class, elements, parse, text
 from pypdf import PdfReader
 from warning_box import box_problems, printed, squeezed
 
+from fai_site.catalogue import dosage_text
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.warning_signs import TierList
 from fai_site.handouts.paper import FRAME_WIDTH_CM, Paper, page_budget
 from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
 from fai_site.handouts.sheet import handout_items
-from fai_site.pages import dosage_text
-from fai_site.pages.site_pages import SiteSettings
-from fai_site.pictures.drawing import frames_across
+from fai_site.pictures.svg.layout import frames_across
+from fai_site.site_settings import SiteSettings
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 PROGRAM_IDS = [program.id for program in CATALOGUE.programs]

@@ -67,7 +67,8 @@ HANDOUT_BOX = "{{ parts.red_flags(program.id, safety, 1) }}\n"
 HANDOUT_SHEET_PARTS = (
     HANDOUT_BOX
     + "{{ parts.how(program.id, how_often, program.move_on, 1) }}\n"
-    + '{{ parts.closing(program.id, items, qr_code, "Scan to open this sheet online, or type:", public_url, catalogue, review, 1) }}\n'
+    + '{{ parts.closing(program.id, items, qr_code, "Scan to open this sheet online, or type:", public_url, '
+    + "catalogue, review, 1) }}\n"
     + "{{ parts.exercises(program.id, items, root, 1) }}\n"
 )
 BUILDER_BOX = '{{ parts.red_flags("fai-sheet", safety, 2) }}\n'
@@ -81,35 +82,35 @@ BUILDER_SHEET_PARTS = (
 MUTANTS = [
     Mutant(
         "sheet drops a step",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         "{% for step in item.exercise.steps %}",
         "{% for step in item.exercise.steps[1:] %}",
         ("tests/handouts/test_handout_sheet.py::test_every_step_and_precaution_is_on_paper",),
     ),
     Mutant(
         "sheet drops the red-flag box",
-        "hooks/fai_site/pages/templates/handout.html.j2",
+        "hooks/fai_site/handouts/templates/handout.html.j2",
         "{{ parts.red_flags(program.id, safety, 1) }}",
         "",
         ("tests/handouts/test_handout_sheet.py", "-k", "triage"),
     ),
     Mutant(
         "sheet drops the clinic's name",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         '<p class="fai-handout__clinic-name">{{ clinic.name }}</p>',
         '<p class="fai-handout__clinic-name"></p>',
         ("tests/handouts/test_handout_print.py", "-k", "clinic"),
     ),
     Mutant(
         "sheet drops the clinic's logo",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         "{% if clinic.logo %}",
         "{% if false %}",
         ("tests/handouts/test_handout_print.py", "-k", "clinic"),
     ),
     Mutant(
         "PDF ignores the paper size",
-        "hooks/fai_site/pages/templates/handout_pdf.html.j2",
+        "hooks/fai_site/handouts/templates/handout_pdf.html.j2",
         "<style>@page { size: {{ paper.value }}; }</style>",
         "",
         ("tests/handouts/test_handout_pdf.py", "-k", "within_the_page_budget"),
@@ -117,13 +118,13 @@ MUTANTS = [
     Mutant(
         "PDF date ignores the review date",
         "hooks/fai_site/handouts/pdf.py",
-        "return datetime.datetime.combine(catalogue.last_reviewed, datetime.time(), tzinfo=datetime.timezone.utc)",
-        "return datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)",
+        "return datetime.datetime.combine(catalogue.last_reviewed, datetime.time(), tzinfo=datetime.UTC)",
+        "return datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)",
         ("tests/handouts/test_handout_pdf.py", "-k", "date"),
     ),
     Mutant(
         "sheet drops the clinic's phone",
-        "hooks/fai_site/pages/templates/handout_parts.html.j2",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
         '{% for key in ["phone", "address", "web"] %}',
         '{% for key in ["address", "web"] %}',
         ("tests/handouts/test_handout_print.py", "-k", "clinic"),
@@ -160,7 +161,8 @@ MUTANTS = [
         "exercise picture hidden by CSS",
         "docs/stylesheets/site.css",
         ".md-typeset .fai-illustration {\n",
-        ".md-typeset .fai-illustration,\n.md-typeset .fai-motion__player svg {\n  visibility: hidden;\n}\n\n.md-typeset .fai-illustration {\n",
+        ".md-typeset .fai-illustration,\n.md-typeset .fai-motion__player svg {\n  visibility: hidden;\n}\n\n"
+        ".md-typeset .fai-illustration {\n",
         ("tests/site/test_what_readers_see.py", "-k", "picture"),
     ),
     Mutant(
@@ -209,7 +211,8 @@ MUTANTS = [
         "builder keeps the patient's name in storage",
         "docs/javascripts/handout-builder.js",
         'on(".fai-builder__patient", "input", () => showPatient(builder));',
-        'on(".fai-builder__patient", "input", () => { showPatient(builder); sessionStorage.setItem("patient", builder.find(\'[data-patient="patient"]\').value); });',
+        'on(".fai-builder__patient", "input", () => { showPatient(builder); '
+        'sessionStorage.setItem("patient", builder.find(\'[data-patient="patient"]\').value); });',
         ("tests/site/test_what_readers_see.py", "-k", "patient"),
     ),
     Mutant(
@@ -242,7 +245,7 @@ MUTANTS = [
     ),
     Mutant(
         "Markdown text no longer escapes HTML",
-        "hooks/fai_site/pages/render.py",
+        "hooks/fai_site/pages/templating.py",
         "text = html.escape(str(value), quote=False)",
         "text = str(value)",
         ("tests/pages/test_render.py",),
@@ -259,7 +262,9 @@ MUTANTS = [
         "a sign's tier changed on the sheets only",
         "hooks/fai_site/handouts/sheet.py",
         "safety=printed_safety(catalogue.safety, clinic.emergency_number),",
-        "safety=printed_safety(catalogue.safety.model_copy(update={'signs': [s.model_copy(update={'tier': type(s.tier)('today')}) if s.id == 'strangulated-hernia' else s for s in catalogue.safety.signs]}), clinic.emergency_number),",
+        "safety=printed_safety(catalogue.safety.model_copy(update={'signs': [s.model_copy(update={'tier': "
+        "type(s.tier)('today')}) if s.id == 'strangulated-hernia' else s for s in catalogue.safety.signs]}), "
+        "clinic.emergency_number),",
         ("tests/handouts/test_handout_sheet.py", "-k", "triage"),
     ),
     Mutant(
@@ -306,7 +311,7 @@ MUTANTS = [
     ),
     Mutant(
         "the box moved after the exercises, where a page break can split it",
-        "hooks/fai_site/pages/templates/handout.html.j2",
+        "hooks/fai_site/handouts/templates/handout.html.j2",
         HANDOUT_SHEET_PARTS,
         HANDOUT_SHEET_PARTS.replace(HANDOUT_BOX, "") + HANDOUT_BOX,
         ("tests/handouts/test_handout_sheet.py", "-k", "whole_on_the_first_page"),
@@ -327,28 +332,28 @@ MUTANTS = [
     ),
     Mutant(
         "the emergency number setting ignored",
-        "hooks/fai_site/catalogue/warning_signs.py",
+        "hooks/fai_site/site_settings.py",
         "    return found.strip() if isinstance(found, str) and found.strip() else DEFAULT_EMERGENCY_NUMBER",
         "    return DEFAULT_EMERGENCY_NUMBER",
         ("tests/pages/test_clinic_settings.py", "-k", "emergency_number"),
     ),
     Mutant(
         "an unquoted emergency number accepted",
-        "hooks/fai_site/catalogue/warning_signs.py",
+        "hooks/fai_site/site_settings.py",
         "    if not isinstance(found, str):",
         "    if False:",
         ("tests/catalogue/test_warning_signs.py", "-k", "quoted_text"),
     ),
     Mutant(
         "a sign-off shown where nobody has signed",
-        "hooks/fai_site/pages/clinical_signoff.py",
+        "hooks/fai_site/catalogue/clinical_signoff.py",
         "        if self.signoff is None:\n            return NOT_REVIEWED",
         '        if self.signoff is None:\n            return "Clinically reviewed by the editors."',
         ("tests/pages/test_clinic_settings.py", "-k", "no_reviewer"),
     ),
     Mutant(
         "a sign-off still shown after the page changed",
-        "hooks/fai_site/pages/clinical_signoff.py",
+        "hooks/fai_site/catalogue/clinical_signoff.py",
         "ReviewStatus(covering[-1], changed=True)",
         "ReviewStatus(covering[-1], changed=False)",
         ("tests/pages/test_clinic_settings.py", "-k", "changed_after"),
@@ -368,11 +373,39 @@ MUTANTS = [
         ("tests/catalogue/test_warning_signs.py", "-k", "stop_rule"),
     ),
     Mutant(
+        "editor's pose page back in the search index",
+        "hooks/fai_site/pages/templates/pose_guide.md.j2",
+        ', search={"exclude": True}) }}',
+        ") }}",
+        ("tests/site/test_search.py", "-k", "internal_pages_are_built_but_not_searchable"),
+    ),
+    Mutant(
+        "sport page no longer asks the jogging question a patient types",
+        "docs/sport-and-running.md",
+        "## Can I go jogging or running again?\n",
+        "## Are you ready to run?\n",
+        ("tests/site/test_search.py", "-k", "lay_words and jogging"),
+    ),
+    Mutant(
         "model allows 11 sets",
         "hooks/fai_site/catalogue/model.py",
         'ge=1, le=10, description="How many sets (1–10).")',
         'ge=1, le=11, description="How many sets (1–10).")',
         ("tests/catalogue/test_catalogue_loader.py", "tests/catalogue/test_schema.py"),
+    ),
+    Mutant(
+        "generator cache names pictures by the code on disk",
+        "hooks/fai_site/cache/generator_cache.py",
+        "return hash_of(sys.version, LOADED_CODE,",
+        'return hash_of(sys.version, files_hash("*.py"),',
+        ("tests/cache/test_generator_cache.py", "-k", "edited_while_serving"),
+    ),
+    Mutant(
+        "copy of a Material partial drifts from Material's",
+        "overrides/partials/toc.html",
+        "{% set toc = page.toc %}",
+        "{% set toc = page.toc or [] %}",
+        ("tests/site/test_material_partials.py",),
     ),
 ]
 
@@ -482,7 +515,8 @@ def main() -> int:
         for mutant in chosen:
             outcome = try_mutant(tree, mutant)
             print(
-                f"{mutant.name}: {'caught by ' + outcome.caught_by if outcome.caught_by else 'SURVIVED'} ({outcome.seconds:.0f} s)",
+                f"{mutant.name}: {'caught by ' + outcome.caught_by if outcome.caught_by else 'SURVIVED'} "
+                f"({outcome.seconds:.0f} s)",
                 flush=True,
             )
             outcomes.append(outcome)

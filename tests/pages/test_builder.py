@@ -30,10 +30,10 @@ from pypdf import PdfReader
 from warning_box import box_problems
 from warning_box import printed as printed_signs
 
+from fai_site.catalogue.dosage_text import amount, frequency
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Dosage
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES
-from fai_site.pages.dosage_text import amount, frequency
 from fai_site.pages.handout_builder import item_code, program_fragment
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
@@ -116,7 +116,8 @@ def card_texts(page: Page, selector: str) -> list[str]:
     """Each card's text without its frequency: a program's sheet states that once, the builder's on every card."""
     texts = page.eval_on_selector_all(
         selector,
-        "cards => cards.map(card => { const copy = card.cloneNode(true); copy.querySelectorAll('.fai-handout__often').forEach(often => often.remove()); return copy.textContent; })",
+        "cards => cards.map(card => { const copy = card.cloneNode(true); "
+        "copy.querySelectorAll('.fai-handout__often').forEach(often => often.remove()); return copy.textContent; })",
     )
     return [words(card) for card in texts]
 
@@ -178,7 +179,8 @@ def test_compose_reorder_dose_and_print_within_the_page_budget(site_server: str,
 @pytest.mark.browser
 @pytest.mark.parametrize("paper", PAPERS)
 def test_the_six_wordiest_exercises_with_notes_keep_the_page_budget(site_server: str, page: Page, paper: str) -> None:
-    """The handouts' worst case (handout_fixtures.py), with every patient field, a note on each card and the longest general notes.
+    """The handouts' worst case (handout_fixtures.py), with every patient field, a note on each card and the longest
+    general notes.
 
     Since every warning sign prints on the first page (#24), a 120-character note on each of these six cards takes a
     fourth page on US Letter, whose pages are 18 mm shorter: the builder says notes take room. A4 keeps the budget,
@@ -302,7 +304,8 @@ def test_printing_from_dark_mode_gives_a_white_sheet(site_server: str, browser: 
         (tmp_path / "sheet.pdf").write_bytes(page.pdf(format="A4"))
         page.emulate_media(media="print")
         backgrounds = page.evaluate(
-            "[document.body, ...document.querySelectorAll('.fai-handout, .fai-handout__field-input')].map(el => getComputedStyle(el).backgroundColor)"
+            "[document.body, ...document.querySelectorAll('.fai-handout, .fai-handout__field-input')].map(el => "
+            "getComputedStyle(el).backgroundColor)"
         )
     finally:
         context.close()
@@ -388,7 +391,8 @@ def test_a_template_saved_on_the_device_opens_again(site_server: str, page: Page
     assert sheet_names(page) == [name("dead-bug"), name("side-plank")]
     page.get_by_role("button", name="Delete", exact=True).click()
     assert page.evaluate(
-        "localStorage.length === 0 || !Object.keys(JSON.parse(localStorage.getItem('fai-handout-builder-templates'))).length"
+        "localStorage.length === 0 || "
+        "!Object.keys(JSON.parse(localStorage.getItem('fai-handout-builder-templates'))).length"
     )
 
 
@@ -414,7 +418,7 @@ def test_a_link_with_a_bad_dose_says_so_and_keeps_the_usual_dose(site_server: st
 
 @pytest.mark.browser
 def test_every_dose_reads_as_on_the_handouts(site_server: str, page: Page) -> None:
-    """The builder words a dose in JavaScript; it must say what fai_site/pages/dosage_text.py says."""
+    """The builder words a dose in JavaScript; it must say what fai_site/catalogue/dosage_text.py says."""
     ids = [exercise.id for exercise in CATALOGUE.exercises]
     for start in range(0, len(ids), 12):
         chunk = ids[start : start + 12]
@@ -471,7 +475,8 @@ def test_add_to_a_custom_handout_from_an_exercise_page(site_server: str, instant
 @pytest.mark.browser
 @pytest.mark.parametrize("first", ["page load", "instant navigation"])
 def test_the_builder_starts_once_on_each_visit_in_one_window(site_server: str, instant_page: Page, first: str) -> None:
-    """Material runs the builder's script again with each page it swaps in; each visit gets one builder, started once."""
+    """Material runs the builder's script again with each page it swaps in; each visit gets one builder, started
+    once."""
     page = instant_page
     if first == "page load":
         open_and_mark(page, f"{site_server}{BUILDER}?exercises=bird-dog")
@@ -632,7 +637,8 @@ def test_the_whole_flow_works_from_the_keyboard(site_server: str, page: Page) ->
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Move {name('glute-bridge')} up"
     tab_to(
         page,
-        f"element.name === 'sets' && element.closest('fieldset').querySelector('legend').textContent === 'Dose for {name('clamshell')}'",
+        "element.name === 'sets' && element.closest('fieldset').querySelector('legend').textContent === 'Dose for "
+        f"{name('clamshell')}'",
     )
     page.keyboard.press("Control+A")
     page.keyboard.type("2")
@@ -645,7 +651,8 @@ def test_the_whole_flow_works_from_the_keyboard(site_server: str, page: Page) ->
 @pytest.mark.browser
 @pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 1280), ("light", 360)])
 def test_a_program_in_the_making_passes_axe(browser: Browser, site_server: str, scheme: str, width: int) -> None:
-    """The tour audits the empty builder; this audits it mid-work: editors, an added exercise, a wrong dose, a message."""
+    """The tour audits the empty builder; this audits it mid-work: editors, an added exercise, a wrong dose, a
+    message."""
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
     try:
         page = context.new_page()
@@ -687,7 +694,8 @@ def test_its_own_weight_and_time_to_first_render(
         record_property(f"builder_{key}", value)
     print(
         f"\nbuilder: script {len(script)} B + data {len(data.group(1))} B = {raw} B raw, {zipped} B gzip; "
-        f"list drawn {timings[0]['list']:.0f} ms after navigation start ({timings[0]['script']:.0f} ms of it after the HTML was parsed), "
+        f"list drawn {timings[0]['list']:.0f} ms after navigation start ({timings[0]['script']:.0f} ms of it after "
+        "the HTML was parsed), "
         f"{timings[1]['list']:.0f} ms from the browser's cache"
     )
     assert raw <= MAX_OWN_BYTES

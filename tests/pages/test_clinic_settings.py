@@ -19,7 +19,7 @@ from html_reading import by_class, parse, text
 from pypdf import PdfReader
 
 from fai_site.handouts.paper import Paper
-from fai_site.pages.clinical_signoff import NOT_REVIEWED
+from fai_site.site_settings import NOT_REVIEWED
 
 REVIEWER = """\
 extra:

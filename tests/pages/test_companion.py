@@ -30,7 +30,7 @@ from fai_site.catalogue.loader import load_catalogue
 from fai_site.handouts.sheet import handout_items
 from fai_site.pages import companion
 from fai_site.pages.handout_builder import item_code, program_fragment
-from fai_site.pages.render import picture
+from fai_site.pictures.picture import picture
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 PAGE = "program/"
@@ -69,7 +69,8 @@ def test_every_handout_starts_its_program_in_the_companion(built_site: BuildResu
 
 
 def test_the_red_flags_are_the_catalogues_own(built_site: BuildResult) -> None:
-    """Each tier under its action, with the handouts' signs and the site's emergency number, and the catalogue's sign-off."""
+    """Each tier under its action, with the handouts' signs and the site's emergency number, and the catalogue's
+    sign-off."""
     help_section = by_class(parse(built_site.page(f"{PAGE}index.html")), "fai-companion__help")[0]
     headings = [text(heading) for heading in help_section.iter() if heading.tag in {f"{XHTML}h3", f"{XHTML}h4"}]
     lists = [[text(item) for item in elements(flags, "li")] for flags in by_class(help_section, "fai-companion__flags")]
@@ -223,7 +224,8 @@ def test_the_hold_timer_counts_holds_and_rests(context: tuple[BrowserContext, Re
     page.clock.install(time=MORNING)
     # Count the tones: Web Audio, made on the phone.
     page.add_init_script(
-        "window.tones = 0; const make = AudioContext.prototype.createOscillator; AudioContext.prototype.createOscillator = function () { window.tones += 1; return make.call(this); };"
+        "window.tones = 0; const make = AudioContext.prototype.createOscillator; "
+        "AudioContext.prototype.createOscillator = function () { window.tones += 1; return make.call(this); };"
     )
     dose = HELD.dosage
     page.goto(f"{site_server}{PAGE}#x={item_code(HELD.id, dose, None)}")

@@ -136,7 +136,10 @@ def test_instant_navigation_to_the_builder_brings_its_stylesheets(
     page.wait_for_function("document.querySelectorAll('.fai-builder__preview .fai-handout__exercise').length > 0")
     assert still_marked(page)
     page.wait_for_function("getComputedStyle(document.querySelector('.fai-builder__layout')).display === 'grid'")
-    sheet_gap = "getComputedStyle(document.querySelector('.fai-builder__preview .fai-handout')).getPropertyValue('--fai-gap').trim()"
+    sheet_gap = (
+        "getComputedStyle(document.querySelector('.fai-builder__preview "
+        ".fai-handout')).getPropertyValue('--fai-gap').trim()"
+    )
     page.wait_for_function(f"{sheet_gap} === '0.8rem'")
     links = stylesheet_links(page)
     assert has(links, "handout.css") and has(links, "handout-builder.css")

@@ -7,7 +7,8 @@ import yaml
 from conftest import ROOT
 
 from fai_site.catalogue.loader import load_catalogue
-from fai_site.pages.render import front_matter, html_text, md_text, programs_using, with_catalogue_lists
+from fai_site.pages.render import programs_using, with_catalogue_lists
+from fai_site.pages.templating import front_matter, html_text, md_text
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 
@@ -93,7 +94,8 @@ def test_md_text_reads_back_as_the_same_text_in_every_template_position() -> Non
 
 
 def test_html_text_keeps_a_raw_html_block_one_block() -> None:
-    """In an HTML list Markdown does not parse, text is escaped HTML on one line: a blank line would hand the rest to Markdown."""
+    """In an HTML list Markdown does not parse, text is escaped HTML on one line: a blank line would hand the rest to
+    Markdown."""
     import markdown
 
     value = "Step one.\n\n* not a list <script>alert(1)</script> [x](javascript:alert(1))"

@@ -11,10 +11,10 @@ from html_reading import XHTML, article, by_class, elements, local_targets, pars
 from pydantic import BaseModel
 from readability import pain_rule_sentences
 
+from fai_site.catalogue.dosage_text import amount, describe
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue, Exercise, Program
 from fai_site.handouts.sheet import handout_items
-from fai_site.pages.dosage_text import amount, describe
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 
@@ -105,7 +105,8 @@ def test_each_handout_lists_its_exercises_with_the_program_dose(built_site: Buil
 
 
 def test_the_exercise_guide_lists_every_exercise_but_leaves_the_lists_out_of_search(built_site: BuildResult) -> None:
-    # Each exercise's page answers for it in search; at 1,000 exercises the guide's lists would weigh on every page's first load.
+    # Each exercise's page answers for it in search; at 1,000 exercises the guide's lists would weigh on every page's
+    # first load.
     content = text(article(parse(built_site.page("exercise-guide/index.html"))))
     assert [exercise.id for exercise in CATALOGUE.exercises if exercise.summary not in content] == []
     index = json.loads(built_site.page("search/search_index.json"))

@@ -20,8 +20,8 @@ from playwright.sync_api import Browser, Page
 from site_tour import CATALOGUE
 
 from fai_site.catalogue.model import PoseIllustration
-from fai_site.pages.render import animation
 from fai_site.pictures.drawing import render_illustration
+from fai_site.pictures.picture import animation
 
 PICTURED = [e for e in CATALOGUE.exercises if isinstance(e.illustration, PoseIllustration)]
 IDS = [e.id for e in PICTURED]

@@ -15,20 +15,14 @@ import yaml
 from conftest import ROOT
 from pydantic import ValidationError
 
-from fai_site.pictures.drawing import (
-    ACCENT,
-    BAND_AROUND,
-    FAR,
-    PROP_LIGHT,
-    draw_scene,
-    illustration_text,
-    motion_arrows,
-    render_illustration,
-)
-from fai_site.pictures.figure import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure, build_scene
+from fai_site.catalogue.pose import JOINT_RANGES, Base, Pose, joint_of
+from fai_site.pictures.body import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure
+from fai_site.pictures.drawing import draw_scene, illustration_text, render_illustration
 from fai_site.pictures.motion import in_between_postures, motion_bodies
-from fai_site.pictures.pose import JOINT_RANGES, Base, Pose, joint_of
 from fai_site.pictures.pose_text import describe_pose
+from fai_site.pictures.scene import build_scene
+from fai_site.pictures.svg.arrows import motion_arrows
+from fai_site.pictures.svg.style import ACCENT, BAND_AROUND, FAR, PROP_LIGHT
 
 SVG = "{http://www.w3.org/2000/svg}"
 TOUCH = 1.5  # cm: how close to its surface a supporting point must be
@@ -147,9 +141,10 @@ def test_rendering_is_identical_across_processes() -> None:
     """Hash seeds differ between processes; the bytes must not."""
     script = (
         "import sys, yaml, hashlib; sys.path.insert(0, 'hooks');"
-        "from fai_site.pictures.pose import Pose; from fai_site.pictures.drawing import render_illustration;"
+        "from fai_site.catalogue.pose import Pose; from fai_site.pictures.drawing import render_illustration;"
         "c = yaml.safe_load(open('exercises.yaml', encoding='utf-8'))['exercises'];"
-        "print(hashlib.sha256(''.join(render_illustration(Pose.model_validate(e['illustration']['pose']), title=e['name'], uid=e['id']) for e in c).encode()).hexdigest())"
+        "print(hashlib.sha256(''.join(render_illustration(Pose.model_validate(e['illustration']['pose']), "
+        "title=e['name'], uid=e['id']) for e in c).encode()).hexdigest())"
     )
     digests = {
         subprocess.run(
@@ -222,8 +217,9 @@ def test_the_supporting_points_touch_the_floor(exercise_id: str) -> None:
         if pose.base is Base.SITTING and "bike" in pose.props:
             continue  # feet on the pedals: checked below
         for group in supporting_points(pose.base, frame):
+            lowest = min(frame.bottom(n) - frame.surface(n) for n in group)
             assert any(frame.touches(name, TOUCH) for name in group), (
-                f"frame {index}: none of {group} touches (lowest {min(frame.bottom(n) - frame.surface(n) for n in group):.1f} cm up)"
+                f"frame {index}: none of {group} touches (lowest {lowest:.1f} cm up)"
             )
 
 
@@ -582,8 +578,9 @@ def test_every_in_between_body_is_sound(exercise_id: str) -> None:
             assert frame.bottom(name) >= -BELOW, f"body {index}: {name} is {-frame.bottom(name):.1f} cm below the floor"
         if not bike:
             for group in supporting_points(pose.base, frame):
+                lowest = min(frame.bottom(n) - frame.surface(n) for n in group)
                 assert any(frame.touches(name, TOUCH) for name in group), (
-                    f"body {index}: none of {group} touches (lowest {min(frame.bottom(n) - frame.surface(n) for n in group):.1f} cm up)"
+                    f"body {index}: none of {group} touches (lowest {lowest:.1f} cm up)"
                 )
         assert frame.trunk_length == pytest.approx(SEGMENT_LENGTHS["trunk"], abs=1e-6)
         for side in ("near", "far"):
@@ -619,27 +616,24 @@ def test_an_angle_outside_the_human_range_is_refused() -> None:
 
 
 def test_every_declared_range_is_enforced() -> None:
+    leg = {"hip", "hip_abduction", "hip_rotation", "knee", "ankle"}
+    arm = {"shoulder", "shoulder_abduction", "elbow"}
+
+    def frame(where: str, value: int) -> dict[str, Any]:
+        if where in leg:
+            return {"legs": {where: value}}
+        if where in arm:
+            return {"arms": {where: value}}
+        return {where: value}
+
+    base = "standing"
     for joint, (low, high) in JOINT_RANGES.items():
         where = joint.value
-        leg = {"hip", "hip_abduction", "hip_rotation", "knee", "ankle"}
-        arm = {"shoulder", "shoulder_abduction", "elbow"}
-
-        def frame(value: int) -> dict[str, Any]:
-            if where in leg:
-                return {"legs": {where: value}}
-            if where in arm:
-                return {"arms": {where: value}}
-            return {where: value}
-
-        base = "standing"
-        assert (
-            error_of({"base": base, "moving": ["trunk"], "frames": [{}, frame(high + 1)]})["type"] == "less_than_equal"
-        )
-        assert (
-            error_of({"base": base, "moving": ["trunk"], "frames": [{}, frame(low - 1)]})["type"]
-            == "greater_than_equal"
-        )
-        Pose.model_validate({"base": base, "moving": ["trunk"], "frames": [frame(low), frame(high)]})
+        too_high = {"base": base, "moving": ["trunk"], "frames": [{}, frame(where, high + 1)]}
+        too_low = {"base": base, "moving": ["trunk"], "frames": [{}, frame(where, low - 1)]}
+        assert error_of(too_high)["type"] == "less_than_equal"
+        assert error_of(too_low)["type"] == "greater_than_equal"
+        Pose.model_validate({"base": base, "moving": ["trunk"], "frames": [frame(where, low), frame(where, high)]})
 
 
 @pytest.mark.parametrize(

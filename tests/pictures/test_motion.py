@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fai_site.catalogue.pose import Pose
 from fai_site.pictures.motion import (
     HOLD_TIMING,
     REPS_TIMING,
@@ -13,7 +14,6 @@ from fai_site.pictures.motion import (
     pace,
     timeline,
 )
-from fai_site.pictures.pose import Pose
 
 LEG_RAISE = Pose.model_validate(
     {"base": "lying-on-back", "moving": ["near-leg"], "frames": [{}, {"near_leg": {"hip": 40}}]}

@@ -7,10 +7,11 @@ import xml.etree.ElementTree as ET
 from conftest import FIXTURES, ROOT
 
 from fai_site.catalogue.loader import load_catalogue
+from fai_site.catalogue.pose import Base, BodyPart, Joint, View
 from fai_site.pages import render
-from fai_site.pages.site_pages import SiteSettings, generated_files
-from fai_site.pictures.pose import Base, BodyPart, Joint, View
+from fai_site.pages.site_pages import generated_files
 from fai_site.pictures.pose_guide import pose_guide
+from fai_site.site_settings import SiteSettings
 
 GUIDE = pose_guide()
 SVG = "{http://www.w3.org/2000/svg}"

@@ -126,7 +126,8 @@ def focused(page: Page) -> dict:
 # Every tooltip Material draws is faded out completely (or not drawn at all).
 TOOLTIPS_GONE = """() => [...document.querySelectorAll('.md-tooltip, .md-tooltip2')].every(tip => {
     const style = getComputedStyle(tip);
-    return !tip.matches('.md-tooltip--active, .md-tooltip2--active') && (style.opacity === '0' || style.visibility === 'hidden' || style.display === 'none');
+    const faded = style.opacity === '0' || style.visibility === 'hidden' || style.display === 'none';
+    return !tip.matches('.md-tooltip--active, .md-tooltip2--active') && faded;
 })"""
 
 
@@ -232,7 +233,8 @@ def test_the_menu_and_search_open_from_the_keyboard(site_server: str, phone_page
 
 
 def test_instant_navigation_keeps_one_menu_and_one_search_button(site_server: str, instant_page: Page) -> None:
-    """The header stays when Material swaps the page in, and keyboard-access.js runs again: its buttons must not pile up."""
+    """The header stays when Material swaps the page in, and keyboard-access.js runs again: its buttons must not pile
+    up."""
     open_and_mark(instant_page, f"{site_server}recovery-time/")
     for title, path in [("Glossary", "glossary/"), ("References", "references/")]:
         instant_page.locator(".md-sidebar--primary").get_by_role("link", name=title, exact=True).click()

@@ -1,4 +1,5 @@
-"""One tree, three engines: MkDocs with hooks, ProperDocs with the same hooks, and the generated tree (no hooks) under MkDocs and Zensical.
+"""One tree, three engines: MkDocs with hooks, ProperDocs with the same hooks, and the generated tree (no hooks)
+under MkDocs and Zensical.
 
 PDFs are off (HANDOUT_PDFS=0): the handout tests check them; here they would only cost time.
 """
@@ -55,7 +56,8 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 def in_page_order(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The search index and sitemap with their entries sorted: the hooks add their pages after docs/'s, MkDocs sorts a folder's."""
+    """The search index and sitemap with their entries sorted: the hooks add their pages after docs/'s, MkDocs sorts a
+    folder's."""
     index = json.loads(files["search/search_index.json"])
     index["docs"].sort(key=lambda entry: entry["location"])
     sitemap = gzip.decompress(files["sitemap.xml.gz"])

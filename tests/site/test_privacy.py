@@ -36,7 +36,8 @@ CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
 
 @pytest.fixture
 def recorded_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    """A page in a fresh context, so nothing is served from a cache an earlier page filled, with the list every request it makes is added to."""
+    """A page in a fresh context, so nothing is served from a cache an earlier page filled, with the list every request
+    it makes is added to."""
     context = browser.new_context()
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))

@@ -52,7 +52,7 @@ class Server:
 
     def page(self, path: str) -> str:
         """The served page; a stalled server fails here instead of hanging the test."""
-        with urllib.request.urlopen(self.url + path, timeout=30) as response:  # noqa: S310 - a local test server
+        with urllib.request.urlopen(self.url + path, timeout=30) as response:
             assert response.status == 200
             return response.read().decode("utf-8")
 
@@ -171,7 +171,10 @@ def test_a_bad_save_shows_the_located_problems_in_the_open_page_and_a_good_save_
     box.wait_for(
         state="visible", timeout=WAIT_SECONDS * 1000
     )  # the live-reload script reloads the page after the rebuild
-    expected = f'exercises.yaml:{line_of(bad, "sets: lots")}:14: exercises[1: glute-bridge].dosage.sets: must be a whole number from 1 to 10 (got "lots")'
+    expected = (
+        f"exercises.yaml:{line_of(bad, 'sets: lots')}:14: exercises[1: glute-bridge].dosage.sets: must be a "
+        'whole number from 1 to 10 (got "lots")'
+    )
     assert expected in box.inner_text()
     assert expected in server.output, "the browser shows what the terminal says"
     assert "Glute bridge" in page.locator("h1").inner_text(), "the last good page is still shown under the box"
@@ -252,7 +255,8 @@ def test_a_drafts_pose_is_drawn_on_the_pictures_page_as_it_is_saved(server: Serv
     catalogue = tmp_path / "exercises.yaml"
     good = catalogue.read_text(encoding="utf-8")
     draft = (
-        "  - id: heel-slide\n    draft: true\n    name: Heel slide\n    illustration:\n      pose:\n        base: lying-on-back\n"
+        "  - id: heel-slide\n    draft: true\n    name: Heel slide\n    illustration:\n      pose:\n"
+        "        base: lying-on-back\n"
         "        moving: [near-leg]\n        frames:\n          - {}\n          - near_leg: {hip: 50, knee: 100}\n"
     )
     page.goto(server.url + "editors-guide-pictures/")

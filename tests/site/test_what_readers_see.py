@@ -1,4 +1,5 @@
-"""What a person meets in the browser: the disclaimer on screen, each exercise's picture, patient details kept in the page.
+"""What a person meets in the browser: the disclaimer on screen, each exercise's picture, patient details kept in
+the page.
 
 These are promises made in the README, checked where they are kept: in Chromium, on the
 built site, not in the HTML. Each test gets a fresh browser context, so nothing one
@@ -22,7 +23,8 @@ SEEN = """element => {
     const hidden = [];
     for (let node = element; node; node = node.parentElement) {
         const style = getComputedStyle(node);
-        if (style.display === "none" || style.visibility !== "visible" && node === element || parseFloat(style.opacity) < 0.9) {
+        const invisible = style.visibility !== "visible" && node === element;
+        if (style.display === "none" || invisible || parseFloat(style.opacity) < 0.9) {
             hidden.push(node.tagName + "." + node.className);
         }
     }

@@ -27,11 +27,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from fai_site.cache.files import store
 from fai_site.catalogue.loader import check_articles, checked_from_text, read_text
 from fai_site.catalogue.model import Catalogue, Exercise, ImageIllustration, PoseIllustration
 from fai_site.catalogue.reading_grade import GRADES_FILE, MEASURING_LIBRARIES, ReadingGrades
-from fai_site.pages.site_pages import GeneratedFile, SiteSettings, drawing, generated_files
+from fai_site.files import store
+from fai_site.pages.site_pages import GeneratedFile, drawing, generated_files
+from fai_site.site_settings import SiteSettings
 
 # The whole generator: its code and templates in every subpackage.
 PACKAGE = Path(__file__).parent.parent
@@ -131,10 +132,18 @@ class KeptDrawings:
 
 
 def generator_fingerprint() -> str:
-    """A hash of the generator's code, templates and libraries; not cached, as `mkdocs serve` reloads templates."""
-    parts = [sys.version, *(f"{name}=={version(name)}" for name in LIBRARIES)]
-    for source in sorted(PACKAGE.rglob("*")):
-        if source.suffix in {".py", ".j2"} and source.is_file():
+    """A hash of the generator's code as this process loaded it, its templates as they are now, and its libraries.
+
+    Templates are hashed on every build, as `mkdocs serve` reloads them; the code only once (`LOADED_CODE`).
+    """
+    return hash_of(sys.version, LOADED_CODE, *(f"{name}=={version(name)}" for name in LIBRARIES), files_hash("*.j2"))
+
+
+def files_hash(pattern: str) -> str:
+    """A hash of the package's files matching `pattern`, by their paths and contents."""
+    parts = []
+    for source in sorted(PACKAGE.rglob(pattern)):
+        if source.is_file():
             parts += [source.relative_to(PACKAGE).as_posix(), hashlib.sha256(source.read_bytes()).hexdigest()]
     return hash_of(*parts)
 
@@ -150,6 +159,12 @@ def hash_of(*parts: str) -> str:
     for part in parts:
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()
+
+
+# The generator's Python, hashed once, as this module is imported with the rest of the generator.
+# `mkdocs serve` never reloads Python: after an edit to the code, what draws the pages is still
+# the code as it was loaded, so it is the loaded code that names what it made, never the files' new text.
+LOADED_CODE = files_hash("*.py")
 
 
 def kept_for_later(target: Path, content: bytes) -> bool:

@@ -45,12 +45,16 @@ def marker_message(ids_text: str, safety: Safety) -> str | None:
     """Why a signs marker cannot be filled in, or None; `make check` and the build say the same."""
     ids = marked_ids(ids_text)
     if not ids:
-        return "'<!-- signs: -->' names no sign; list the ids of the signs to show, e.g. '<!-- signs: cannot-bear-weight -->'"
+        return (
+            "'<!-- signs: -->' names no sign; list the ids of the signs to show, "
+            "e.g. '<!-- signs: cannot-bear-weight -->'"
+        )
     unknown = unknown_in_marker(ids, safety)
     if unknown:
         hints = "".join(did_you_mean(sign_id, safety.by_id) for sign_id in unknown[:1])
         return (
-            f"'<!-- signs:{ids_text}-->' names no warning sign {', '.join(repr(sign_id) for sign_id in unknown)}{hints}; "
+            f"'<!-- signs:{ids_text}-->' names no warning sign "
+            f"{', '.join(repr(sign_id) for sign_id in unknown)}{hints}; "
             "the ids are under safety.signs in exercises.yaml"
         )
     return None
@@ -59,7 +63,8 @@ def marker_message(ids_text: str, safety: Safety) -> str | None:
 def safety_message(name: str) -> str | None:
     if name in SAFETY_LISTS:
         return None
-    return f"'<!-- safety: {name} -->' names no list{did_you_mean(name, SAFETY_LISTS)}; use one of {', '.join(SAFETY_LISTS)}"
+    hint = did_you_mean(name, SAFETY_LISTS)
+    return f"'<!-- safety: {name} -->' names no list{hint}; use one of {', '.join(SAFETY_LISTS)}"
 
 
 def sign_names(safety: Safety) -> list[SignNames]:

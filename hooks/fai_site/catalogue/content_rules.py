@@ -39,7 +39,8 @@ def content_problems(data: dict[str, Any], *, grades: ReadingGrades) -> list[Pro
     exercises = data.get("exercises")
     if not isinstance(exercises, list):
         return []
-    references = data.get("references") if isinstance(data.get("references"), dict) else {}
+    written = data.get("references")
+    references = written if isinstance(written, dict) else {}
     return [
         problem
         for index, entry in enumerate(exercises)
@@ -53,7 +54,8 @@ def content_problems(data: dict[str, Any], *, grades: ReadingGrades) -> list[Pro
 
 
 def instructions(exercise: dict[str, Any]) -> list[tuple[FieldPath, str]]:
-    """Each piece of text a patient reads to do the exercise, with where it is written; other types are the model's to report."""
+    """Each piece of text a patient reads to do the exercise, with where it is written; other types are the model's to
+    report."""
     parts: list[tuple[FieldPath, str]] = []
     for field in INSTRUCTIONS:
         value = exercise.get(field)
@@ -83,11 +85,15 @@ def hard_to_read(index: int, exercise: dict[str, Any], grades: ReadingGrades) ->
     for path, figure in lines:
         if path == hardest and whole > MAX_READING_GRADE:
             message = (
-                f"the exercise's instructions read at US school grade {whole:.1f}, above the site's limit of {MAX_READING_GRADE:g}; "
+                f"the exercise's instructions read at US school grade {whole:.1f}, above the site's limit of "
+                f"{MAX_READING_GRADE:g}; "
                 f"this line is the hardest (grade {figure:.1f}): {PLAINER}, starting here"
             )
         elif figure > MAX_LINE_GRADE:
-            message = f"this line reads at US school grade {figure:.1f}, above the limit of {MAX_LINE_GRADE:g} for any one line: {PLAINER}"
+            message = (
+                f"this line reads at US school grade {figure:.1f}, above the limit of {MAX_LINE_GRADE:g} for any "
+                f"one line: {PLAINER}"
+            )
         else:
             continue
         yield Problem(("exercises", index, *path), message)
@@ -103,7 +109,10 @@ def sources_off_the_hip(index: int, exercise: dict[str, Any], references: dict[s
         source = references.get(key) if isinstance(key, str) else None
         title = source.get("title") if isinstance(source, dict) else None
         if isinstance(title, str) and not HIP_TITLE.search(title):
-            message = f"'{key}' is not about the hip (its title names no hip, FAI or femoroacetabular), so it cannot support a hip exercise; cite a hip source instead"
+            message = (
+                f"'{key}' is not about the hip (its title names no hip, FAI or femoroacetabular), so it cannot "
+                "support a hip exercise; cite a hip source instead"
+            )
             yield Problem(("exercises", index, "references", position), message)
 
 

@@ -74,7 +74,8 @@ class Links:
         if self.copies:
             index, copied = next(iter(self.copies.items()))
             message = (
-                f"unknown exercise '{target}'{where}; exercises[{index}] on line {{see_line}} repeats the id '{copied}': "
+                f"unknown exercise '{target}'{where}; exercises[{index}] on line {{see_line}} repeats the id "
+                f"'{copied}': "
                 f"if that entry is meant to be '{target}', change its id"
             )
             return Problem(path, message, see=("exercises", index, "id"))
@@ -112,7 +113,10 @@ def duplicate_ids(section: str, found: Entries) -> Iterator[Problem]:
             continue
         if entry_id in first_seen:
             first = first_seen[entry_id]
-            message = f"'{entry_id}' is already the id of {section}[{first}] on line {{see_line}}; every id must be unique, so give this entry a new one"
+            message = (
+                f"'{entry_id}' is already the id of {section}[{first}] on line {{see_line}}; every id must be "
+                "unique, so give this entry a new one"
+            )
             yield Problem((section, index, "id"), message, see=(section, first, "id"))
         first_seen.setdefault(entry_id, index)
 
@@ -174,7 +178,10 @@ def missing_pictures(exercises: Entries) -> Iterator[Problem]:
     """An exercise with no picture still gets a page, but patients follow a picture better than words."""
     for index, exercise in exercises:
         if "illustration" not in exercise and text(exercise.get("id")) is not None:
-            message = "has no picture; add 'illustration: {pose: …}' (the editor's guide page 'Drawing an exercise: poses' shows how) or an image file"
+            message = (
+                "has no picture; add 'illustration: {pose: …}' (the editor's guide page 'Drawing an exercise: "
+                "poses' shows how) or an image file"
+            )
             yield Problem(("exercises", index), message, level=Level.WARNING)
 
 
@@ -200,8 +207,12 @@ def names_in_articles(exercises: Entries, docs_dir: Path) -> Iterator[Problem]:
         for match in ARTICLE_LINK.finditer(source):
             index, name = named.get(match[2], (None, ""))
             if index is not None and match[1].lower() not in {name.lower(), f"{name.lower()}s"}:
-                where = f"{docs_dir.name}/{article.relative_to(docs_dir).as_posix()} line {source.count(chr(10), 0, match.start()) + 1}"
-                message = f"{where} links to it as '{match[1]}': call it '{name}' there (only a capital or a plural 's' may differ), or rename it here to match"
+                line = source.count(chr(10), 0, match.start()) + 1
+                where = f"{docs_dir.name}/{article.relative_to(docs_dir).as_posix()} line {line}"
+                message = (
+                    f"{where} links to it as '{match[1]}': call it '{name}' there (only a capital or a plural "
+                    "'s' may differ), or rename it here to match"
+                )
                 yield Problem(("exercises", index, "name"), message)
 
 

@@ -129,7 +129,8 @@ def shape_problem(data: Any, text: str) -> Problem | None:
     if not isinstance(data, dict):
         return Problem(
             (),
-            "the file must be a mapping with 'version:', 'last_reviewed:', 'exercises:' and 'programs:' at the top level",
+            "the file must be a mapping with 'version:', 'last_reviewed:', 'exercises:' and 'programs:' at the top "
+            "level",
         )
     return alias_problem(data, text)
 

@@ -66,20 +66,26 @@ def with_indentation_hints(problems: list[Problem], model: type[BaseModel]) -> l
         if problem.path in moved:
             problem = replace(
                 problem,
-                message=f"unknown field '{problem.path[-1]}' here; it belongs one level up, beside '{container_key(problem.path)}:' — check the indentation",
+                message=(
+                    f"unknown field '{problem.path[-1]}' here; it belongs one level up, beside "
+                    f"'{container_key(problem.path)}:' — check the indentation"
+                ),
             )
         elif problem.message == "is required but missing" and (
             written := next((path for path, home in moved.items() if home == problem.path), None)
         ):
             problem = Problem(
                 problem.path,
-                f"is required but missing; '{problem.path[-1]}:' on line {{see_line}} is indented too far — check the indentation",
+                f"is required but missing; '{problem.path[-1]}:' on line {{see_line}} is indented too far — check "
+                "the indentation",
                 see=written,
             )
         elif problem.message.startswith("unknown field") and (parent := one_level_down(model, problem.path)):
             problem = replace(
                 problem,
-                message=f"unknown field '{problem.path[-1]}' here; it belongs under '{parent}:' — check the indentation",
+                message=(
+                    f"unknown field '{problem.path[-1]}' here; it belongs under '{parent}:' — check the indentation"
+                ),
             )
         hinted.append(problem)
     return hinted

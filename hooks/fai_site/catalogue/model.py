@@ -15,16 +15,19 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
+from fai_site.catalogue.pose import Pose
 from fai_site.catalogue.strict import Strict
 from fai_site.catalogue.warning_signs import Safety
-from fai_site.pictures.pose import Pose
 
 Slug = Annotated[
     str,
     Field(
         pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
         max_length=60,
-        description="Lowercase letters, digits and single hyphens. It becomes the web address, so never change it once published.",
+        description=(
+            "Lowercase letters, digits and single hyphens. It becomes the web address, so never change it once "
+            "published."
+        ),
     ),
 ]
 Line = Annotated[str, Field(min_length=1, max_length=400)]
@@ -38,7 +41,10 @@ PROGRAM_LENGTH = Field(min_length=1, max_length=12)
 # into `patternProperties`, which only describes matching keys and lets any other key
 # through. Closing the mapping makes the schema refuse the keys the model refuses.
 SLUG_KEYS_ONLY: dict[str, Any] = {"additionalProperties": False}
-DRAFT_HELP = "true while you are still writing it: it is checked and its problems listed, but it blocks nothing and is never published."
+DRAFT_HELP = (
+    "true while you are still writing it: it is checked and its problems listed, but it blocks nothing and is "
+    "never published."
+)
 # A program's spacing advice that states a frequency would be a second, drifting copy of it.
 FREQUENCY_WORDS = re.compile(
     r"\b(once|twice|daily|every day|\d+ (times|days?)|times a|a day|a week|per day|per week)\b", re.IGNORECASE
@@ -210,11 +216,17 @@ class Exercise(Strict):
     mistakes: list[Line] = Field(default_factory=list, description="Common mistakes to avoid.")
     precautions: list[Line] = Field(
         min_length=1,
-        description="Safety points, each printed on the page and every handout. Pages and handouts add the pain rule themselves, so leave it out.",
+        description=(
+            "Safety points, each printed on the page and every handout. Pages and handouts add the pain rule "
+            "themselves, so leave it out."
+        ),
     )
     easier: list[Slug] = Field(
         default_factory=list,
-        description="Ids of easier versions. Each link also shows the other way round: write it on one of the two exercises only.",
+        description=(
+            "Ids of easier versions. Each link also shows the other way round: write it on one of the two exercises "
+            "only."
+        ),
     )
     harder: list[Slug] = Field(
         default_factory=list,
@@ -254,11 +266,17 @@ class Program(Strict):
     audience: Line = Field(description="Who it is for, in one sentence.")
     goal: Line = Field(description="What it aims to do, in one sentence.")
     frequency: Frequency = Field(
-        description="How often to do the whole program. It is every card's frequency on the handout, unless the program changes an exercise's own times_per_day or days_per_week."
+        description=(
+            "How often to do the whole program. It is every card's frequency on the handout, unless the program "
+            "changes an exercise's own times_per_day or days_per_week."
+        )
     )
     how_often: Line | None = Field(
         default=None,
-        description="Advice on spacing the sessions, printed after the frequency, e.g. 'Leave a rest day between sessions.' Never a number of times or days: that is `frequency`.",
+        description=(
+            "Advice on spacing the sessions, printed after the frequency, e.g. 'Leave a rest day between sessions.' "
+            "Never a number of times or days: that is `frequency`."
+        ),
     )
     move_on: Line = Field(description="When to move on to the next program.")
     exercises: Annotated[list[ProgramItem], PROGRAM_LENGTH] = Field(
@@ -280,7 +298,8 @@ class Program(Strict):
     def _no_second_frequency(cls, value: str | None) -> str | None:
         if value is not None and (found := FREQUENCY_WORDS.search(value)):
             raise ValueError(
-                f"says how often ('{found.group(0)}'), which `frequency` already says; keep only advice here, e.g. 'Leave a rest day between sessions.'"
+                f"says how often ('{found.group(0)}'), which `frequency` already says; keep only advice here, e.g. "
+                "'Leave a rest day between sessions.'"
             )
         return value
 
@@ -303,7 +322,9 @@ class Catalogue(Strict):
     exercises: list[Exercise] = Field(min_length=1, description="Every exercise.")
     programs: list[Program] = Field(default_factory=list, description="Every home program.")
     safety: Safety = Field(
-        description="The warning signs, one entry each with its tier; each tier's action; and the stop rule during exercise."
+        description=(
+            "The warning signs, one entry each with its tier; each tier's action; and the stop rule during exercise."
+        )
     )
 
     @model_validator(mode="after")

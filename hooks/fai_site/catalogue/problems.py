@@ -76,7 +76,8 @@ class CatalogueError(Exception):
 
 
 def report(source_name: str, problems: Sequence[Problem], ids: EntryIds) -> str:
-    """A heading that counts what blocks and what does not, then one line per problem in file order (the catalogue's first)."""
+    """A heading that counts what blocks and what does not, then one line per problem in file order (the catalogue
+    first, then the articles)."""
     ordered = sorted(problems, key=in_file_order)
     return "\n".join(
         [heading(source_name, ordered), *(format_problem(source_name, problem, ids) for problem in ordered)]

@@ -19,7 +19,7 @@ from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
-from fai_site.cache.files import store
+from fai_site.files import store
 
 # Where `make check` and the build keep the grades they measured, inside their cache folder.
 GRADES_FILE = "reading-grades.json"
@@ -121,4 +121,5 @@ def kept_grades(source: Path) -> dict[str, Any]:
         return {}
     if not isinstance(found, dict) or found.get("measure") != measure() or not isinstance(found.get("grades"), dict):
         return {}
-    return found["grades"]
+    grades: dict[str, Any] = found["grades"]
+    return grades

@@ -61,7 +61,8 @@ URGENCY = re.compile(
             rf"\bwithin (?:about )?{NUMBER} weeks?\b",
             r"\b(?:a|one) (?:day|week) or two\b",
             # Care steps: an action with no time frame still tells the reader how fast.
-            r"\bget (?:it |them |this |that |your hip |yourself |your child )?(?:checked|seen|looked at|help|advice|care|treated)\b",
+            r"\bget (?:it |them |this |that |your hip |yourself |your child )?"
+            r"(?:checked|seen|looked at|help|advice|care|treated)\b",
             r"\bseek (?:medical )?(?:help|advice|care|attention)\b",
             r"\bneeds? (?:a |an |medical |quick |fast )?(?:check|care|doctor|treatment)\b",
             CARE_STEP,
@@ -258,8 +259,8 @@ class Breach:
         marker = f"<!-- signs: {' '.join(self.sign_ids)} -->"
         return (
             f"this sentence names a warning sign ('{self.named}': {', '.join(self.sign_ids)}) and says how fast to act "
-            f"('{self.urgency}'), which only the sign's entry in exercises.yaml may say. Keep the description, take out the "
-            f"timing or the care step, and put '{marker}' on a line of its own where the urgency belongs"
+            f"('{self.urgency}'), which only the sign's entry in exercises.yaml may say. Keep the description, take "
+            f"out the timing or the care step, and put '{marker}' on a line of its own where the urgency belongs"
         )
 
 
@@ -271,7 +272,7 @@ def named_signs(sentence: str, names: list[SignNames]) -> tuple[tuple[str, ...],
 
 
 def breaches(text: str, names: list[SignNames]) -> Iterator[Breach]:
-    """Every sentence of the article `text` that gives an urgency of its own for a sign it, its block or its section names.
+    """Every sentence of the article `text` that gives its own urgency for a sign it, its block or its section names.
 
     A sentence speaks of the signs it names; failing that, of those named earlier in its paragraph or list item,
     or in the heading of its section: "Stop running and get checked soon" under "## Stress fracture" is about it.

@@ -21,8 +21,6 @@ from fai_site.catalogue.strict import Strict
 
 # What a sign's words may hold in braces: the number to call, filled in from the site's settings.
 NUMBER_SLOT = "{emergency_number}"
-# Printed where a site names no number: the two most readers will need, as NHS and US pages say it.
-DEFAULT_EMERGENCY_NUMBER = "999 (911 in the US)"
 BRACES = re.compile(r"[{}]")
 # A word or phrase that names a sign in an article: lowercase words without punctuation (an article's commas are
 # ignored when it is read), and a `*` at the end for any ending ("hernia*").
@@ -86,15 +84,21 @@ Phrase = Annotated[
 def slot_problem(text: str) -> str | None:
     """Why braces in a sign's words are wrong, or None: only `{emergency_number}` is filled in."""
     if BRACES.search(text.replace(NUMBER_SLOT, "")):
-        return f"only {NUMBER_SLOT} may stand in braces (it becomes the site's emergency number); write other braces as words"
+        return (
+            f"only {NUMBER_SLOT} may stand in braces (it becomes the site's emergency number); "
+            "write other braces as words"
+        )
     return None
 
 
 class TierWording(Strict):
-    """What a tier tells the reader to do; its list's heading is this action, then 'if you have:' (adults) or 'if a child or teen:'."""
+    """What a tier tells the reader to do: pages and sheets head its list with this action, then 'if you have:'."""
 
     action: SignText = Field(
-        description="What to do, as one instruction without a full stop, e.g. 'Contact your clinic or a doctor today'. It may say {emergency_number}."
+        description=(
+            "What to do, as one instruction without a full stop, e.g. 'Contact your clinic or a doctor today'. "
+            "It may say {emergency_number}."
+        )
     )
 
     @field_validator("action")
@@ -130,14 +134,23 @@ class Sign(Strict):
     )
     tier: Tier = Field(description="How fast to act; the tier's action is printed with the sign.")
     text: ShortSignText = Field(
-        description="The sign in a few plain words, as every page, sheet and the companion print it: a sheet has room for little more. It may say {emergency_number}."
+        description=(
+            "The sign in a few plain words, as every page, sheet and the companion print it: a sheet has room for "
+            "little more. It may say {emergency_number}."
+        )
     )
     detail: SignText | None = Field(
         default=None,
-        description="More about the sign, printed after it where there is room: the pages, their markers and My program, not the sheets.",
+        description=(
+            "More about the sign, printed after it where there is room: the pages, their markers and My program, "
+            "not the sheets."
+        ),
     )
     named_by: Annotated[list[Phrase], Field(min_length=1)] = Field(
-        description="Words that name this sign in an article. A sentence with one of them that also says how fast to act is an error: the article must use a marker."
+        description=(
+            "Words that name this sign in an article. A sentence with one of them that also says how fast to act is "
+            "an error: the article must use a marker."
+        )
     )
 
     @field_validator("text", "detail")
@@ -156,7 +169,10 @@ class Safety(Strict):
         description="Every warning sign, one entry each, in the order pages and sheets print them."
     )
     during_exercise: SignText = Field(
-        description="The stop rule during an exercise; every handout prints it with the red flags. It may say {emergency_number}."
+        description=(
+            "The stop rule during an exercise; every handout prints it with the red flags. It may say "
+            "{emergency_number}."
+        )
     )
 
     @field_validator("during_exercise")
@@ -195,7 +211,10 @@ def repeated_sign_ids(data: dict[str, Any]) -> list[Problem]:
         if not isinstance(sign_id, str):
             continue
         if sign_id in first:
-            message = f"'{sign_id}' is already the id of safety.signs[{first[sign_id]}] on line {{see_line}}; every sign needs its own id"
+            message = (
+                f"'{sign_id}' is already the id of safety.signs[{first[sign_id]}] on line {{see_line}}; "
+                "every sign needs its own id"
+            )
             problems.append(
                 Problem(("safety", "signs", index, "id"), message, see=("safety", "signs", first[sign_id], "id"))
             )
@@ -221,7 +240,7 @@ class PrintedSign:
 
 @dataclass(frozen=True)
 class TierList:
-    """A tier as a page or a sheet prints it: its heading (the action, then 'if you have:'), its action, and its signs."""
+    """A tier as a page or a sheet prints it: its heading (the action, then 'if you have:'), action and signs."""
 
     tier: Tier
     action: str
@@ -237,24 +256,6 @@ class PrintedSafety:
     adults: tuple[TierList, ...]
     children: tuple[TierList, ...]
     therapist: TierList
-
-
-def emergency_number(clinic: dict[str, Any] | None) -> str:
-    """The number a sheet tells the reader to call: the clinic's, or the default wording that names 999 and 911."""
-    found = (clinic or {}).get("emergency_number")
-    return found.strip() if isinstance(found, str) and found.strip() else DEFAULT_EMERGENCY_NUMBER
-
-
-def emergency_number_problem(clinic: dict[str, Any] | None) -> str | None:
-    """Why `extra.clinic.emergency_number` cannot be printed, or None; a bare 000 in YAML is the number 0."""
-    found = (clinic or {}).get("emergency_number")
-    if found is None:
-        return None
-    if not isinstance(found, str):
-        return f'must be text in quotes, e.g. emergency_number: "{found}" (unquoted, YAML may read 000 as 0; got {found!r})'
-    if not found.strip() or len(found) > 40 or BRACES.search(found) or not found.isprintable():
-        return f'must be the number to call, in at most 40 characters, e.g. "112" (got {found!r})'
-    return None
 
 
 def filled(text: str, number: str) -> str:
@@ -278,7 +279,8 @@ def tier_list(safety: Safety, tier: Tier, number: str, signs: list[Sign] | None 
 
 
 def printed_safety(safety: Safety, number: str) -> PrintedSafety:
-    """The signs with `number` written in, as the handouts, the builder's sheet, the companion and the pages print them."""
+    """The signs with `number` written in, as the handouts, the builder's sheet, the companion and the pages print
+    them."""
     return PrintedSafety(
         during_exercise=filled(safety.during_exercise, number),
         adults=tuple(tier_list(safety, tier, number) for tier in PRINTED_ADULT_TIERS),
@@ -288,7 +290,8 @@ def printed_safety(safety: Safety, number: str) -> PrintedSafety:
 
 
 def signs_named(safety: Safety, ids: list[str], number: str) -> list[TierList]:
-    """The marked signs grouped by tier, in tier order then marker order: a marker prints each with its tier's action."""
+    """The marked signs grouped by tier, in tier order then marker order: a marker prints each under its tier's
+    action."""
     marked = [safety.by_id[sign_id] for sign_id in dict.fromkeys(ids)]
     groups = [tier_list(safety, tier, number, marked) for tier in Tier]
     return [group for group in groups if group.signs]

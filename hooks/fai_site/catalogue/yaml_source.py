@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.constructor import BaseConstructor, SafeConstructor
@@ -43,7 +43,15 @@ class Document:
     repeated_keys: list[Problem]
 
 
-class CatalogueConstruction(SafeConstructor):
+if TYPE_CHECKING:
+    # The constructor is only ever mixed into a whole loader (`FastLoader`, `PortableLoader`), so it may use
+    # the reader's, resolver's and composer's methods; type-check it as that loader.
+    ConstructorBase = yaml.SafeLoader
+else:
+    ConstructorBase = SafeConstructor
+
+
+class CatalogueConstruction(ConstructorBase):
     """The safe constructor, made strict where plain YAML quietly loses an editor's text."""
 
     # `<<` stays an ordinary key (and so an unknown field): merges copy other entries,
@@ -54,15 +62,17 @@ class CatalogueConstruction(SafeConstructor):
     }
 
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)  # type: ignore[call-arg]  # the loader's other bases take the stream
+        super().__init__(stream)  # the loader's other bases take the stream
         self.root: Node | None = None
         self.repeats: list[tuple[MappingNode, ScalarNode, ScalarNode]] = []
         self.scalar_tags: dict[tuple[str, tuple[bool, bool]], str] = {}
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        """A node's tag. A catalogue writes the same keys, numbers and sides thousands of times, so each scalar is resolved once."""
+        """A node's tag. A catalogue writes the same keys, numbers and sides thousands of times, so each scalar is
+        resolved once."""
         if kind is not ScalarNode:
-            return super().resolve(kind, value, implicit)
+            resolved: str = super().resolve(kind, value, implicit)
+            return resolved
         key = (value, implicit)
         tag = self.scalar_tags.get(key)
         if tag is None:
@@ -80,7 +90,7 @@ class CatalogueConstruction(SafeConstructor):
             self.repeats.extend((node, key, first) for key, first in repeated_keys(node))
         return mapping
 
-    def construct_yaml_int(self, node: ScalarNode) -> int | str:
+    def construct_yaml_int(self, node: ScalarNode) -> int | str:  # type: ignore[override]  # text, on purpose
         """A number too long for Python stays text, and the model says what is wrong with it."""
         try:
             return super().construct_yaml_int(node)
@@ -225,7 +235,9 @@ SYNTAX_HINTS = {
     "mapping values are not allowed": "check the indentation, or put quotes around text that contains ': '",
     "expected ',' or ']'": "a '[' is not closed with ']'",
     "expected ',' or '}'": "a '{' is not closed with '}'",
-    "could not find expected ':'": "a line is missing 'field: value', a '- ' needs a space after the dash, or a quote is not closed",
+    "could not find expected ':'": (
+        "a line is missing 'field: value', a '- ' needs a space after the dash, or a quote is not closed"
+    ),
     "end of stream": "a quote is not closed",
     "expected '-' indicator": "check the indentation: this line must line up with the lines above it",
     "expected <block end>": "check the indentation: this line must line up with the lines above it",
@@ -260,7 +272,10 @@ def repeated_keys(node: MappingNode) -> Iterator[tuple[ScalarNode, ScalarNode]]:
 
 def repeated_key_problem(root: Node | None, mapping: MappingNode, key: ScalarNode, first: ScalarNode) -> Problem:
     path = (*node_path(root, mapping), key.value)
-    message = f"is given twice (first on line {first.start_mark.line + 1}); YAML keeps only the last one, so delete one of them"
+    message = (
+        f"is given twice (first on line {first.start_mark.line + 1}); YAML keeps only the last one, so delete "
+        "one of them"
+    )
     return Problem(path, message, key.start_mark.line + 1, key.start_mark.column + 1)
 
 
@@ -319,7 +334,7 @@ def first_alias(text: str) -> tuple[int, int]:
     for event in yaml.parse(text, Loader=loader_for(text)):
         if isinstance(event, yaml.CollectionStartEvent) and event.anchor:
             anchors.add(event.anchor)
-        elif isinstance(event, yaml.AliasEvent) and event.anchor in anchors:
+        elif isinstance(event, yaml.AliasEvent) and event.anchor in anchors and event.start_mark is not None:
             return event.start_mark.line + 1, event.start_mark.column + 1
     return 1, 1
 

@@ -19,12 +19,13 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from fai_site.cache.files import store
 from fai_site.catalogue.model import Catalogue, Program
+from fai_site.files import store
 from fai_site.handouts.paper import Paper, page_budget
 from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, Renderer, site_path
-from fai_site.pages import render
-from fai_site.pages.site_pages import SiteSettings, handout_sheet
+from fai_site.handouts.sheet import handout_sheet
+from fai_site.handouts.templating import render
+from fai_site.site_settings import SiteSettings
 
 STYLESHEET = "stylesheets/handout.css"
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
@@ -35,7 +36,8 @@ ResourceLookup = Callable[[str], bytes | None]
 
 @dataclass(frozen=True)
 class HandoutPdf:
-    """A finished PDF: its program, where it goes in the site, the cached file that holds it, its pages, and whether this build drew it."""
+    """A finished PDF: its program, where it goes in the site, the cached file that holds it, its pages, and
+    whether this build drew it."""
 
     program_id: str
     path: str
@@ -67,10 +69,11 @@ def pdf_job(
     resources: ResourceLookup,
     created: datetime.datetime,
 ) -> PdfJob:
-    """The page's own sheet in the print wrapper, resolved against the page's address so its links work as on the site."""
+    """The page's own sheet in the print wrapper, resolved against the page's address so its links work as on
+    the site."""
     page_path = f"handouts/{program.id}"
     root = settings.root_from(page_path)
-    html = render.render(
+    html = render(
         "handout_pdf.html.j2",
         program=program,
         clinic=settings.clinic,
@@ -96,12 +99,12 @@ def pdf_timestamp(catalogue: Catalogue, source_date_epoch: str | None) -> dateti
     """The date written into the PDFs: SOURCE_DATE_EPOCH for reproducible builds, else the review date."""
     if source_date_epoch:
         try:
-            return datetime.datetime.fromtimestamp(int(source_date_epoch), tz=datetime.timezone.utc)
+            return datetime.datetime.fromtimestamp(int(source_date_epoch), tz=datetime.UTC)
         except ValueError:
             raise HandoutPdfError(
                 f"SOURCE_DATE_EPOCH must be a whole number of seconds (got {source_date_epoch!r})"
             ) from None
-    return datetime.datetime.combine(catalogue.last_reviewed, datetime.time(), tzinfo=datetime.timezone.utc)
+    return datetime.datetime.combine(catalogue.last_reviewed, datetime.time(), tzinfo=datetime.UTC)
 
 
 # ---- Resources: the site files a PDF links --------------------------------------------
@@ -156,7 +159,8 @@ def css_links(css: str) -> Iterator[str]:
 
 
 def cached_pdfs(jobs: list[PdfJob], *, cache_dir: Path, renderer: Renderer | None = None) -> list[HandoutPdf]:
-    """Each job's PDF from the cache, rendering (and storing) only those not there yet; its page count is kept beside it."""
+    """Each job's PDF from the cache, rendering (and storing) only those not there yet; its page count is kept beside
+    it."""
     pdfs = []
     for job in jobs:
         source = cache_dir / f"{job.key()}.pdf"
@@ -179,7 +183,8 @@ def over_budget(pdfs: list[HandoutPdf], catalogue: Catalogue) -> list[str]:
         budget = page_budget(lengths[pdf.program_id])
         if budget is not None and pdf.pages > budget:
             problems.append(
-                f"{pdf.path} has {pdf.pages} pages; a program of {lengths[pdf.program_id]} exercises must fit on {budget}. Shorten its notes or texts, or split the program."
+                f"{pdf.path} has {pdf.pages} pages; a program of {lengths[pdf.program_id]} exercises must fit on "
+                f"{budget}. Shorten its notes or texts, or split the program."
             )
     return problems
 

@@ -15,7 +15,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf, site_path
 
 
-class JobFetcher(URLFetcher):
+class JobFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type information
     """Answers only with the job's own files; any other URL is an error that stops the render."""
 
     def __init__(self, job: PdfJob) -> None:
@@ -31,7 +31,8 @@ class JobFetcher(URLFetcher):
 
 
 def render_pdf(job: PdfJob) -> RenderedPdf:
-    """The PDF and its page count; its dates come from the wrapper's `dcterms` tags, so equal inputs give equal bytes."""
+    """The PDF and its page count; its dates come from the wrapper's `dcterms` tags, so equal inputs give equal
+    bytes."""
     try:
         document = HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
         return RenderedPdf(document.write_pdf(), len(document.pages))

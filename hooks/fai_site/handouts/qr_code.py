@@ -9,7 +9,7 @@ from pathlib import Path
 import segno
 from markupsafe import Markup
 
-from fai_site.cache.files import store
+from fai_site.files import store
 
 # Medium error correction survives a crease or a smudge and keeps the code small.
 ERROR_CORRECTION = "m"

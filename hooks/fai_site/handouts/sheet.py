@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from fai_site.catalogue import dosage_text
 from fai_site.catalogue.model import Catalogue, Dosage, DosageChange, Exercise, Program
-from fai_site.catalogue.warning_signs import DEFAULT_EMERGENCY_NUMBER, printed_safety
-from fai_site.handouts.qr_code import qr_svg
-from fai_site.pages import dosage_text
-from fai_site.pages.clinical_signoff import NOT_REVIEWED
-from fai_site.pages.render import render
+from fai_site.catalogue.warning_signs import printed_safety
+from fai_site.handouts.qr_code import kept_qr_svg, qr_svg
+from fai_site.handouts.templating import render
+from fai_site.site_settings import NOT_REVIEWED, Clinic, SiteSettings
 
 
 @dataclass(frozen=True)
@@ -27,18 +27,6 @@ class HandoutItem:
     dosage: Dosage
     note: str | None
     own_frequency: bool = True
-
-
-@dataclass(frozen=True)
-class Clinic:
-    """Who hands the sheet out, and the number its patients call in an emergency; from `extra.clinic` in mkdocs.yml."""
-
-    name: str = "Your physical therapy clinic"
-    phone: str | None = None
-    address: str | None = None
-    web: str | None = None
-    logo: str | None = None
-    emergency_number: str = DEFAULT_EMERGENCY_NUMBER
 
 
 def handout_items(program: Program, catalogue: Catalogue) -> list[HandoutItem]:
@@ -57,7 +45,8 @@ def handout_items(program: Program, catalogue: Catalogue) -> list[HandoutItem]:
 
 
 def how_often(program: Program, items: list[HandoutItem]) -> str:
-    """The sheet's one statement of how often: the program's frequency, its advice, and a pointer to any card that differs."""
+    """The sheet's one statement of how often: the program's frequency, its advice, and a pointer to any card that
+    differs."""
     sentences = [dosage_text.frequency(program.frequency).capitalize() + "."]
     if program.how_often:
         sentences.append(program.how_often)
@@ -92,4 +81,19 @@ def handout_html(
         root=root,
         public_url=public_url,
         qr_code=qr_code or (qr_svg(public_url) if public_url else None),
+    )
+
+
+def handout_sheet(program: Program, catalogue: Catalogue, settings: SiteSettings) -> str:
+    """The sheet as the page at handouts/<id>/ shows it; the PDFs wrap this same HTML."""
+    path = f"handouts/{program.id}"
+    public_url = settings.public_url(path)
+    return handout_html(
+        program,
+        catalogue,
+        clinic=settings.clinic,
+        root=settings.root_from(path),
+        public_url=public_url,
+        qr_code=kept_qr_svg(public_url, cache_dir=settings.qr_cache) if public_url else None,
+        review=settings.catalogue_review,
     )

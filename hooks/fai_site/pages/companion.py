@@ -21,12 +21,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from fai_site.catalogue import dosage_text
 from fai_site.catalogue.model import Catalogue, Exercise
-from fai_site.catalogue.warning_signs import DEFAULT_EMERGENCY_NUMBER, printed_safety
-from fai_site.pages import dosage_text, render
-from fai_site.pages.clinical_signoff import NOT_REVIEWED
+from fai_site.catalogue.warning_signs import printed_safety
 from fai_site.pages.handout_builder import DOSE_FIELDS, field_data
 from fai_site.pages.structured_data import script_text
+from fai_site.pages.templating import render
+from fai_site.pictures.picture import picture as picture_of
+from fai_site.site_settings import DEFAULT_EMERGENCY_NUMBER, NOT_REVIEWED
 
 # The companion's page, by its path without extension, and its own files beside it.
 PAGE = "program"
@@ -43,7 +45,10 @@ REST_SECONDS = 5
 OK_PAIN = 4
 PAIN_RULE = {
     "ok": "Good. Mild pain up to 4 is OK if it settles by the next day.",
-    "high": "That is more than 4. Stop any exercise that hurts like this. If it stays up, do less next time, and tell your therapist.",
+    "high": (
+        "That is more than 4. Stop any exercise that hurts like this. If it stays up, do less next time, and tell "
+        "your therapist."
+    ),
     "settled": "Good. Your hip settled. Keep going as planned.",
     "stayed": "Pain stayed up: do less next time, and tell your therapist.",
 }
@@ -65,7 +70,7 @@ def companion_data(catalogue: Catalogue, *, root: str) -> str:
 
 
 def exercise_data(exercise: Exercise, *, root: str) -> dict[str, Any]:
-    picture = render.picture(exercise)
+    picture = picture_of(exercise)
     return {
         "id": exercise.id,
         "name": exercise.name,
@@ -94,7 +99,7 @@ def companion_page(
 
     The warning signs are the handouts' own, with the site's emergency number written in, under the catalogue's
     clinical sign-off in words (`review`)."""
-    return render.render(
+    return render(
         "companion_page.md.j2",
         title=TITLE,
         data=companion_data(catalogue, root=root),
@@ -124,11 +129,11 @@ def offline_files(catalogue: Catalogue, page: str, *, extra: list[str]) -> dict[
     (relative to the site root) the page needs besides the pictures; the worker also keeps
     whatever the page itself links to (Material's hashed bundles), read when it installs.
     """
-    pictures = [picture.path for exercise in catalogue.exercises if (picture := render.picture(exercise))]
+    pictures = [picture.path for exercise in catalogue.exercises if (picture := picture_of(exercise))]
     keep = ["./", *(f"../{path}" for path in [*extra, *pictures]), "manifest.json", "icon.svg"]
     version = hashlib.sha256((page + json.dumps(keep)).encode("utf-8")).hexdigest()[:12]
     return {
-        WORKER: render.render("companion_sw.js.j2", version=version, keep=json.dumps(keep)),
-        MANIFEST: render.render("companion_manifest.json.j2", title=TITLE),
-        ICON: render.render("companion_icon.svg.j2"),
+        WORKER: render("companion_sw.js.j2", version=version, keep=json.dumps(keep)),
+        MANIFEST: render("companion_manifest.json.j2", title=TITLE),
+        ICON: render("companion_icon.svg.j2"),
     }

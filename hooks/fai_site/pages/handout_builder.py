@@ -26,10 +26,10 @@ from pydantic import BaseModel
 from fai_site.catalogue.model import Catalogue, Category, Dosage, DosageChange, Exercise, Phase, Program, ProgramItem
 from fai_site.catalogue.warning_signs import printed_safety
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES
-from fai_site.handouts.sheet import Clinic, HandoutItem, handout_items
-from fai_site.pages import render
-from fai_site.pages.clinical_signoff import NOT_REVIEWED
+from fai_site.handouts.sheet import HandoutItem, handout_items
 from fai_site.pages.structured_data import script_text
+from fai_site.pages.templating import render
+from fai_site.site_settings import NOT_REVIEWED, Clinic
 
 # The builder's page, by its path without extension.
 PAGE = "handouts/builder"
@@ -194,10 +194,10 @@ def builder_page(
 ) -> str:
     """The builder's page source: the controls, the empty sheet, and a card template per exercise.
 
-    `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the program's
-    fragment; `review` is the catalogue's clinical sign-off in words, which its sheet prints.
+    `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the
+    program's fragment; `review` is the catalogue's clinical sign-off in words, which its sheet prints.
     """
-    return render.render(
+    return render(
         "handout_builder_page.md.j2",
         catalogue=catalogue,
         data=builder_data(catalogue, public_url=public_url),

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from fai_site.pages.render import render
+from fai_site.pages.templating import render
 
 STYLESHEET = Path(__file__).parent / "templates" / "catalogue_problems.css"
 # Where the served site gets the stylesheet: generated only while serving.

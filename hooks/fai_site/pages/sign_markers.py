@@ -23,7 +23,7 @@ from fai_site.catalogue.article_rules import (
     safety_message,
 )
 from fai_site.catalogue.warning_signs import CHILD_TIERS, Safety, Tier, TierList, filled, signs_named, tier_list
-from fai_site.pages.markdown_text import md_text
+from fai_site.pages.templating import md_text
 
 
 def tier_box(group: TierList) -> str:

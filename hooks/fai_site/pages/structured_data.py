@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fai_site.catalogue.model import Catalogue, Exercise
-from fai_site.pages.render import picture
+from fai_site.pictures.picture import picture
 
 SCHEMA_ORG = "https://schema.org"
 # Every article is about the same condition; naming it lets search engines file the pages under it.

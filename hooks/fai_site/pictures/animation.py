@@ -1,6 +1,6 @@
 """Animation: a pose's in-between bodies → one SVG that plays the exercise, for the screen only.
 
-The still picture (`drawing.py`) stays what paper and the PDFs print. This one draws a single
+The still picture (`drawing`) stays what paper and the PDFs print. This one draws a single
 body in one window big enough for every in-between body, with the same elements, colours and
 props as the still, and moves it with SVG's own animation (SMIL): each element whose shape
 changes gets an `<animate>` of its coordinates through the bodies, on the loop `motion.timeline`
@@ -18,31 +18,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fai_site.pictures.drawing import (
-    FLOOR_BOX,
-    HEIGHT,
-    PANEL,
-    PANEL_EDGE,
-    WIDTH,
-    Cell,
-    Element,
-    cells,
-    check_uid,
-    draw_body,
-    draw_floor,
-    draw_props,
-    draw_water,
-    environment,
-    fmt,
-    frame_box,
-    illustration_text,
-    pad,
-    shape_box,
-    squeeze_marks,
-)
-from fai_site.pictures.figure import FrameFigure, Scene, Shape, build_scene, frame_props
+from fai_site.catalogue.pose import Motion, Pose
+from fai_site.pictures.body import FrameFigure
+from fai_site.pictures.drawing import illustration_text
 from fai_site.pictures.motion import Timeline, motion_bodies, timeline
-from fai_site.pictures.pose import Motion, Pose
+from fai_site.pictures.props import frame_props
+from fai_site.pictures.scene import Scene, build_scene
+from fai_site.pictures.svg.arrows import squeeze_marks
+from fai_site.pictures.svg.elements import Element, check_uid, fmt
+from fai_site.pictures.svg.frame import frame_elements, panel
+from fai_site.pictures.svg.layout import FLOOR_BOX, cells, frame_box, pad, shape_box
+from fai_site.pictures.svg.style import HEIGHT, WIDTH
+from fai_site.pictures.templating import environment
 
 TEMPLATE = "animation.svg.j2"
 # The attributes that hold a shape's coordinates: these may change from body to body.
@@ -116,29 +103,13 @@ def _animation(pose_json: str, *, title: str, uid: str, timing: tuple[float, flo
 # ---- The drawing ------------------------------------------------------------------------------
 
 
-def panel() -> Element:
-    return Element(
-        "rect",
-        (
-            ("x", "0.5"),
-            ("y", "0.5"),
-            ("width", fmt(WIDTH - 1)),
-            ("height", fmt(HEIGHT - 1)),
-            ("rx", "14"),
-            ("fill", PANEL),
-            ("stroke", PANEL_EDGE),
-            ("stroke-width", "1"),
-        ),
-    )
-
-
 def animated_elements(pose: Pose, loop: Timeline) -> list[Moving]:
     """Everything after the panel: each element once, with the animations it needs."""
     scene = build_scene(pose)
     bodies = motion_bodies(pose)
     box = window(scene, bodies)
     (cell,) = cells(box, 1)
-    drawn = [body_elements(scene, body, cell, box) for body in bodies]
+    drawn = [frame_elements(scene, body, frame_props(scene.pose, scene.frames, body), cell, box) for body in bodies]
     merged = merge(drawn, loop) if same_structure(drawn) else take_turns(drawn, loop)
     if pose.motion is Motion.SQUEEZE:
         merged += pulse(squeeze_marks(scene, bodies[0], cell), loop)
@@ -152,19 +123,6 @@ def window(scene: Scene, bodies: list[FrameFigure]) -> tuple[float, float, float
     return pad(
         (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)), 3.0
     )
-
-
-def body_elements(scene: Scene, body: FrameFigure, cell: Cell, box: tuple[float, float, float, float]) -> list[Element]:
-    """One in-between body with the floor and the props, in the still picture's drawing order."""
-    floors = [s for s in scene.props if s.role == "floor"]
-    props = [s for s in scene.props if s.role != "floor"]
-    moving_props: list[Shape] = frame_props(scene.pose, scene.frames, body)
-    out = draw_floor(floors, cell, box) + draw_props(props, cell)
-    out += draw_props([s for s in moving_props if s.role == "band"], cell)
-    out += draw_body(scene, body, cell)
-    out += draw_props([s for s in moving_props if s.role == "band-around"], cell)
-    out += [e for s in moving_props if s.role == "water" for e in draw_water(s, cell, box)]
-    return out
 
 
 def same_structure(drawn: list[list[Element]]) -> bool:

@@ -3,7 +3,7 @@
 The catalogue gives a few key positions (start, end, sometimes steps between). An
 animation needs the bodies between them: every joint angle moves evenly from one frame
 to the next, eased at both ends, and each in-between posture is put on the floor exactly
-like a catalogue frame (`figure.place`), so limbs keep their lengths, the supporting foot,
+like a catalogue frame (`body.place`), so limbs keep their lengths, the supporting foot,
 knee or back stays down and no joint leaves its range (each angle lies between two valid ones).
 
 The timing follows the dose: a hold is held, a stretch eases in and stays, repetitions
@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from fai_site.pictures.figure import FrameFigure, place
-from fai_site.pictures.pose import RESTING_BASES, Motion, Pose, Posture
+from fai_site.catalogue.pose import RESTING_BASES, Motion, Pose, Posture
+from fai_site.pictures.body import FrameFigure, place
 
 STEPS_BETWEEN = 8  # in-between bodies per pair of catalogue frames, besides the two ends
 # Seconds of each phase of the loop: (go, stay at the end, come back, rest at the start).

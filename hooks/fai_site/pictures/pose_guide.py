@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from fai_site.pictures.drawing import render_illustration
-from fai_site.pictures.pose import (
+from fai_site.catalogue.pose import (
     BASE_POSTURES,
     DEFAULT_VIEWS,
     JOINT_RANGES,
@@ -26,6 +25,7 @@ from fai_site.pictures.pose import (
     Pose,
     Prop,
 )
+from fai_site.pictures.drawing import render_illustration
 
 PAGE = "editors-guide-poses"
 PICTURES = "editors-guide-poses"
@@ -117,7 +117,7 @@ def pose_guide() -> PoseGuide:
 
 def base_example(base: Base) -> Drawn:
     """The base position as it is before any frame changes it; a squeeze shows a still picture."""
-    data = {
+    data: dict[str, Any] = {
         "base": base.value,
         "props": [prop.value for prop in BASE_PROPS.get(base, [])],
         "moving": ["pelvis"],

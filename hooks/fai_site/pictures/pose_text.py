@@ -9,8 +9,8 @@ pose's `description:` field when the picture needs more.
 
 from __future__ import annotations
 
-from fai_site.pictures.figure import build_scene
-from fai_site.pictures.pose import Base, BodyPart, Motion, Pose, Posture, Prop
+from fai_site.catalogue.pose import Base, BodyPart, Motion, Pose, Posture, Prop
+from fai_site.pictures.scene import build_scene
 
 # Angles (degrees) that count as "bent" and as a real change between frames.
 BENT = 45

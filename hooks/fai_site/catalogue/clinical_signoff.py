@@ -24,10 +24,9 @@ from pydantic import Field, ValidationError
 from fai_site.catalogue.messages import problems_from
 from fai_site.catalogue.problems import Problem, format_path
 from fai_site.catalogue.strict import Strict
-from fai_site.pages.render import long_date
+from fai_site.site_settings import NOT_REVIEWED
 
 CATALOGUE_KEY = "exercises.yaml"
-NOT_REVIEWED = "Not yet reviewed by a named clinician."
 FINGERPRINT_LENGTH = 12
 Fingerprint = Annotated[
     str, Field(pattern=r"^[0-9a-f]{12}$", description="The text's fingerprint (make fingerprints).")
@@ -65,7 +64,7 @@ def fingerprint(text: str) -> str:
 def read_signoffs(
     extra: dict[str, Any], *, project: Path, docs_dir: Path, config_name: str = "mkdocs.yml"
 ) -> list[SignOff]:
-    """The sign-offs in `extra`; raises `SignOffError` with every problem, each at its field (and file that is missing)."""
+    """The sign-offs in `extra`; raises `SignOffError` with every problem, each at its field (a missing text too)."""
     data = {"clinical_signoff": extra.get("clinical_signoff") or []}
     try:
         signoffs = SignOffConfig.model_validate(data).clinical_signoff
@@ -83,7 +82,8 @@ def unknown_texts(signoffs: list[SignOff], *, project: Path, docs_dir: Path) -> 
             if not text_path(key, project=project, docs_dir=docs_dir).is_file():
                 yield Problem(
                     ("clinical_signoff", index, "signed", key),
-                    f"no text '{key}': name an article by its path in docs/ (e.g. when-to-get-help.md), or {CATALOGUE_KEY}",
+                    f"no text '{key}': name an article by its path in docs/ (e.g. when-to-get-help.md), "
+                    f"or {CATALOGUE_KEY}",
                 )
 
 
@@ -111,16 +111,18 @@ class ReviewStatus:
         """What the page or sheet says, in plain words; never a reviewer for text they did not read."""
         if self.signoff is None:
             return NOT_REVIEWED
-        who = (
-            f"{self.signoff.name}, {self.signoff.role} ({self.signoff.registration}), on {long_date(self.signoff.date)}"
-        )
+        day = self.signoff.date
+        who = f"{self.signoff.name}, {self.signoff.role} ({self.signoff.registration}), on {day.day} {day:%B %Y}"
         if self.changed:
-            return f"Reviewed by {who}. It has changed since then, and the changes are not yet reviewed by a named clinician."
+            return (
+                f"Reviewed by {who}. It has changed since then, and the changes are not yet reviewed by a named "
+                "clinician."
+            )
         return f"Clinically reviewed by {who}."
 
 
 def review_status(key: str, text: str, signoffs: list[SignOff]) -> ReviewStatus:
-    """The latest sign-off that read this very text; else, if any sign-off read it before it changed, that one, as changed."""
+    """The latest sign-off that read this very text; else, if any read it before it changed, the latest, as changed."""
     covering = sorted((signoff for signoff in signoffs if key in signoff.signed), key=lambda signoff: signoff.date)
     if not covering:
         return ReviewStatus()
@@ -139,14 +141,15 @@ def changed_since(signoffs: list[SignOff], *, project: Path, docs_dir: Path) -> 
             warnings.append(
                 f"{key} changed after {status.signoff.name} signed it off on {status.signoff.date.isoformat()} "
                 f"(fingerprint {status.signoff.signed[key]}, now {fingerprint(text)}): the page now says its changes "
-                "are not yet reviewed. Ask the reviewer to read it again, then record the new fingerprint (make fingerprints)."
+                "are not yet reviewed. Ask the reviewer to read it again, then record the new fingerprint "
+                "(make fingerprints)."
             )
     return warnings
 
 
 def review_note(last_reviewed: datetime.date | None, status: ReviewStatus) -> str:
     """The line at the end of an article: when the editors last checked it, and its clinical review (HTML, escaped)."""
-    checked = f"Page last checked on {long_date(last_reviewed)}. " if last_reviewed else ""
+    checked = f"Page last checked on {last_reviewed.day} {last_reviewed:%B %Y}. " if last_reviewed else ""
     return (
         '\n\n<aside class="fai-review" aria-label="Review" data-search-exclude>\n'
         f"<p>{html.escape(checked + status.sentence)}</p>\n</aside>\n"

@@ -194,9 +194,18 @@ SEEN_FROM_ABOVE = frozenset({Base.LYING_ON_BACK, Base.LYING_FACE_DOWN})
 # What each view shows, for the editor's guide.
 VIEW_MEANINGS: dict[View, str] = {
     View.SIDE: "from beside the body, level: for bending and straightening (the usual view)",
-    View.FRONT: "from in front, level: for moves out to the side. Lying on your side, the reader stands a little toward the head, so a forearm on the floor or a shin bent back is drawn at a slant",
-    View.FRONT_ABOVE: "from in front and a little above, so knees bent toward the reader show (the usual view lying on your side). Upright, the reader also stands a little to the near side, so a small squat shows as bent knees",
-    View.ABOVE: "from straight above, lying on your back or face down: for a knee that falls out to the side or a leg that crosses the other; the near side is at the bottom of the picture",
+    View.FRONT: (
+        "from in front, level: for moves out to the side. Lying on your side, the reader stands a little toward "
+        "the head, so a forearm on the floor or a shin bent back is drawn at a slant"
+    ),
+    View.FRONT_ABOVE: (
+        "from in front and a little above, so knees bent toward the reader show (the usual view lying on your "
+        "side). Upright, the reader also stands a little to the near side, so a small squat shows as bent knees"
+    ),
+    View.ABOVE: (
+        "from straight above, lying on your back or face down: for a knee that falls out to the side or a leg "
+        "that crosses the other; the near side is at the bottom of the picture"
+    ),
 }
 
 # Where each prop is drawn; the editor's guide prints this table.
@@ -204,9 +213,16 @@ PROP_PLACES: dict[Prop, str] = {
     Prop.MAT: "under the body, on the floor",
     Prop.BAND: "from the near ankle to the post when there is a post, otherwise around both legs just above the knees",
     Prop.STEP: "under the foot named by the frame's step_foot",
-    Prop.CHAIR: "under the seat when sitting; otherwise beside the body and facing the way it faces, its backrest under the far hand (bend that arm so the hand reaches the height of a chair back)",
+    Prop.CHAIR: (
+        "under the seat when sitting; otherwise beside the body and facing the way it faces, its backrest under "
+        "the far hand (bend that arm so the hand reaches the height of a chair back)"
+    ),
     Prop.BENCH: "under the seat when sitting; lying on your side, under the top knee",
-    Prop.WALL: "behind the back when sitting on the floor; standing, where the near hand touches it when that arm reaches forward, otherwise behind the body in every frame, under the far hand (reach that arm out a little, so the hand shows on the wall)",
+    Prop.WALL: (
+        "behind the back when sitting on the floor; standing, where the near hand touches it when that arm "
+        "reaches forward, otherwise behind the body in every frame, under the far hand (reach that arm out a "
+        "little, so the hand shows on the wall)"
+    ),
     Prop.POST: "a fixed object just beyond the feet, the band's anchor",
     Prop.BALL: "under the seat when sitting; otherwise between the knees",
     Prop.BIKE: "an exercise bike: saddle under the seat, pedals under the feet, bars at the hands",
@@ -244,7 +260,8 @@ class Leg(_PoseModel):
     knee: int | None = _angle(Joint.KNEE, "Knee bend: 0 straight, 90 a square corner.")
     ankle: int | None = _angle(
         Joint.ANKLE,
-        "Ankle: 0 foot at a square corner to the shin, positive toes pulled up, negative toes pointed. For a foot flat on the floor in an upright position: ankle = trunk − hip + knee.",
+        "Ankle: 0 foot at a square corner to the shin, positive toes pulled up, negative toes pointed. For a foot "
+        "flat on the floor in an upright position: ankle = trunk − hip + knee.",
     )
 
 
@@ -293,7 +310,10 @@ class Frame(_PoseModel):
         default=None,
         ge=-60,
         le=60,
-        description="Moves the whole body along the floor, in cm (−60 to 60): positive toward the head when lying, forward when upright.",
+        description=(
+            "Moves the whole body along the floor, in cm (−60 to 60): positive toward the head when lying, forward "
+            "when upright."
+        ),
     )
     water_depth: int | None = Field(
         default=None,
@@ -309,7 +329,11 @@ class Pose(_PoseModel):
     base: Base = Field(description="The starting body position.")
     view: View | None = Field(
         default=None,
-        description="Where the reader stands: side (the default), front (for movements out to the side), front-above (from the front and a little above, to show knees bent toward the reader; the default lying on your side) or above (straight down on a body lying on its back or face down, to show a knee falling out to the side).",
+        description=(
+            "Where the reader stands: side (the default), front (for movements out to the side), front-above (from the "
+            "front and a little above, to show knees bent toward the reader; the default lying on your side) or above "
+            "(straight down on a body lying on its back or face down, to show a knee falling out to the side)."
+        ),
     )
     props: list[Prop] = Field(
         default_factory=list, description="Things drawn with the body, e.g. [mat, chair]; each has a fixed place."
@@ -319,11 +343,17 @@ class Pose(_PoseModel):
     )
     motion: Motion = Field(
         default=Motion.MOVE,
-        description="move (an arrow from start to end), back-and-forth (a two-headed arrow) or squeeze (no movement: tension marks).",
+        description=(
+            "move (an arrow from start to end), back-and-forth (a two-headed arrow) or squeeze (no movement: tension "
+            "marks)."
+        ),
     )
     layout: Layout = Field(
         default=Layout.AUTO,
-        description="overlay (one figure, start shown as an outline), sequence (frames in a row) or auto (overlay when only the moving parts change).",
+        description=(
+            "overlay (one figure, start shown as an outline), sequence (frames in a row) or auto (overlay when only "
+            "the moving parts change)."
+        ),
     )
     frames: list[Frame] = Field(
         min_length=2,
@@ -358,14 +388,16 @@ class Pose(_PoseModel):
         postures = self.postures()
         if self.motion is not Motion.SQUEEZE and any(after == before for before, after in zip(postures, postures[1:])):
             raise ValueError(
-                "a frame changes nothing from the one before: change an angle, or use motion: squeeze for a hold without movement"
+                "a frame changes nothing from the one before: change an angle, or use motion: squeeze for a hold "
+                "without movement"
             )
         return self
 
     def _check_frame(self, where: str, frame: Frame) -> None:
         if self.base in RESTING_BASES and frame.trunk is not None:
             raise ValueError(
-                f"{where}.trunk: only for upright positions; a lying body settles on the floor by itself, so bend the hips and knees instead"
+                f"{where}.trunk: only for upright positions; a lying body settles on the floor by itself, so bend the "
+                "hips and knees instead"
             )
         if self.base in RESTING_BASES and frame.off_floor is not None:
             raise ValueError(f"{where}.off_floor: only for upright positions (hops and jumps)")

@@ -1,4 +1,4 @@
-"""Writing into the build caches under `.cache/`, which several builds may share."""
+"""Writing into the build caches under `.cache/`, which several builds may share: a leaf every package may use."""
 
 from __future__ import annotations
 
