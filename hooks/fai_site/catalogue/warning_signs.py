@@ -14,7 +14,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from fai_site.catalogue.problems import Problem
 from fai_site.catalogue.strict import Strict
@@ -67,9 +67,20 @@ BOXES = {
     Tier.CHILD_GREEN: "success",
 }
 
-SignText = Annotated[str, Field(min_length=1, max_length=400)]
+
+def only_the_number_slot(value: str) -> str:
+    """A validator for every text a sign or tier prints: only `{emergency_number}` may stand in braces."""
+    if BRACES.search(value.replace(NUMBER_SLOT, "")):
+        raise ValueError(
+            f"only {NUMBER_SLOT} may stand in braces (it becomes the site's emergency number); "
+            "write other braces as words"
+        )
+    return value
+
+
+SignText = Annotated[str, Field(min_length=1, max_length=400), AfterValidator(only_the_number_slot)]
 # A sign as a sheet prints it: a sheet's box holds every sign of every tier, whole, on its first page.
-ShortSignText = Annotated[str, Field(min_length=1, max_length=SHORT_SIGN)]
+ShortSignText = Annotated[str, Field(min_length=1, max_length=SHORT_SIGN), AfterValidator(only_the_number_slot)]
 Phrase = Annotated[
     str,
     Field(
@@ -79,16 +90,6 @@ Phrase = Annotated[
         description="Lowercase words; a '*' at the end matches any ending.",
     ),
 ]
-
-
-def slot_problem(text: str) -> str | None:
-    """Why braces in a sign's words are wrong, or None: only `{emergency_number}` is filled in."""
-    if BRACES.search(text.replace(NUMBER_SLOT, "")):
-        return (
-            f"only {NUMBER_SLOT} may stand in braces (it becomes the site's emergency number); "
-            "write other braces as words"
-        )
-    return None
 
 
 class TierWording(Strict):
@@ -103,9 +104,7 @@ class TierWording(Strict):
 
     @field_validator("action")
     @classmethod
-    def _only_the_number_slot(cls, value: str) -> str:
-        if (problem := slot_problem(value)) is not None:
-            raise ValueError(problem)
+    def _no_end_stop(cls, value: str) -> str:
         if value.endswith((".", ":")):
             raise ValueError("leave off the full stop or colon: pages add 'if:' after it, or a full stop")
         return value
@@ -153,13 +152,6 @@ class Sign(Strict):
         )
     )
 
-    @field_validator("text", "detail")
-    @classmethod
-    def _only_the_number_slot(cls, value: str | None) -> str | None:
-        if value is not None and (problem := slot_problem(value)) is not None:
-            raise ValueError(problem)
-        return value
-
 
 class Safety(Strict):
     """The warning signs, kept once: every page, handout, the builder and "My program" print them from here."""
@@ -174,13 +166,6 @@ class Safety(Strict):
             "{emergency_number}."
         )
     )
-
-    @field_validator("during_exercise")
-    @classmethod
-    def _only_the_number_slot(cls, value: str) -> str:
-        if (problem := slot_problem(value)) is not None:
-            raise ValueError(problem)
-        return value
 
     @model_validator(mode="after")
     def _every_printed_tier_has_a_sign(self) -> Safety:
