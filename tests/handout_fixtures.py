@@ -46,12 +46,13 @@ extra:
 
 
 def sheet_length(exercise: Exercise) -> int:
-    """How much text the exercise puts on a handout: all of it is printed."""
+    """How much text the exercise puts on a handout: all of it is printed, the line on adding load too."""
     return (
         len(exercise.name)
         + len(exercise.position)
         + sum(len(step) for step in exercise.steps)
         + sum(len(care) for care in exercise.precautions)
+        + len(exercise.add_load or "")
     )
 
 

@@ -54,6 +54,8 @@ def loaded_files(site: Path, page: Path) -> list[str]:
     tree = parse(page.read_text(encoding="utf-8"))
     targets = []
     for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue  # a comment or processing instruction: it loads nothing
         tag = element.tag.removeprefix(XHTML)
         if tag == "link" and "stylesheet" in (element.get("rel") or "").split():
             targets.append(element.get("href", ""))

@@ -195,6 +195,9 @@
     note.textContent = item.note;
     note.hidden = !item.note;
     part(".fai-companion__steps").replaceChildren(...exercise.steps.map((step) => listItem(step)));
+    part(".fai-companion__load").hidden = !exercise.addLoad;
+    part(".fai-companion__load-rule").textContent = `${app.data.loadRule}:`;
+    part(".fai-companion__load-how").textContent = exercise.addLoad || "";
     part(".fai-companion__care").replaceChildren(...exercise.precautions.map((line) => listItem(line)));
     const sets = setCounter(app, current, item, card, exercise);
     if (item.dose.hold_seconds || item.dose.duration_minutes) holdTimer(app, item, card, exercise, sets);

@@ -4,11 +4,11 @@ Each edit below is one an editor makes by hand. For every edit, `make check`'s c
 real `mkdocs build --strict` must agree, print the same located lines, and whatever they
 accept must satisfy the rules the content tests used to know alone (links both ways,
 known sources, no restated pain rule, a picture or a warning about it, instructions at
-reading grade 8 or below, articles calling an exercise by its name), and the exercise
-guide's phase lists, filled in from the catalogue, must list each exercise under its
-phases. An article's warning-sign markers must name real signs, and no article may give a
-listed sign an urgency of its own: those edits, too, are judged alike by `make check` and
-the build, at the article's line. Drafts are checked and reported, block nothing, and are
+reading grade 8 or below, articles calling an exercise by its name, a strength exercise saying how
+to add load), and the exercise guide's phase lists, filled in from the catalogue, must list each
+exercise under its phases. An article's warning-sign markers must name real signs, and no article
+may give a listed sign an urgency of its own: those edits, too, are judged alike by `make check`
+and the build, at the article's line. Drafts are checked and reported, block nothing, and are
 never published.
 """
 
@@ -26,7 +26,7 @@ from readability import grade
 
 from fai_site.catalogue.content_rules import MAX_READING_GRADE, PAIN_RULE
 from fai_site.catalogue.loader import check_catalogue
-from fai_site.catalogue.model import Catalogue, Exercise, Phase
+from fai_site.catalogue.model import Catalogue, Category, Exercise, Phase
 from fai_site.catalogue.reading_grade import as_sentences
 from fai_site.cli import check
 
@@ -132,6 +132,21 @@ EDITS = [
     ),
     Edit("an exercise moved to another phase", replaced("    phase: [early, middle]\n", "    phase: late\n"), True),
     Edit(
+        "a strength exercise that never adds load",
+        replaced("    add_load: Lift your hips with one foot on the floor.\n", ""),
+        False,
+    ),
+    Edit(
+        "a stretch that says how to add load",
+        replaced(
+            "    category: strength\n    phase: [early, middle]\n",
+            "    category: stretch\n    phase: [early, middle]\n",
+        ),
+        True,
+    ),
+    Edit("a program's weeks written as a date", replaced('    weeks: "0–4"\n', '    weeks: "until March"\n'), False),
+    Edit("a program's weeks typed with a hyphen", replaced('    weeks: "0–4"\n', '    weeks: "0-4"\n'), True),
+    Edit(
         "an exercise renamed, but not in an article",
         replaced("    name: Glute bridge\n", "    name: Hip bridge\n"),
         False,
@@ -183,6 +198,7 @@ def content_rule_breaks(catalogue: Catalogue, docs: Path) -> list[str]:
         f"{e.id}: unknown source" for e in catalogue.exercises if not set(e.references) <= set(catalogue.references)
     ]
     breaks += [f"{e.id}: pain rule" for e in catalogue.exercises for p in e.precautions if PAIN_RULE.search(p)]
+    breaks += [f"{e.id}: no load" for e in catalogue.exercises if e.category is Category.STRENGTH and not e.add_load]
     breaks += [
         f"{e.id}: reading grade"
         for e in catalogue.exercises

@@ -35,6 +35,7 @@ SCHEMA_EXPRESSIBLE = [
     "missing-field",
     "id-not-a-slug",
     "empty-program",
+    "strength-without-load",
 ]
 
 

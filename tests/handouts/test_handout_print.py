@@ -27,7 +27,7 @@ from warning_box import printed as printed_signs
 
 from fai_site.catalogue.dosage_text import amount
 from fai_site.catalogue.loader import load_catalogue
-from fai_site.catalogue.model import Catalogue, Program
+from fai_site.catalogue.model import LOAD_RULE, Catalogue, Program
 from fai_site.handouts.paper import BUDGET_EXERCISES, FRAME_WIDTH_CM, Paper, page_budget
 from fai_site.handouts.sheet import handout_items
 from fai_site.pictures.svg.layout import frames_across
@@ -95,6 +95,7 @@ def assert_fits(pages: list[str], handout: Program, catalogue: Catalogue) -> Non
     for item in handout_items(handout, catalogue):
         assert item.exercise.name in everything and amount(item.dosage) in everything
         lines = [words(line) for line in [item.exercise.position, *item.exercise.steps, *item.exercise.precautions]]
+        lines += [words(f"{LOAD_RULE}: {item.exercise.add_load}")] if item.exercise.add_load else []
         (page,) = [sheet for sheet in pages if lines[0] in sheet]
         assert [line for line in lines if line not in page] == [], f"{item.exercise.id} is split or cut"
     assert box_problems(pages, printed_signs(catalogue)) == []

@@ -20,6 +20,7 @@ from warning_box import box_problems, printed, squeezed
 
 from fai_site.catalogue import dosage_text
 from fai_site.catalogue.loader import load_catalogue
+from fai_site.catalogue.model import LOAD_RULE, Category, Exercise, Phase
 from fai_site.catalogue.warning_signs import TierList
 from fai_site.handouts.paper import FRAME_WIDTH_CM, Paper, page_budget
 from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
@@ -54,10 +55,35 @@ def test_every_step_and_precaution_is_on_paper(built_site: BuildResult, program_
     missing = [
         (item.exercise.id, line)
         for item in handout_items(program(program_id), CATALOGUE)
-        for line in [item.exercise.position, *item.exercise.steps, *item.exercise.precautions]
+        for line in [
+            item.exercise.position,
+            *item.exercise.steps,
+            *item.exercise.precautions,
+            *load_line(item.exercise),
+        ]
         if words(line) not in printed
     ]
     assert missing == []
+
+
+def load_line(exercise: Exercise) -> list[str]:
+    """How the card says to add load, as printed: the rule, then the exercise's own way."""
+    return [f"{LOAD_RULE}: {exercise.add_load}"] if exercise.add_load else []
+
+
+@pytest.mark.parametrize("program_id", [p.id for p in CATALOGUE.programs if p.phase in (Phase.MIDDLE, Phase.LATE)])
+def test_the_middle_and_late_programs_add_load_on_paper(built_site: BuildResult, program_id: str) -> None:
+    # Personalised hip therapy is progressive: these programs say, on each strength card, how to add load.
+    strength = [
+        item.exercise
+        for item in handout_items(program(program_id), CATALOGUE)
+        if item.exercise.category is Category.STRENGTH
+    ]
+    assert len(strength) >= 2
+    for paper in Paper:
+        _, printed = pdf_text(built_site.site, program_id, paper)
+        assert [exercise.id for exercise in strength if not load_line(exercise)] == []
+        assert [line for exercise in strength for line in load_line(exercise) if words(line) not in printed] == []
 
 
 # What each program's sheet says, written out here rather than asked of dosage_text.
@@ -95,6 +121,8 @@ def test_the_sheet_gives_the_programs_own_weeks(built_site: BuildResult, program
     kicker = text(by_class(sheet, "fai-handout__kicker")[0])
     assert kicker.endswith(handout.weeks_label)
     assert "(weeks" not in kicker
+    # Phases are criteria, not calendar weeks: a sheet gives its weeks as what is usual, never as a date to move on.
+    assert handout.weeks == "ongoing" or "usually" in kicker
     index = text(parse(built_site.page("handouts/index.html")))
     assert f"{handout.phase.name_only} phase · {handout.weeks_label}" in index
 

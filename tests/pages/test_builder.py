@@ -366,7 +366,7 @@ def test_a_shared_link_brings_the_program_back_without_the_patient(
         open_builder(reopened, shared)
         assert sheet_names(reopened) == names == [name("glute-bridge"), name("clamshell"), name("stationary-bike")]
         assert sheet_doses(reopened) == doses
-        assert "2 sets of 15" in doses[1] and "each side" not in doses[1]
+        assert "2 sets of 12" in doses[1] and "each side" not in doses[1]
         assert reopened.locator(".fai-builder__preview .fai-handout__title").text_content() == "After the first visit"
         notes = reopened.locator(".fai-builder__preview .fai-handout__note:visible").all_text_contents()
         assert notes == ["Keep your top hip forward_slowly & gently"]
@@ -642,7 +642,7 @@ def test_the_whole_flow_works_from_the_keyboard(site_server: str, page: Page) ->
     )
     page.keyboard.press("Control+A")
     page.keyboard.type("2")
-    assert sheet_doses(page)[1].startswith("2 sets of 15")
+    assert sheet_doses(page)[1].startswith("2 sets of 12")
     tab_to(page, "element.matches('.fai-builder__print')")
     focus = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert focus != "none"

@@ -27,6 +27,7 @@ from readability import grade, markdown_body
 from warning_box import printed
 
 from fai_site.catalogue.loader import load_catalogue
+from fai_site.catalogue.model import LOAD_RULE
 from fai_site.handouts.sheet import handout_items
 from fai_site.pages import companion
 from fai_site.pages.handout_builder import item_code, program_fragment
@@ -56,9 +57,11 @@ def test_every_exercise_comes_with_its_picture_steps_precautions_and_dose() -> N
     for entry, exercise in zip(data["exercises"], CATALOGUE.exercises):
         assert entry["steps"] == exercise.steps and entry["precautions"] == exercise.precautions
         assert entry["dose"] == exercise.dosage.model_dump(exclude_none=True)
+        assert entry["addLoad"] == exercise.add_load
         shown = picture(exercise)
         assert entry["picture"] == (f"../{shown.path}" if shown else None)
     assert data["painRule"]["stayed"] == "Pain stayed up: do less next time, and tell your therapist."
+    assert data["loadRule"] == LOAD_RULE
 
 
 def test_every_handout_starts_its_program_in_the_companion(built_site: BuildResult) -> None:
@@ -192,6 +195,24 @@ def test_a_handouts_start_button_opens_its_program(context: tuple[BrowserContext
     page.wait_for_timeout(300)
     screenshot(page, "today")
     assert not recorded.foreign(site_server)
+
+
+def test_each_card_says_how_to_add_load_where_the_exercise_does(
+    context: tuple[BrowserContext, Recorded], site_server: str
+) -> None:
+    browser_context, _ = context
+    page = browser_context.new_page()
+    page.goto(program_url(site_server))
+    items = handout_items(PROGRAM, CATALOGUE)
+    wait_started(page, len(items))
+    page.locator(".fai-companion__how").evaluate_all("boxes => boxes.forEach(box => { box.open = true; })")
+    lines = page.locator(".fai-companion__load")
+    shown = [
+        " ".join(lines.nth(index).inner_text().split()) if lines.nth(index).is_visible() else None
+        for index in range(len(items))
+    ]
+    assert shown == [f"{LOAD_RULE}: {item.exercise.add_load}" if item.exercise.add_load else None for item in items]
+    assert any(shown)
 
 
 def test_a_builder_link_opens_its_program_and_a_second_program_is_kept_apart(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from xml.etree.ElementTree import Element
 
@@ -13,7 +14,7 @@ from readability import pain_rule_sentences
 
 from fai_site.catalogue.dosage_text import amount, describe
 from fai_site.catalogue.loader import load_catalogue
-from fai_site.catalogue.model import Catalogue, Exercise, Program
+from fai_site.catalogue.model import LOAD_RULE, Catalogue, Category, Exercise, Program
 from fai_site.handouts.sheet import handout_items
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
@@ -44,9 +45,24 @@ def test_every_exercise_page_shows_every_field(built_site: BuildResult, exercise
         *exercise.equipment,
         *(CATALOGUE.exercise(other).name for other in exercise.easier + exercise.harder),
         *(CATALOGUE.references[key].title for key in exercise.references),
+        *(note for key in exercise.references if (note := CATALOGUE.references[key].note)),
+        *([f"{LOAD_RULE}: {exercise.add_load}"] if exercise.add_load else []),
     ]
     missing = [value for value in expected if " ".join(value.split()) not in content]
     assert not missing
+
+
+def test_the_builders_card_says_how_to_add_load_for_each_strength_exercise(built_site: BuildResult) -> None:
+    # The builder's cards are the handout's: a clinician's own sheet carries the load line too.
+    page = built_site.page("handouts/builder/index.html")
+    strength = [exercise for exercise in CATALOGUE.exercises if exercise.category is Category.STRENGTH]
+    assert strength and all(exercise.add_load for exercise in strength)
+    missing = [
+        exercise.id
+        for exercise in CATALOGUE.exercises
+        if exercise.add_load and f"{LOAD_RULE}:</strong> {html.escape(exercise.add_load, quote=False)}" not in page
+    ]
+    assert missing == []
 
 
 @pytest.mark.parametrize("exercise_id", exercise_ids())

@@ -20,9 +20,10 @@ from fai_site.pictures.body import LIMB_SEGMENTS, SEGMENT_LENGTHS, FrameFigure
 from fai_site.pictures.drawing import draw_scene, illustration_text, render_illustration
 from fai_site.pictures.motion import in_between_postures, motion_bodies
 from fai_site.pictures.pose_text import describe_pose
+from fai_site.pictures.props import door_tie, flat
 from fai_site.pictures.scene import build_scene
 from fai_site.pictures.svg.arrows import motion_arrows
-from fai_site.pictures.svg.style import ACCENT, BAND_AROUND, FAR, PROP_LIGHT
+from fai_site.pictures.svg.style import ACCENT, BAND_AROUND, FAR, PROP_LIGHT, PROP_TOP
 
 SVG = "{http://www.w3.org/2000/svg}"
 TOUCH = 1.5  # cm: how close to its surface a supporting point must be
@@ -551,6 +552,46 @@ def test_a_band_around_the_legs_is_drawn_over_them_in_its_own_colour() -> None:
         assert ACCENT in colours[before:band], "the band comes after the stepping leg it goes around"
 
 
+def test_a_ball_between_the_knees_is_drawn_in_front_of_the_legs() -> None:
+    # Drawn behind them, the adductor squeeze's ball hid behind the knees it is squeezed between.
+    elements = draw_scene(build_scene(pose_of("adductor-squeeze")))
+    legs = [i for i, e in enumerate(elements) if e.tag == "polyline" and dict(e.attributes).get("stroke") == ACCENT]
+    balls = [i for i, e in enumerate(elements) if e.tag == "circle" and dict(e.attributes).get("fill") == PROP_TOP]
+    assert legs and len(balls) == 1 and balls[0] > max(legs)
+
+
+def test_a_band_tied_to_a_door_runs_from_the_door_to_the_hands() -> None:
+    # The anti-rotation press: the band is tied beside the body at the height of the hands and held at the chest.
+    pose = pose_of("pallof-press")
+    scene = build_scene(pose)
+    tie = flat(scene.frames[0], door_tie(scene.frames))[0]
+    assert all(tie[0] > frame.xy(name)[0] for frame in scene.frames for name in frame.radii), (
+        "the door is beside the body"
+    )
+    lengths = []
+    for frame, shapes in zip(scene.frames, scene.frame_props):
+        (band,) = [shape for shape in shapes if shape.role == "band"]
+        hands = [frame.xy("near_hand"), frame.xy("far_hand")]
+        held = ((hands[0][0] + hands[1][0]) / 2, (hands[0][1] + hands[1][1]) / 2)
+        assert math.dist(band.points[0], tie) < 0.5 and math.dist(band.points[-1], held) < 0.5
+        lengths.append(math.dist(band.points[0], band.points[-1]))
+    assert lengths[-1] > lengths[0] + 10.0, "pressing the hands out stretches the band"
+
+
+def test_a_cushion_lies_under_each_knee_that_falls_out() -> None:
+    # The lying butterfly: the knees fall out onto pillows, so the stretch stays gentle.
+    scene = build_scene(pose_of("lying-butterfly-stretch"))
+    last = scene.frames[-1]
+    tops = [shape.points for shape in scene.props if shape.role == "prop-light-top"]
+    for side in ("near", "far"):
+        x, y = last.xy(f"{side}_knee")
+        assert any(
+            min(p[0] for p in top) <= x <= max(p[0] for p in top)
+            and min(p[1] for p in top) <= y <= max(p[1] for p in top)
+            for top in tops
+        ), f"no cushion under the {side} knee"
+
+
 def test_lying_on_your_side_seen_from_a_little_above_the_body_is_square_on() -> None:
     body = side_lying("front-above")
     assert body.azimuth == 0.0 and 0.0 < body.elevation < 45.0
@@ -677,6 +718,10 @@ def test_an_unknown_pose_field_is_refused() -> None:
         (minimal(base="lying-on-side", view="side"), "from the front"),
         (minimal(props=["mat", "mat"]), "only once"),
         (minimal(frames=[{"step_foot": "near-leg"}, {}]), "step prop"),
+        (minimal(props=["door", "band"]), "door prop is for upright"),
+        (minimal(base="standing", props=["door", "band"]), "seen from the front"),
+        (minimal(base="standing", view="front", props=["door", "post", "band"]), "door or post"),
+        (minimal(base="standing", props=["cushions"]), "cushions prop needs"),
     ],
 )
 def test_poses_that_cannot_be_drawn_are_refused(data: dict[str, Any], words: str) -> None:

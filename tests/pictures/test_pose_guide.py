@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from conftest import FIXTURES, ROOT
 
 from fai_site.catalogue.loader import load_catalogue
-from fai_site.catalogue.pose import Base, BodyPart, Joint, View
+from fai_site.catalogue.pose import Base, BodyPart, Joint, Prop, View
 from fai_site.pages import render
 from fai_site.pages.site_pages import generated_files
 from fai_site.pictures.pose_guide import pose_guide
@@ -41,6 +41,11 @@ def test_the_page_shows_each_picture_with_the_yaml_that_draws_it() -> None:
     for drawn in GUIDE.pictures:
         assert f"]({drawn.path})" in page and drawn.yaml in page
     assert "near** side is on the **right**" in page
+
+
+def test_the_page_says_where_every_prop_is_drawn() -> None:
+    page = render.pose_guide_page(GUIDE)
+    assert [prop.value for prop in Prop if f"| `{prop.value}` | " not in page] == []
 
 
 def test_the_page_explains_every_view_and_draws_the_view_from_above() -> None:

@@ -13,7 +13,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from fai_site.catalogue.pose import Pose
 from fai_site.catalogue.strict import Strict
@@ -45,6 +45,12 @@ DRAFT_HELP = (
     "true while you are still writing it: it is checked and its problems listed, but it blocks nothing and is "
     "never published."
 )
+# A program's weeks, as `weeks_label` can say them with "usually about": a range, a start, or "ongoing".
+WEEKS_PATTERN = r"^(?:\d{1,2}(?:[–-]\d{1,2}|\+)|ongoing)$"
+WEEK_RANGE = re.compile(r"^(?P<first>\d{1,2})(?:[–-](?P<last>\d{1,2})|(?P<on>\+))$")
+# What makes an exercise a strength exercise is that it gets harder by adding load; the page, every
+# handout card and My program print how, under this one heading.
+LOAD_RULE = "When 12 slow reps feel easy"
 # A program's spacing advice that states a frequency would be a second, drifting copy of it.
 FREQUENCY_WORDS = re.compile(
     r"\b(once|twice|daily|every day|\d+ (times|days?)|times a|a day|a week|per day|per week)\b", re.IGNORECASE
@@ -102,10 +108,12 @@ PHASE_NAMES = {
     Phase.LATE: "Late",
     Phase.RETURN: "Return to activity",
 }
+# Phases are criteria, not calendar weeks: the weeks come from a post-surgery protocol (Tijssen 2016)
+# and are only what it usually takes, so every label that gives them says "usually about".
 PHASE_LABELS = {
-    Phase.EARLY: "Early (weeks 0–4)",
-    Phase.MIDDLE: "Middle (weeks 4–10)",
-    Phase.LATE: "Late (weeks 10 and on)",
+    Phase.EARLY: "Early (usually about weeks 0–4)",
+    Phase.MIDDLE: "Middle (usually about weeks 4–10)",
+    Phase.LATE: "Late (usually from about week 10)",
     Phase.RETURN: "Return to activity",
 }
 
@@ -121,6 +129,14 @@ class Reference(Strict):
         default=None, pattern=r"^10\.\d{4,9}/\S+$", description="DOI without the 'https://doi.org/' prefix."
     )
     url: str | None = Field(default=None, pattern=r"^https://\S+$", description="A stable https web address.")
+    note: Line | None = Field(
+        default=None,
+        description=(
+            "What kind of source it is, in plain words, where the title does not say: e.g. that a trial's plan"
+            " shows only which exercises it used, or that a protocol is for after surgery. Printed after the source"
+            " on every exercise page that cites it."
+        ),
+    )
 
 
 class DosageChange(Strict):
@@ -188,8 +204,17 @@ class PoseIllustration(Strict):
     pose: Pose = Field(description="The position, props and frames to draw (see the pose fields below).")
 
 
+# The JSON Schema's form of the load rule, so an editor's tool flags a strength exercise without `add_load` too.
+STRENGTH_NEEDS_LOAD: dict[str, Any] = {
+    "if": {"properties": {"category": {"const": Category.STRENGTH.value}}, "required": ["category"]},
+    "then": {"required": ["add_load"]},
+}
+
+
 class Exercise(Strict):
     """One exercise: everything a patient needs to do it safely at home."""
+
+    model_config = ConfigDict(json_schema_extra=STRENGTH_NEEDS_LOAD)
 
     id: Slug = Field(description="Unique, stable id; the page lives at exercises/<id>/.")
     name: Short = Field(description="The exercise's everyday name.")
@@ -221,6 +246,15 @@ class Exercise(Strict):
             "themselves, so leave it out."
         ),
     )
+    add_load: Line | None = Field(
+        default=None,
+        validate_default=True,
+        description=(
+            "How to add load once it is easy (a band, an ankle weight, a dumbbell, a kettlebell, one leg), e.g."
+            " 'Hold a dumbbell in each hand.' Needed for a strength exercise. The page, every handout card and"
+            f" My program print it after '{LOAD_RULE}:'."
+        ),
+    )
     easier: list[Slug] = Field(
         default_factory=list,
         description=(
@@ -239,6 +273,17 @@ class Exercise(Strict):
     @classmethod
     def _one_phase_is_a_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
+
+    @field_validator("add_load")
+    @classmethod
+    def _strength_says_how_to_add_load(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Personalised hip therapy is progressive (Wall 2016): strength work that never adds load stops working."""
+        if value is None and info.data.get("category") is Category.STRENGTH:
+            raise ValueError(
+                "a strength exercise must say how to add load once it is easy: add 'add_load:' with one short line,"
+                f" e.g. 'Hold a dumbbell in each hand.' (printed after '{LOAD_RULE}:')"
+            )
+        return value
 
 
 class Frequency(Strict):
@@ -262,7 +307,13 @@ class Program(Strict):
     id: Slug = Field(description="Unique, stable id; the handout lives at handouts/<id>/.")
     title: Short = Field(description="The handout's title.")
     phase: Phase = Field(description="The rehabilitation phase it belongs to.")
-    weeks: Short = Field(description="When it is for, e.g. '0–4' or 'ongoing'.")
+    weeks: str = Field(
+        pattern=WEEKS_PATTERN,
+        description=(
+            "About when it usually starts and ends, in weeks: a range such as '0–4', a start such as '10+', or"
+            " 'ongoing'. It is printed as 'usually about weeks 0–4': `move_on` says when to move on."
+        ),
+    )
     audience: Line = Field(description="Who it is for, in one sentence.")
     goal: Line = Field(description="What it aims to do, in one sentence.")
     frequency: Frequency = Field(
@@ -305,8 +356,13 @@ class Program(Strict):
 
     @property
     def weeks_label(self) -> str:
-        """'weeks 0–4' for a range, 'ongoing' as it is."""
-        return f"weeks {self.weeks}" if self.weeks[:1].isdigit() else self.weeks
+        """'usually about weeks 0–4', 'usually from about week 10' or 'ongoing': a guide; `move_on` is the rule."""
+        found = WEEK_RANGE.match(self.weeks)
+        if found is None:
+            return self.weeks
+        if found["on"]:
+            return f"usually from about week {found['first']}"
+        return f"usually about weeks {found['first']}–{found['last']}"
 
 
 class Catalogue(Strict):

@@ -61,6 +61,8 @@ class Prop(str, Enum):
     BALL = "ball"
     BIKE = "bike"
     PILLOW = "pillow"
+    DOOR = "door"
+    CUSHIONS = "cushions"
 
 
 class BodyPart(str, Enum):
@@ -224,9 +226,17 @@ PROP_PLACES: dict[Prop, str] = {
         "little, so the hand shows on the wall)"
     ),
     Prop.POST: "a fixed object just beyond the feet, the band's anchor",
-    Prop.BALL: "under the seat when sitting; otherwise between the knees",
+    Prop.BALL: "under the seat when sitting; otherwise between the knees, in front of them",
     Prop.BIKE: "an exercise bike: saddle under the seat, pedals under the feet, bars at the hands",
     Prop.PILLOW: "under the hips when lying face down, under the head otherwise",
+    Prop.DOOR: (
+        "upright, seen from the front or the front and above: a closed door beside the near side, the band tied"
+        " to its edge at the height of the hands in the first frame (add band: it runs from the door to the hands)"
+    ),
+    Prop.CUSHIONS: (
+        "lying on your back only: one under each knee, where the knee rests in the last frame (for knees that"
+        " fall out to the side)"
+    ),
 }
 
 
@@ -379,6 +389,17 @@ class Pose(_PoseModel):
             raise ValueError("sitting needs a seat: add chair, bench, ball or bike to props (or use sitting-on-floor)")
         if Prop.BIKE in self.props and self.base is not Base.SITTING:
             raise ValueError("the bike prop needs base: sitting")
+        if Prop.DOOR in self.props and (
+            self.base not in UPRIGHT_BASES or self.shown_view not in (View.FRONT, View.FRONT_ABOVE)
+        ):
+            raise ValueError(
+                "the door prop is for upright positions seen from the front (view: front or front-above), "
+                "so the door shows beside the body"
+            )
+        if Prop.DOOR in self.props and Prop.POST in self.props:
+            raise ValueError("a band has one anchor: use door or post, not both")
+        if Prop.CUSHIONS in self.props and self.base is not Base.LYING_ON_BACK:
+            raise ValueError("the cushions prop needs base: lying-on-back (one under each knee)")
         if len(set(self.props)) != len(self.props):
             raise ValueError("props: each prop may appear only once")
         if len(set(self.moving)) != len(self.moving):

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from fai_site import templating
 from fai_site.catalogue import dosage_text
+from fai_site.catalogue.model import LOAD_RULE
 from fai_site.pictures.picture import picture
 
 if TYPE_CHECKING:
@@ -36,7 +37,12 @@ def break_after_slashes(url: str) -> Markup:
 
 # What the sheet's templates use; an environment that imports the sheet's parts (the builder's page) adds them too.
 FILTERS = {"long_date": long_date, "break_after_slashes": break_after_slashes}
-GLOBALS = {"picture": picture, "dosage_amount": dosage_text.amount, "dosage_frequency": dosage_text.frequency}
+GLOBALS = {
+    "picture": picture,
+    "dosage_amount": dosage_text.amount,
+    "dosage_frequency": dosage_text.frequency,
+    "load_rule": LOAD_RULE,
+}
 
 
 @cache

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from fai_site.catalogue import dosage_text
-from fai_site.catalogue.model import Catalogue, Exercise
+from fai_site.catalogue.model import LOAD_RULE, Catalogue, Exercise
 from fai_site.catalogue.warning_signs import printed_safety
 from fai_site.pages.handout_builder import DOSE_FIELDS, field_data
 from fai_site.pages.structured_data import script_text
@@ -62,6 +62,7 @@ def companion_data(catalogue: Catalogue, *, root: str) -> str:
     data: dict[str, Any] = {
         "exercises": [exercise_data(exercise, root=root) for exercise in catalogue.exercises],
         "doseFields": [field_data(field) for field in DOSE_FIELDS],
+        "loadRule": LOAD_RULE,
         "restSeconds": REST_SECONDS,
         "okPain": OK_PAIN,
         "painRule": PAIN_RULE,
@@ -78,6 +79,7 @@ def exercise_data(exercise: Exercise, *, root: str) -> dict[str, Any]:
         "alt": picture.alt if picture else None,
         "steps": list(exercise.steps),
         "precautions": list(exercise.precautions),
+        "addLoad": exercise.add_load,
         "dose": exercise.dosage.model_dump(exclude_none=True),
         "amount": dosage_text.amount(exercise.dosage),
     }

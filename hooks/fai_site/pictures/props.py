@@ -25,6 +25,7 @@ from fai_site.pictures.body import (
     TORSO_R,
     FrameFigure,
     body_orientation,
+    midpoint,
 )
 from fai_site.pictures.geometry import F, apply, project
 
@@ -35,7 +36,7 @@ class Shape:
 
     kind: str  # polygon, line, circle, curve (start, control, end), floor-line, floor-band, water
     points: tuple[tuple[float, float], ...]
-    role: str  # prop, prop-top, prop-light, prop-light-top, mat, mat-top, band, band-around, floor, water
+    role: str  # prop, prop-top, prop-light, prop-light-top, prop-over, mat, mat-top, band, band-around, floor, water
     radius: float = 0.0
 
 
@@ -43,6 +44,11 @@ class Shape:
 # Props are built in world cm (x, height, depth) and projected with the frame's camera.
 
 P3 = tuple[float, float, float]  # (x, height, depth): a prop point in the world
+
+DOOR_WIDTH = 80.0
+DOOR_GAP = 45.0  # from the body's near side to the door's edge
+DOOR_HEIGHT = 200.0
+CUSHION_HALF = 10.0  # half the length and width of a cushion under a knee
 
 
 def flat(frame: FrameFigure, *points: P3) -> tuple[tuple[float, float], ...]:
@@ -87,6 +93,10 @@ def shared_props(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
         shapes.extend(post(pose, frames))
     if Prop.BALL in pose.props:
         shapes.append(ball(pose, first))
+    if Prop.DOOR in pose.props:
+        shapes.extend(door(frames))
+    if Prop.CUSHIONS in pose.props:
+        shapes.extend(cushions(frames[-1]))
     return shapes
 
 
@@ -110,6 +120,8 @@ def floor(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
     first = frames[0]
     low = [n for n in first.radii if any(f.points[n][2] - f.radii[n] < 6.0 for f in frames)]
     x0, x1 = body_extent(frames, 0, None if pose.base in RESTING_BASES else low)
+    if Prop.DOOR in pose.props:  # the door stands on the same floor
+        x1 = door_tie(frames)[0] + DOOR_WIDTH
     if first.elevation:
         d0, d1 = body_extent(frames, 1, low)
         d0, d1 = d0 - 8, d1 + 8
@@ -266,7 +278,12 @@ def post_x(pose: Pose, frames: list[FrameFigure]) -> float:
 
 
 def band(pose: Pose, frames: list[FrameFigure], frame: FrameFigure) -> Shape:
-    """The band: from the near ankle to the post (slack or taut), or around both knees."""
+    """The band: from the near ankle to the post (slack or taut), from the door to the hands, or around both knees."""
+    if Prop.DOOR in pose.props:
+        tie = flat(frame, door_tie(frames))[0]
+        hands = midpoint(frame.points["near_hand"], frame.points["far_hand"])
+        held = project(hands, frame.elevation, frame.azimuth)
+        return Shape("curve", (tie, ((tie[0] + held[0]) / 2, (tie[1] + held[1]) / 2), held), "band")
     if Prop.POST in pose.props:
         x = post_x(pose, frames)
         tie = flat(frame, (x, 12.0, 0.0))[0]
@@ -286,6 +303,39 @@ def band(pose: Pose, frames: list[FrameFigure], frame: FrameFigure) -> Shape:
     span = math.dist(a, b) or 1.0
     out = ((b[0] - a[0]) / span * LIMB_R, (b[1] - a[1]) / span * LIMB_R)
     return Shape("line", ((a[0] - out[0], a[1] - out[1]), (b[0] + out[0], b[1] + out[1])), "band-around")
+
+
+def door_tie(frames: list[FrameFigure]) -> P3:
+    """Where the band is tied: the door's edge nearest the body, at the height of the hands in the first frame."""
+    first = frames[0]
+    hands = midpoint(first.points["near_hand"], first.points["far_hand"])
+    side = max(f.points[n][0] + f.radii[n] for f in frames for n in f.radii)
+    return (side + DOOR_GAP, hands[2], first.points["pelvis"][1])
+
+
+def door(frames: list[FrameFigure]) -> list[Shape]:
+    """A closed door beside the body's near side, seen face on: a pale board, its handle, the band's knot."""
+    x, tie_z, d = door_tie(frames)
+    frame = frames[0]
+    face = flat(frame, (x, 0.0, d), (x + DOOR_WIDTH, 0.0, d), (x + DOOR_WIDTH, DOOR_HEIGHT, d), (x, DOOR_HEIGHT, d))
+    return [
+        Shape("polygon", face, "prop-light"),
+        Shape("circle", (flat(frame, (x + DOOR_WIDTH - 9.0, 100.0, d))[0],), "prop", radius=3.0),
+        Shape("circle", (flat(frame, (x, tie_z, d))[0],), "prop", radius=2.5),
+    ]
+
+
+def cushions(last: FrameFigure) -> list[Shape]:
+    """A cushion under each knee, where it rests at the end of the move (knees that fall out to the side)."""
+    shapes: list[Shape] = []
+    for side in ("near", "far"):
+        x, d, _ = last.points[f"{side}_knee"]
+        top = max(2.0, last.bottom(f"{side}_knee"))
+        d += CUSHION_HALF / 2 if d > 0 else -CUSHION_HALF / 2  # a little outside the knee, so it shows beside the leg
+        shapes += box_faces(
+            last, x - CUSHION_HALF, x + CUSHION_HALF, 0.0, top, d - CUSHION_HALF, d + CUSHION_HALF, "prop-light"
+        )
+    return shapes
 
 
 def wall(pose: Pose, frames: list[FrameFigure]) -> list[Shape]:
@@ -317,4 +367,4 @@ def ball(pose: Pose, frame: FrameFigure) -> Shape:
         x, top = seat_top(frame)
         return Shape("circle", (flat(frame, (x, top / 2, 0.0))[0],), "prop", radius=top / 2)
     a, b = frame.xy("near_knee"), frame.xy("far_knee")
-    return Shape("circle", (((a[0] + b[0]) / 2, (a[1] + b[1]) / 2),), "prop-light", radius=10.0)
+    return Shape("circle", (((a[0] + b[0]) / 2, (a[1] + b[1]) / 2),), "prop-over", radius=10.0)

@@ -1,9 +1,10 @@
 """One frame of a picture as SVG elements, in the one drawing order the still and the animation share.
 
 The floor, the props that stay put, the band behind the body, the body (over, for an
-overlay, the earlier frames' moving parts as hollow ghosts), the band around the legs
-over it, and pool water over everything. The still draws each catalogue frame this way and
-the animation each in-between body, so the two pictures stack their parts alike.
+overlay, the earlier frames' moving parts as hollow ghosts), what the body holds in front of
+it (a ball between the knees), the band around the legs over it, and pool water over
+everything. The still draws each catalogue frame this way and the animation each in-between
+body, so the two pictures stack their parts alike.
 """
 
 from __future__ import annotations
@@ -48,12 +49,14 @@ def frame_elements(
 ) -> list[Element]:
     """`body` with the floor and the props in `cell`; `moving_props` are the band and water of its frame."""
     floors = [s for s in scene.props if s.role == "floor"]
-    props = [s for s in scene.props if s.role != "floor"]
+    props = [s for s in scene.props if s.role not in ("floor", "prop-over")]
+    held = [s for s in scene.props if s.role == "prop-over"]
     out = draw_floor(floors, cell, box) + draw_props(props, cell)
     out += draw_props([s for s in moving_props if s.role == "band"], cell)
     for ghost in ghosts:
         out += draw_body(scene, ghost, cell, ghost=True)
     out += draw_body(scene, body, cell)
+    out += draw_props(held, cell)
     out += draw_props([s for s in moving_props if s.role == "band-around"], cell)
     out += [e for s in moving_props if s.role == "water" for e in draw_water(s, cell, box)]
     return out

@@ -57,6 +57,8 @@ def draw_props(shapes: list[Shape], cell: Cell) -> list[Element]:
             out.append(polygon(pts, fill, PROP_LIGHT if light else PROP_LINE, 1.6))
         elif shape.kind == "line":
             out.append(polyline(pts, PROP_LIGHT if shape.role == "prop-light" else PROP_LINE, max(2.0, 3.0 * s)))
+        elif shape.kind == "circle" and shape.role == "prop-over":  # held in front: filled, so it hides what is behind
+            out.append(circle(pts[0], shape.radius * s, PROP_TOP, PROP_LIGHT, max(1.6, 2.2 * s)))
         elif shape.kind == "circle":
             out.append(
                 circle(
