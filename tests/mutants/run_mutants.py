@@ -64,18 +64,17 @@ class Mutant:
 
 # A program's sheet and the builder's, part by part, for the mutants that move the warning box to the end.
 HANDOUT_BOX = "{{ parts.red_flags(program.id, safety, 1) }}\n"
-HANDOUT_SHEET_PARTS = (
-    HANDOUT_BOX
-    + "{{ parts.how(program.id, how_often, program.move_on, 1) }}\n"
-    + '{{ parts.closing(program.id, items, qr_code, "Scan to open this sheet online, or type:", public_url, '
+HANDOUT_HOW = "{{ parts.how(program.id, how_often, program.move_on, 1) }}\n"
+HANDOUT_LOG = (
+    '{{ parts.closing(program.id, items, qr_code, "Scan to open this sheet online, or type:", public_url, '
     + "catalogue, review, 1) }}\n"
-    + "{{ parts.exercises(program.id, items, root, 1) }}\n"
 )
+HANDOUT_SHEET_PARTS = HANDOUT_BOX + HANDOUT_LOG + HANDOUT_HOW + "{{ parts.exercises(program.id, items, root, 1) }}\n"
 BUILDER_BOX = '{{ parts.red_flags("fai-sheet", safety, 2) }}\n'
 BUILDER_SHEET_PARTS = (
     BUILDER_BOX
-    + '{{ parts.how("fai-sheet", how_often, move_on, 2, notes_slot=true) }}\n'
     + '{{ parts.closing("fai-sheet", [], "slot" if public_url else none, qr_caption, none, catalogue, review, 2) }}\n'
+    + '{{ parts.how("fai-sheet", how_often, move_on, 2, notes_slot=true) }}\n'
     + '{{ parts.exercises("fai-sheet", [], root, 2) }}\n'
 )
 
@@ -324,10 +323,18 @@ MUTANTS = [
         ("tests/pages/test_builder.py", "-k", "stays_whole"),
     ),
     Mutant(
+        "how to do the program back above the log, so a full first page pushes the taller block on",
+        "hooks/fai_site/handouts/templates/handout.html.j2",
+        HANDOUT_LOG + HANDOUT_HOW,
+        HANDOUT_HOW + HANDOUT_LOG,
+        ("tests/handouts/test_handout_print.py", "-k", "ships_pdfs_within"),
+    ),
+    Mutant(
         "paper hides the children's amber tier",
         "docs/stylesheets/handout.css",
-        "  .fai-handout__tier-group,\n  .fai-handout__detail {\n    display: none;",
-        "  .fai-handout__tier-group,\n  .fai-handout__tier--child-amber,\n  .fai-handout__detail {\n    display: none;",
+        "  .fai-handout__tier--child-red > *,\n  .fai-handout__tier--child-amber > *,\n",
+        "  .fai-handout__tier--child-amber {\n    display: none;\n  }\n\n"
+        "  .fai-handout__tier--child-red > *,\n  .fai-handout__tier--child-amber > *,\n",
         ("tests/handouts/test_handout_sheet.py", "-k", "whole_on_the_first_page"),
     ),
     Mutant(
