@@ -41,12 +41,13 @@ def build_env() -> dict[str, str]:
     return env
 
 
-def run_build(config: Path, site: Path, *extra: str) -> BuildResult:
+def run_build(config: Path, site: Path, *extra: str, env: dict[str, str] | None = None) -> BuildResult:
+    """`mkdocs build --strict`, as `make build` runs it; `env` adds to or overrides the build's environment."""
     completed = subprocess.run(
         [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(site), *extra],
         capture_output=True,
         text=True,
-        env=build_env(),
+        env=build_env() | (env or {}),
         timeout=600,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)

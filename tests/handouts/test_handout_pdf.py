@@ -142,7 +142,7 @@ def build_pdfs(catalogue: Catalogue, cache: Path, renderer: CountingRenderer) ->
 def test_a_second_build_renders_nothing(tmp_path: Path) -> None:
     renderer = CountingRenderer()
     first = build_pdfs(CATALOGUE, tmp_path, renderer)
-    assert sorted(renderer.rendered) == sorted(first) and len(first) == 2 * len(CATALOGUE.programs)
+    assert sorted(renderer.rendered) == sorted(first) and len(first) == 4 * len(CATALOGUE.programs)
     renderer.rendered.clear()
     assert build_pdfs(CATALOGUE, tmp_path, renderer) == first
     assert renderer.rendered == []
@@ -161,7 +161,10 @@ def test_changing_one_exercise_renders_only_the_programs_that_use_it(tmp_path: P
     renderer.rendered.clear()
     build_pdfs(load_catalogue(edited, docs_dir=ROOT / "docs"), tmp_path / "cache", renderer)
     expected = {
-        f"handouts/{paper.pdf_name(program.id)}" for program in programs_using(exercise, CATALOGUE) for paper in Paper
+        f"handouts/{paper.pdf_name(program.id, large_print=large_print)}"
+        for program in programs_using(exercise, CATALOGUE)
+        for paper in Paper
+        for large_print in (False, True)
     }
     assert sorted(renderer.rendered) == sorted(expected)
 
@@ -177,7 +180,7 @@ def test_a_changed_stylesheet_renders_every_pdf_again(tmp_path: Path) -> None:
         return content + b"\n/* changed */\n" if path == "stylesheets/handout.css" and content else content
 
     handout_pdfs(CATALOGUE, SETTINGS, resources=restyled, cache_dir=tmp_path, renderer=renderer)
-    assert len(renderer.rendered) == 2 * len(CATALOGUE.programs)
+    assert len(renderer.rendered) == 4 * len(CATALOGUE.programs)
 
 
 def script_env(**extra: str) -> dict[str, str]:

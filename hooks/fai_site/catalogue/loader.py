@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from fai_site.catalogue.article_rules import article_problems
 from fai_site.catalogue.content_rules import content_problems
 from fai_site.catalogue.cross_references import content_warnings, cross_reference_problems, is_draft
+from fai_site.catalogue.invisible_characters import invisible_character_problems
 from fai_site.catalogue.messages import problems_from
 from fai_site.catalogue.model import Catalogue
 from fai_site.catalogue.problems import CatalogueError, EntryIds, Level, Problem, report
@@ -148,6 +149,7 @@ def validated(data: dict[str, Any], *, docs_dir: Path, grades: ReadingGrades) ->
     links = [
         problem
         for problem in [
+            *invisible_character_problems(data),
             *cross_reference_problems(data, docs_dir=docs_dir),
             *content_problems(data, grades=grades),
             *repeated_sign_ids(data),
