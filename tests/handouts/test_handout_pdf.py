@@ -280,6 +280,29 @@ def test_equal_inputs_give_byte_identical_pdfs() -> None:
     assert render_pdf(job).content == render_pdf(job).content
 
 
+def test_every_sheet_of_a_short_program_renders_in_each_size() -> None:
+    """The minimal program's large-print sheet puts its QR block at a page's foot; WeasyPrint 70 stops with an
+    AssertionError if that grid may split (Kozea/WeasyPrint#2397), so the stylesheet keeps it whole."""
+    from fai_site.handouts.pdf_renderer import render_pdf
+
+    jobs = minimal_jobs()
+    assert {job.large_print for job in jobs} == {False, True}
+    assert all(render_pdf(job).pages >= 1 for job in jobs)
+
+
+def test_a_sheet_weasyprint_cannot_lay_out_is_named_not_a_traceback() -> None:
+    from fai_site.handouts.pdf_renderer import render_pdf
+
+    job = next(job for job in minimal_jobs() if job.large_print)
+    css = job.resources["stylesheets/handout.css"].decode()
+    whole = "  break-inside: avoid;\n}"
+    qr_rule = css.index(".fai-handout__qr {")
+    unsplit = css[:qr_rule] + css[qr_rule:].replace(whole, "}", 1)
+    broken = PdfJob(**{**vars(job), "resources": {**job.resources, "stylesheets/handout.css": unsplit.encode()}})
+    with pytest.raises(HandoutPdfError, match=r"^handouts/starter-large-print\.pdf: WeasyPrint could not lay out"):
+        render_pdf(broken)
+
+
 def test_source_date_epoch_sets_the_pdf_date(tmp_path: Path) -> None:
     from fai_site.handouts.pdf_renderer import render_pdf
 

@@ -150,6 +150,13 @@ MUTANTS = [
         ("tests/handouts/test_handout_tags.py", "-k", "margins"),
     ),
     Mutant(
+        "the QR block may split across pages",
+        "docs/stylesheets/handout.css",
+        "  column-gap: 0.6em;\n  break-inside: avoid;\n}",
+        "  column-gap: 0.6em;\n}",
+        ("tests/handouts/test_handout_pdf.py", "-k", "short_program_renders"),
+    ),
+    Mutant(
         "large print shrunk to the standard size",
         "docs/stylesheets/handout.css",
         "  .fai-large-print .fai-handout {\n    font-size: 16pt;",

@@ -41,6 +41,11 @@ def render_pdf(job: PdfJob) -> RenderedPdf:
     bytes."""
     try:
         document = HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
-        return RenderedPdf(finish_tags(document.write_pdf(pdf_variant=PDF_VARIANT)), len(document.pages))
     except FatalURLFetchingError as error:
         raise HandoutPdfError(f"{job.path}: {error} ({error.__cause__})") from None
+    except Exception as error:  # WeasyPrint's own layout faults (assertions in its grid code): name the sheet
+        raise HandoutPdfError(
+            f"{job.path}: WeasyPrint could not lay out this sheet ({type(error).__name__}: {error or 'no message'}); "
+            "a box that cannot be split across pages is the usual cause: keep it whole with break-inside: avoid"
+        ) from error
+    return RenderedPdf(finish_tags(document.write_pdf(pdf_variant=PDF_VARIANT)), len(document.pages))
