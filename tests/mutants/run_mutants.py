@@ -172,6 +172,13 @@ MUTANTS = [
         ("tests/handouts/test_large_print.py", "-k", "every_step"),
     ),
     Mutant(
+        "large print lets the warning box start at the foot of the first page",
+        "docs/stylesheets/handout.css",
+        "  .fai-large-print .fai-handout__stop {\n    break-before: page;\n",
+        "  .fai-large-print .fai-handout__stop {\n",
+        ("tests/handouts/test_large_print.py", "-k", "warning_box"),
+    ),
+    Mutant(
         "read aloud skips the precautions",
         "hooks/fai_site/pages/templates/exercise_page.md.j2",
         'data-read=".fai-read-heading, .fai-position, .fai-steps > li, .fai-take-care li"',
