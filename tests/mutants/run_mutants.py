@@ -154,7 +154,7 @@ MUTANTS = [
         "docs/stylesheets/handout.css",
         "  column-gap: 0.6em;\n  break-inside: avoid;\n}",
         "  column-gap: 0.6em;\n}",
-        ("tests/handouts/test_handout_pdf.py", "-k", "short_program_renders"),
+        ("tests/handouts/test_handout_pdf.py", "-k", "qr_block_at_a_pages_foot"),
     ),
     Mutant(
         "large print shrunk to the standard size",
