@@ -13,10 +13,11 @@ from markupsafe import Markup
 
 from fai_site.catalogue import dosage_text
 from fai_site.catalogue.model import Catalogue, Dosage, DosageChange, Exercise, Program
+from fai_site.catalogue.warning_signs import printed_safety
 from fai_site.handouts.phone_link import PHONE_LINE, phone_url
 from fai_site.handouts.qr_code import kept_qr_svg, qr_svg
 from fai_site.handouts.templating import render
-from fai_site.site_settings import Clinic, SiteSettings
+from fai_site.site_settings import NOT_REVIEWED, Clinic, SiteSettings
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,12 @@ def handout_html(
     public_url: str | None,
     qr_code: Markup | None = None,
     phone_url: str | None = None,
+    review: str = NOT_REVIEWED,
 ) -> str:
     """The handout sheet itself: one HTML fragment for the page and the PDFs; a QR code only for a public address,
-    opening the program on the patient's phone (`phone_url`)."""
+    opening the program on the patient's phone (`phone_url`).
+
+    `review` is the catalogue's clinical sign-off in words, printed in the footer."""
     items = handout_items(program, catalogue)
     return render(
         "handout.html.j2",
@@ -74,6 +78,8 @@ def handout_html(
         items=items,
         how_often=how_often(program, items),
         catalogue=catalogue,
+        safety=printed_safety(catalogue.safety, clinic.emergency_number),
+        review=review,
         clinic=clinic,
         root=root,
         public_url=public_url,
@@ -94,4 +100,5 @@ def handout_sheet(program: Program, catalogue: Catalogue, settings: SiteSettings
         public_url=settings.public_url(path),
         qr_code=kept_qr_svg(phone, cache_dir=settings.qr_cache) if phone else None,
         phone_url=phone,
+        review=settings.catalogue_review,
     )

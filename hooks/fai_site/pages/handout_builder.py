@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from fai_site.catalogue.model import Catalogue, Exercise
+from fai_site.catalogue.warning_signs import printed_safety
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, LARGE_PRINT_BUDGET_PAGES, LARGE_PRINT_MIN_PT
 from fai_site.handouts.phone_link import PHONE_LINE
 from fai_site.handouts.sheet import HandoutItem
@@ -26,7 +27,7 @@ from fai_site.pages.structured_data import script_text
 from fai_site.pages.templating import render
 from fai_site.pictures.base_picture import FOLDER as BASE_FOLDER
 from fai_site.pictures.base_picture import base_pictures
-from fai_site.site_settings import Clinic
+from fai_site.site_settings import NOT_REVIEWED, Clinic
 
 # The builder's page, by its path without extension, and its scripts in the order they run (each needs the ones
 # before it).
@@ -101,12 +102,14 @@ def builder_page(
     public_url: str | None,
     companion_href: str = "../../program/",
     companion_url: str | None = None,
+    review: str = NOT_REVIEWED,
 ) -> str:
     """The builder's page source: the controls, the empty sheet, and a card template per exercise.
 
     `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the
     program's fragment; `companion_url` is that page on the public site, which the patient's link and the sheet's
-    QR code open (None for a local build: the patient's link is then this site's own).
+    QR code open (None for a local build: the patient's link is then this site's own). `review` is the catalogue's
+    clinical sign-off in words, which its sheet prints.
     """
     rules = link_rules()
     return render(
@@ -135,6 +138,8 @@ def builder_page(
         move_on=MOVE_ON,
         qr_caption=f"{PHONE_LINE}.",
         clinic=clinic,
+        safety=printed_safety(catalogue.safety, clinic.emergency_number),
+        review=review,
         root=root,
         public_url=public_url,
         companion_href=companion_href,
