@@ -564,7 +564,7 @@ MUTANTS = [
     Mutant(
         "program link reads a link of any length",
         "docs/javascripts/program-link.js",
-        'if (fragment.length > rules.linkMaxLength) return program(rules, null, null, [], [{ kind: "too-long" }]);',
+        'if (tooLong(fragment, rules)) return program(rules, new URLSearchParams(), [{ kind: "too-long" }]);',
         "",
         ("tests/pages/test_hostile_data.py", "-k", "5000_exercises_is_refused"),
     ),
@@ -607,8 +607,8 @@ MUTANTS = [
     Mutant(
         "an import keeps no backup",
         "docs/javascripts/companion.js",
-        "if (!keep(BACKUP_KEY, JSON.stringify(app.store)) || !keep(STORE_KEY, JSON.stringify(merged))) {",
-        "if (!keep(STORE_KEY, JSON.stringify(merged))) {",
+        "if (!keep(BACKUP_KEY, store().toText(app.store)) || !keep(STORE_KEY, store().toText(merged))) {",
+        "if (!keep(STORE_KEY, store().toText(merged))) {",
         ("tests/pages/test_hostile_data.py", "-k", "brought_back"),
     ),
     Mutant(
@@ -772,9 +772,9 @@ MUTANTS = [
     Mutant(
         "the check-in sinks below the exercise cards",
         "docs/stylesheets/companion.css",
-        ".fai-companion__flags--emergency li {",
+        "html:has(.fai-companion) {",
         ".fai-companion__settle { order: 9; }\n.fai-companion { display: flex; flex-direction: column; }\n"
-        ".fai-companion__flags--emergency li {",
+        "html:has(.fai-companion) {",
         ("tests/pages/test_companion_plan.py", "-k", "before_the_cards"),
     ),
     Mutant(
