@@ -312,7 +312,7 @@ def test_weekly_activity_scores_are_charted_and_printed_for_an_appointment(
     scores.get_by_role("button", name="Save this week's scores").click()
     expect(page.locator(".fai-companion__chart-box .fai-companion__activity-dot")).to_have_count(2)
     page.get_by_role("button", name="Print a summary for your appointment").click()
-    page.wait_for_function("window.printed === 1")  # once the summary's module is loaded (on demand)
+    page.wait_for_function("() => window.printed === 1")  # once the summary's module is loaded (on demand)
     report = " ".join(page.locator(".fai-companion__report-body").inner_text().split())
     assert THREE_DAYS.title in report and "Putting on socks" in report
     assert "3" in report and "6" in report
