@@ -232,6 +232,19 @@ def test_the_menu_and_search_open_from_the_keyboard(site_server: str, phone_page
     phone_page.locator(".md-search-result__item").first.wait_for()
 
 
+def test_warning_signs_read_at_body_size_on_a_phone(site_server: str, phone_page: Page) -> None:
+    """Every box of warning signs an article's markers draw, title and signs, is in the size of the page's own
+    paragraphs (Material's admonitions alone are a fifth smaller)."""
+    open_page(phone_page, f"{site_server}when-to-get-help/")
+    body = phone_page.locator(".md-content article > p").first.evaluate("p => getComputedStyle(p).fontSize")
+    boxes = phone_page.locator(".admonition.fai-signs")
+    assert boxes.count() >= 3
+    sizes = boxes.locator("li, .admonition-title").evaluate_all(
+        "items => [...new Set(items.map((item) => getComputedStyle(item).fontSize))]"
+    )
+    assert sizes == [body]
+
+
 def test_instant_navigation_keeps_one_menu_and_one_search_button(site_server: str, instant_page: Page) -> None:
     """The header stays when Material swaps the page in, and keyboard-access.js runs again: its buttons must not pile
     up."""

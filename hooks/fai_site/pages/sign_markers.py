@@ -25,13 +25,20 @@ from fai_site.catalogue.article_rules import (
 from fai_site.catalogue.warning_signs import CHILD_TIERS, Safety, Tier, TierList, filled, signs_named, tier_list
 from fai_site.pages.templating import md_text
 
+# The class every box of warning signs carries on a page.
+SIGNS_BOX_CLASS = "fai-signs"
+
 
 def tier_box(group: TierList) -> str:
-    """A tier as a Material admonition: its heading (the action) as the title, a sign to a line."""
+    """A tier as a Material admonition: its heading (the action) as the title, a sign to a line.
+
+    The `fai-signs` class sets the box in body-size text (site.css): Material's admonitions are a fifth smaller,
+    and on a phone a warning sign must be as easy to read as the page around it.
+    """
     light = f"{group.tier.light}: " if group.tier.light else ""
     title = md_text(light + group.heading).replace('"', "&quot;")
     items = "\n".join(f"    - {md_text(sign.full)}" for sign in group.signs)
-    return f'!!! {group.tier.box} "{title}"\n{items}\n'
+    return f'!!! {group.tier.box} {SIGNS_BOX_CLASS} "{title}"\n{items}\n'
 
 
 def boxes(groups: list[TierList], indent: str) -> str:
