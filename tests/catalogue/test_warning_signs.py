@@ -161,8 +161,8 @@ def test_a_marker_shows_each_sign_under_its_tiers_action() -> None:
     page = "Some words.\n\n<!-- signs: strangulated-hernia painless-groin-lump -->\n"
     filled = with_sign_markers(page, SAFETY, number="112", source="look-alikes.md")
     emergency, today = SAFETY.by_id["strangulated-hernia"], SAFETY.by_id["painless-groin-lump"]
-    assert '!!! danger "Call 112 or go to the emergency department now if you have:"' in filled
-    assert '!!! warning "Contact your clinic or a doctor today if you have:"' in filled
+    assert '!!! danger fai-signs "Call 112 or go to the emergency department now if you have:"' in filled
+    assert '!!! warning fai-signs "Contact your clinic or a doctor today if you have:"' in filled
     assert f"    - {emergency.text} {emergency.detail}" in filled and f"    - {today.text}" in filled
     assert filled.index("danger") < filled.index(emergency.text) < filled.index("warning") < filled.index(today.text)
 
