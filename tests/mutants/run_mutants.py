@@ -848,6 +848,13 @@ MUTANTS = [
         ("tests/pages/test_companion_plan.py", "-k", "body_size"),
     ),
     Mutant(
+        "an article's warning signs in Material's small admonition text",
+        "docs/stylesheets/site.css",
+        ".md-typeset .admonition.fai-signs {\n  font-size: inherit;\n}",
+        ".md-typeset .admonition.fai-signs {\n}",
+        ("tests/site/test_accessibility.py", "-k", "warning_signs_read_at_body_size"),
+    ),
+    Mutant(
         "a clinic's own exercise without a precaution is taken",
         "docs/javascripts/program-link.js",
         "if (!name || !steps || !care || ",
