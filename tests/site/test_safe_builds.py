@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from conftest import BuildResult, fixture_text, make_project, run_build
+from conftest import BuildResult, SiteBuilder, fixture_text, make_project
 from html_reading import article, elements, parse, text
 
 HOSTILE_NAME = '</title><script>alert("name")</script>'
@@ -21,28 +21,29 @@ def digest(folder: Path) -> dict[str, str]:
     }
 
 
-def test_a_fixture_catalogue_builds(tmp_path: Path) -> None:
-    result = run_build(make_project(tmp_path, fixture_text("minimal.yaml")), tmp_path / "site")
+def test_a_fixture_catalogue_builds(tmp_path: Path, site_builder: SiteBuilder) -> None:
+    result = site_builder(make_project(tmp_path, fixture_text("minimal.yaml")), tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "Go slowly." in result.page("handouts/starter/index.html")
 
 
-def test_a_bad_edit_keeps_the_last_good_site_byte_for_byte(tmp_path: Path) -> None:
+def test_a_bad_edit_keeps_the_last_good_site_byte_for_byte(tmp_path: Path, site_builder: SiteBuilder) -> None:
     config = make_project(tmp_path, fixture_text("minimal.yaml"))
-    good = run_build(config, tmp_path / "site")
+    good = site_builder(config, tmp_path / "site")
     assert good.returncode == 0, good.output
     before = digest(good.site)
     (tmp_path / "exercises.yaml").write_text(
         fixture_text("minimal.yaml").replace("sets: 3", "sets: lots"), encoding="utf-8"
     )
-    bad = run_build(config, tmp_path / "site")
+    bad = site_builder(config, tmp_path / "site")
     assert bad.returncode != 0
     assert "Traceback" not in bad.output
     assert "exercises.yaml:" in bad.output and "dosage.sets: must be a whole number" in bad.output
     assert digest(good.site) == before
 
 
-def test_catalogue_text_is_never_markup(tmp_path: Path) -> None:
+def test_catalogue_text_is_never_markup(tmp_path: Path, pdf_site_builder: SiteBuilder) -> None:
+    """Catalogue text reaches every page, the search index and the handout PDFs as text, never as markup."""
     hostile = (
         fixture_text("minimal.yaml")
         .replace("name: Glute bridge", f"name: '{HOSTILE_NAME}'")
@@ -50,7 +51,7 @@ def test_catalogue_text_is_never_markup(tmp_path: Path) -> None:
             "Lift your hips off the floor.", "Lift *your* hips <img src=x onerror=alert(1)> [x](javascript:alert(1))."
         )
     )
-    result = run_build(make_project(tmp_path, hostile), tmp_path / "site")
+    result = pdf_site_builder(make_project(tmp_path, hostile), tmp_path / "site")
     assert result.returncode == 0, result.output
     for page in [
         "exercises/glute-bridge/index.html",

@@ -147,7 +147,6 @@ def top_results(page: Page, site_server: str, query: str, count: int = 3) -> lis
     return [urlsplit(urljoin(page.url, href)).path.lstrip("/") for href in hrefs]
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("query", LAY_QUERIES, ids=lambda query: query.replace(" ", "-"))
 def test_lay_words_find_the_page_that_answers_them(site_server: str, search_context, query: str) -> None:
     page = search_context.new_page()
@@ -158,7 +157,6 @@ def test_lay_words_find_the_page_that_answers_them(site_server: str, search_cont
     assert LAY_QUERIES[query] in found, f"{query!r} gave {found}"
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("query", ["sitting", "desk", "run again", "hip clicks", "will my hip wear out"])
 def test_internal_pages_never_answer_a_patient(site_server: str, search_context, query: str) -> None:
     page = search_context.new_page()
