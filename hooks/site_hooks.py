@@ -110,8 +110,9 @@ def on_page_context(
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    """While serving, put the catalogue's problems at the top of the page, as the terminal lists them."""
-    return build.with_problems(output, site_path=site_path(config))
+    """Draw in an exercise page's moving picture, now that Markdown and search are done with the page; while serving,
+    put the catalogue's problems at the top of the page, as the terminal lists them."""
+    return build.with_problems(build.with_moving_pictures(output), site_path=site_path(config))
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
