@@ -16,6 +16,8 @@ CHROMIUM := /usr/bin/chromium
 GENERATED ?= generated
 PDFTOPPM := /usr/bin/pdftoppm
 JAVA := /usr/bin/java
+# Node.js runs the browser scripts' unit tests (`node --test`, called by the test suite).
+NODE := $(or $(shell command -v node 2>/dev/null),/usr/bin/node)
 # Lighthouse for `make bench` (npm, pinned by its lock file); never part of the site or the tests.
 LIGHTHOUSE_READY := tests/bench/lighthouse/node_modules/.package-lock.json
 
@@ -55,9 +57,9 @@ lint: $(LINT_READY) $(ESLINT_READY) ## ruff (check and format), mypy, import-lin
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python tests/lint/js_templates.py $(LINT_JS)
-	node_modules/.bin/eslint docs/javascripts $(LINT_JS)
+	node_modules/.bin/eslint docs/javascripts tests/javascripts $(LINT_JS)
 
-test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Run the whole test suite
+test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(NODE) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 test-fast: $(TEST_READY) ## The inner loop, under a minute: every test that needs no Chromium, no whole build and no PDF
@@ -66,11 +68,11 @@ test-fast: $(TEST_READY) ## The inner loop, under a minute: every test that need
 bench: $(SITE_READY) $(CHROMIUM) $(LIGHTHOUSE_READY) ## Time the generator against plain MkDocs at 100 and 1,000 exercises (under 10 min); writes bench/results/latest.json
 	$(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
 
-mutants: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) ## Break the product on a copy, one edit at a time, and show which edits the tests catch (about 10 min)
+mutants: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(NODE) ## Break the product on a copy, one edit at a time, and show which edits the tests catch (about 10 min)
 	$(BIN)/python tests/mutants/run_mutants.py $(MUTANTS_ARGS)
 
 clean:
-	rm -rf site site-offline site-offline.zip generated .cache .pytest_cache .mypy_cache .ruff_cache .import_linter_cache node_modules tests/bench/lighthouse/node_modules
+	rm -rf site site-offline site-offline.zip generated .cache .pytest_cache .mypy_cache .ruff_cache .import_linter_cache node_modules tests/bench/lighthouse/node_modules .*.building-* .*.replaced-*
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -113,6 +115,14 @@ $(PDFTOPPM):
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
 	else \
 		echo "pdftoppm is missing: run 'sudo apt-get install poppler-utils' (Debian/Ubuntu), then 'make test' again." >&2; exit 1; \
+	fi
+
+# The browser scripts' pure functions are tested under Node's own test runner.
+$(NODE):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; \
+	else \
+		echo "Node.js is missing: run 'sudo apt-get install nodejs' (Debian/Ubuntu), then 'make test' again." >&2; exit 1; \
 	fi
 
 # The HTML validity tests run the Nu HTML Checker (vnu.jar), which needs a Java runtime.

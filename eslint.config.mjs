@@ -18,6 +18,15 @@ export default [
     },
   },
   {
+    // The program link and the data checks run in the page and, for their unit tests, under Node.
+    files: ["docs/javascripts/{data-schema,program-link,companion-store}.js"],
+    languageOptions: { globals: { module: "readonly", require: "readonly" } },
+  },
+  {
+    files: ["tests/javascripts/**/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: globals.node },
+  },
+  {
     files: [".cache/lint/**/*.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: globals.serviceworker },
   },

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime
 import html
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -25,13 +26,16 @@ from mkdocs.utils.templates import TemplateContext
 from fai_site.catalogue.problems import CatalogueError
 from fai_site.handouts.pdf import HandoutPdf, ResourceLookup
 from fai_site.handouts.pdf_job import HandoutPdfError
+from fai_site.pages.security_policy import with_policy
 from fai_site.pages.structured_data import PageFacts, Website
-from fai_site.project import PDF_SWITCH, Project, SiteBuild
+from fai_site.project import PDF_CACHE, PDF_SWITCH, Project, SiteBuild
+from fai_site.source_checks import UnsafeSourceError
 
 if TYPE_CHECKING:  # the dev server's module costs a build 40 ms to import
     from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
+NOTHING_BUILT = "Nothing was built, and site/ was left as it was."
 
 # The build's state for the life of this process: one `mkdocs build`, or every rebuild of `mkdocs serve`.
 build = SiteBuild()
@@ -41,9 +45,12 @@ build = SiteBuild()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    """Know from the first build whether this is `mkdocs serve`, so even a bad first save is shown in the browser."""
+    """Know from the first build whether this is `mkdocs serve`, so even a bad first save is shown in the browser.
+
+    `mkdocs serve` builds into a folder of its own; a build for publishing gets a fresh one in `on_config`.
+    """
     global build
-    build = SiteBuild(serving=command == "serve")
+    build = SiteBuild(serving=command == "serve", publishing=command in ("build", "gh-deploy"), keep_files=dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -51,18 +58,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     While serving, a bad edit is logged and shown on every page, and the last good catalogue
     kept: a rebuild that raises would leave MkDocs 1.6's server holding every page request
-    until a good one.
+    until a good one. Files of docs/ and paths of mkdocs.yml the site must not publish fail a
+    build the same way; a preview, which only this machine sees, goes on and says so. A build
+    for publishing then writes into a fresh folder (`SiteBuild.build_folder`).
     """
+    loading = project(config)
+    unsafe = UnsafeSourceError(problems) if (problems := loading.unsafe_sources()) else None
+    if unsafe and build.serving:
+        log.error("%s", unsafe.report())
     try:
-        kept = build.load(project(config))
+        kept = build.load(loading)
     except CatalogueError as error:
         if not build.serving:
-            raise PluginError(f"{error.report()}\nNothing was built, and site/ was left as it was.") from None
+            reports = [error.report(), *([unsafe.report()] if unsafe else [])]
+            raise PluginError("\n".join([*reports, NOTHING_BUILT])) from None
         log.error("%s\n%s", error.report(), build.still_serving())
         return config
+    if unsafe and not build.serving:
+        raise PluginError(f"{unsafe.report()}\n{NOTHING_BUILT}")
     if kept.notes:
         # INFO, not WARNING: `--strict` fails on warnings, and warnings and drafts block nothing.
         log.info("%s", kept.notes)
+    config.site_dir = str(build.build_folder(Path(config.site_dir)))
     return config
 
 
@@ -109,27 +126,60 @@ def on_page_context(
     return context
 
 
+@event_priority(-100)  # last, so the policy hashes the inline scripts as the page ships them
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    """Draw in an exercise page's moving picture, now that Markdown and search are done with the page; while serving,
-    put the catalogue's problems at the top of the page, as the terminal lists them."""
-    return build.with_problems(build.with_moving_pictures(output), site_path=site_path(config))
+    """Draw in an exercise page's moving picture, now that Markdown and search are done with the page; the page's
+    Content-Security-Policy; while serving, the catalogue's problems at the top, as the terminal lists them."""
+    return with_policy(build.with_problems(build.with_moving_pictures(output), site_path=site_path(config)))
 
 
+@event_priority(-100)
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     """The "not found" page too: after a bad first save, the exercise pages it stands in for do not exist yet."""
     if template_name != "404.html":
         return output_content
-    return build.with_problems(output_content, site_path=site_path(config))
+    return with_policy(build.with_problems(output_content, site_path=site_path(config)))
+
+
+@event_priority(-1000)  # after every plugin's own post-build work
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Every page and file is written; only `--strict`'s count of warnings, next, can still fail the build."""
+    build.written()
+
+
+def on_build_error(*, error: Exception) -> None:
+    """A failed build publishes nothing: its folder goes, and site/ stays as it was."""
+    if build.failed():
+        log.error("Nothing was published: site/ was left as it was.")
+
+
+def on_shutdown() -> None:
+    """The whole build succeeded: its folder becomes site/. Interrupted before the end, it is deleted."""
+    build.close()
 
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Rebuild when the catalogue or the generator's templates change (pictures are in docs/, watched already)."""
+    """Rebuild when the catalogue or the generator's templates change (pictures are in docs/, watched already).
+
+    The server adds its live-reload script to each page as it sends it, different every
+    time; the page's policy is made again there, so it allows that script too.
+    """
     for path in build.watched():
         server.watch(str(path))
+    server._inject_js_into_html = policed(server._inject_js_into_html)  # type: ignore[method-assign]
     return server
 
 
 # ---- Helpers --------------------------------------------------------------------------
+
+
+def policed(inject: Callable[..., bytes]) -> Callable[[bytes, int], bytes]:
+    """The server's live-reload injection, with the page's policy made again to name the script it adds."""
+
+    def injected(content: bytes, epoch: int) -> bytes:
+        return with_policy(inject(content, epoch).decode()).encode()
+
+    return injected
 
 
 def project(config: MkDocsConfig) -> Project:
@@ -171,6 +221,8 @@ def rendered_pdfs(files: Files) -> list[HandoutPdf]:
         pdfs = build.handout_pdfs(file_content(files))
     except HandoutPdfError as error:
         raise PluginError(f"Handout PDF: {error}") from None
+    except OSError as error:
+        raise PluginError(f"Handout PDF: cannot keep the PDFs in {PDF_CACHE}: {error}") from None
     log.info(
         "Handout PDFs: %d rendered, %d from the cache",
         sum(pdf.rendered for pdf in pdfs),

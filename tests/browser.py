@@ -144,7 +144,7 @@ def open_and_mark(page: Page, url: str) -> None:
     The sitemap, which instant navigation needs, is fetched by then.
     """
     page.goto(url, wait_until="networkidle")
-    page.wait_for_function("window.document$ !== undefined")
+    page.wait_for_function("() => window.document$ !== undefined")
     page.evaluate("window.sameWindow = true")
 
 
@@ -166,3 +166,34 @@ def axe_findings(page: Page, options: dict = AXE_OPTIONS) -> list[str]:
     return [
         f"{v['id']} ({v['impact']}): {', '.join(map(str, node['target']))}" for v in violations for node in v["nodes"]
     ]
+
+
+# ---- Content-Security-Policy -------------------------------------------------------------
+
+# Installed before any script of a page: every violation its policy reports, with where it came from.
+WATCH_POLICY = """window.policyViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.policyViolations.push(
+  `${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`));"""
+
+
+def watch_policy(page: Page) -> list[str]:
+    """Record the page's policy violations: the reports of the page itself, and the console's of every frame in it.
+
+    Returns the list the console's reports go to; `policy_violations` adds the page's own.
+    """
+    messages: list[str] = []
+    page.add_init_script(WATCH_POLICY)
+    page.on(
+        "console",
+        lambda message: (
+            messages.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: messages.append(f"script error: {error}"))
+    return messages
+
+
+def policy_violations(page: Page, messages: list[str]) -> list[str]:
+    return [*page.evaluate("window.policyViolations || []"), *messages]

@@ -103,11 +103,12 @@ class SiteBuilder:
 
     pdfs: bool
 
-    def __call__(self, config: Path, site: Path) -> BuildResult:
+    def __call__(self, config: Path, site: Path, **env: str) -> BuildResult:
+        """The build's result; `env` adds to or overrides the build's environment."""
         from mkdocs.__main__ import cli
 
         arguments = ["build", "--strict", "--config-file", str(config), "--site-dir", str(site)]
-        environment = {key: value for key, value in build_env(pdfs=self.pdfs).items() if key != "PYTHONPATH"}
+        environment = {key: value for key, value in build_env(pdfs=self.pdfs).items() if key != "PYTHONPATH"} | env
         with mkdocs_process_state():
             result = CliRunner().invoke(cli, arguments, env=environment, catch_exceptions=False)
         return BuildResult(result.exit_code, result.output, site)

@@ -1,9 +1,9 @@
 // "My program" (program/): a patient's own exercise companion. A program opens from a link
-// (the handout builder's #fragment format, see fai_site/handout_builder.py); it is then kept
-// in this browser's localStorage with everything the patient enters, and the fragment is
-// taken off the address. Nothing entered ever goes into an address or a request. The
-// catalogue comes from the page's JSON data block; the parts of the page come from its
-// HTML and its <template>, filled here with text only.
+// (read by program-link.js); it is then kept in this browser's localStorage with everything
+// the patient enters (its shape and checks: companion-store.js), and the fragment is taken
+// off the address. Nothing entered ever goes into an address or a request. The catalogue
+// comes from the page's JSON data block; the parts of the page come from its HTML and its
+// <template>s, filled here with text only.
 
 (() => {
   "use strict";
@@ -12,14 +12,17 @@
   if (window.faiCompanion) return;
 
   const STORE_KEY = "fai-companion";
-  const FORMAT = "fai-companion/1";
+  // What the last import replaced, so the patient can go back to it.
+  const BACKUP_KEY = "fai-companion-backup";
+  // Kept data this page could not read in full, set aside before anything is written over it.
+  const UNREADABLE_KEY = "fai-companion-unreadable";
   const SVG = "http://www.w3.org/2000/svg";
   const WEEKS_SHOWN = 8;
   const DAY_MS = 24 * 60 * 60 * 1000;
   // The page as last started: instant navigation may bring it back, and its old timers must not write old data.
   let running = null;
 
-  // ---- Start ------------------------------------------------------------------------
+  // ---- Start
 
   function start(root) {
     root.dataset.started = "true";
@@ -28,13 +31,12 @@
       root,
       data,
       exercises: new Map(data.exercises.map((exercise) => [exercise.id, exercise])),
-      fields: new Map(data.doseFields.map((field) => [field.code, field])),
-      store: readStore(),
       timers: [],
       find: (selector) => root.querySelector(selector),
     };
     if (running) stopTimers(running);
     running = app;
+    readStore(app);
     listen(app);
     openFromAddress(app);
     show(app);
@@ -56,94 +58,115 @@
     on(".fai-companion__save-settle", "click", () => saveSettled(app));
     on(".fai-companion__print", "click", () => window.print());
     on(".fai-companion__export", "click", () => exportFile(app));
-    on(".fai-companion__import", "change", (event) => importFile(app, event.target));
+    on(".fai-companion__import", "change", (event) => chooseFile(app, event.target));
+    on(".fai-companion__preview-add", "click", () => addFile(app));
+    on(".fai-companion__preview-cancel", "click", () => closePreview(app, "Nothing was changed."));
+    on(".fai-companion__restore", "click", () => restoreBackup(app));
+    on(".fai-companion__problem-save", "click", () => saveUnreadable(app));
+    on(".fai-companion__problem-forget", "click", () => forgetUnreadable(app));
     on(".fai-companion__delete-ask", "click", () => askDelete(app, true));
     on(".fai-companion__delete-no", "click", () => askDelete(app, false));
     on(".fai-companion__delete-yes", "click", () => deleteEverything(app));
   }
 
-  // ---- Storage: localStorage only ----------------------------------------------------
+  // ---- Storage: localStorage only
 
-  function emptyStore() {
-    return { format: FORMAT, programs: {}, current: null, tone: false };
+  // Stored data that is not this page's, or damaged, is set aside whole before anything is
+  // written, and the page starts from what could be read. Data from a newer version of the
+  // page is never written over: the page then keeps nothing until it is reloaded.
+  function readStore(app) {
+    const raw = stored(STORE_KEY);
+    const read = store().fromStorage(raw, app.data.rules, today());
+    app.store = read.store;
+    app.readOnly = read.status === "newer";
+    app.unreadable = read.status === "ok" || read.status === "none" ? stored(UNREADABLE_KEY) : raw;
+    if (read.status === "unreadable" || read.status === "repaired") {
+      const aside = stored(UNREADABLE_KEY);
+      app.readOnly = (aside !== null && aside !== raw) || !keep(UNREADABLE_KEY, raw);
+    }
+    app.newer = read.status === "newer";
   }
 
-  function readStore() {
+  function stored(key) {
     try {
-      const stored = JSON.parse(localStorage.getItem(STORE_KEY));
-      return isStore(stored) ? stored : emptyStore();
+      return localStorage.getItem(key);
     } catch {
-      return emptyStore();
+      return null;
     }
   }
 
-  function isStore(value) {
-    return Boolean(value) && value.format === FORMAT && typeof value.programs === "object" && value.programs !== null;
+  function keep(key, value) {
+    try {
+      localStorage.setItem(key, value);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   function save(app) {
-    try {
-      localStorage.setItem(STORE_KEY, JSON.stringify(app.store));
-    } catch {
-      say(app, "This phone could not save your data. Its storage may be full or turned off.");
-    }
+    if (app.readOnly) return say(app, "Not saved: this phone holds data this page cannot read, and it is kept as it was.");
+    if (!keep(STORE_KEY, JSON.stringify(app.store))) say(app, "This phone could not save your data. Its storage may be full or turned off.");
   }
 
   function program(app) {
-    return app.store.programs[app.store.current] ?? null;
+    return own(app.store.programs, app.store.current ?? "") ?? null;
   }
 
-  // ---- Opening a program from a link --------------------------------------------------
+  function showProblem(app) {
+    const box = app.find(".fai-companion__problem");
+    box.hidden = app.unreadable === null;
+    if (box.hidden) return;
+    box.querySelector(".fai-companion__problem-text").textContent = app.newer
+      ? "The data on this phone was saved by a newer version of this page. It is kept as it was, and nothing you do here is saved until you reload this page while online."
+      : app.readOnly
+        ? "Some data on this phone could not be read. It is kept as it was, and nothing you do here is saved. Save it as a file and show it to your therapist."
+        : "Some data on this phone could not be read. What could be read is below; the rest is kept aside. Save it as a file and show it to your therapist.";
+  }
+
+  // The data as it was kept, as a file: nothing of it is lost, whatever it holds.
+  function saveUnreadable(app) {
+    download(app.unreadable, `my-hip-program-unread-${today()}.json`);
+    app.find(".fai-companion__problem-forget").hidden = app.readOnly;
+    say(app, "The data this page could not read was saved as a file.");
+  }
+
+  function forgetUnreadable(app) {
+    localStorage.removeItem(UNREADABLE_KEY);
+    app.unreadable = null;
+    showProblem(app);
+    say(app, "The data this page could not read was removed from this phone.");
+  }
+
+  // ---- Opening a program from a link
 
   // Each new link is a program of its own, so a new program never overwrites an old history.
   function openFromAddress(app) {
-    const params = new URLSearchParams(location.hash.slice(1));
-    const codes = params.getAll("x");
-    if (!codes.length) return;
-    const items = codes.map((code) => readItemCode(app, code)).filter(Boolean);
+    const read = link().read(location.hash.slice(1), app.data.rules);
+    if (!read) return;
     history.replaceState(history.state, "", location.pathname + location.search);
-    if (!items.length) {
-      say(app, "This link holds no exercise this page knows.");
-      return;
-    }
-    const title = (params.get("title") || "Your home exercise program").slice(0, 120);
-    const key = `p${hash(JSON.stringify([title, items]))}`;
-    if (!app.store.programs[key]) {
-      app.store.programs[key] = { title, notes: (params.get("notes") || "").slice(0, 200), items, opened: today(), sessions: [], day: null };
-      say(app, `“${title}” is now kept on this phone.`);
+    if (read.problems.some((problem) => problem.kind === "too-long")) return say(app, "This link is too long to be a program from this site, so nothing was opened.");
+    const unread = read.items.filter((item) => item.problem && known(app, item.id)).map((item) => known(app, item.id).name);
+    const items = read.items.map((item) => ({ id: item.id, dose: item.dose ?? known(app, item.id)?.dose ?? null, note: item.note, name: known(app, item.id)?.name ?? "" }));
+    if (!items.some((item) => known(app, item.id))) return say(app, "This link holds no exercise this page knows.");
+    const key = store().keyFor(read.title, items);
+    const tooMany = read.problems.find((problem) => problem.kind === "too-many");
+    const unreadNote = (unread.length ? ` The dose for ${unread.join(", ")} could not be read, so it has its usual dose.` : "") + (tooMany ? ` The link named ${tooMany.count} exercises; a program holds ${app.data.rules.maxExercises}, so only the first ${app.data.rules.maxExercises} were kept.` : "");
+    if (!own(app.store.programs, key)) {
+      app.store.programs[key] = { title: read.title, notes: read.notes, items, opened: today(), sessions: [], day: null };
+      say(app, `“${read.title}” is now kept on this phone.${unreadNote}`);
     } else {
-      say(app, `“${title}” was already kept on this phone.`);
+      say(app, `“${read.title}” was already kept on this phone.`);
     }
     app.store.current = key;
     save(app);
   }
 
-  // `id.s3.r12.e.t1.d5_note`: the id, a letter and a number per dose field, then `_` and a note.
-  function readItemCode(app, code) {
-    const split = code.indexOf("_");
-    const [id, ...settings] = (split < 0 ? code : code.slice(0, split)).split(".");
-    const exercise = app.exercises.get(id);
-    if (!exercise) return null;
-    const dose = { ...exercise.dose };
-    for (const setting of settings) {
-      const field = app.fields.get(setting[0]);
-      if (!field) continue;
-      if (field.low === null) dose[field.name] = true;
-      else {
-        const value = Number(setting.slice(1));
-        if (Number.isInteger(value) && value >= field.low && value <= field.high) dose[field.name] = value;
-      }
-    }
-    return { id, dose, note: split < 0 ? "" : code.slice(split + 1).slice(0, 200) };
+  function known(app, id) {
+    return app.exercises.get(id);
   }
 
-  function hash(text) {
-    let value = 5381;
-    for (let index = 0; index < text.length; index += 1) value = (value * 33 + text.charCodeAt(index)) >>> 0;
-    return value.toString(36);
-  }
-
-  // ---- Showing everything ---------------------------------------------------------------
+  // ---- Showing everything
 
   function show(app) {
     stopTimers(app);
@@ -151,12 +174,15 @@
     app.find(".fai-companion__empty").hidden = Boolean(current);
     for (const part of [".fai-companion__today", ".fai-companion__after", ".fai-companion__history"]) app.find(part).hidden = !current;
     app.find(".fai-companion__tone").checked = Boolean(app.store.tone);
+    app.find(".fai-companion__export").hidden = !Object.keys(app.store.programs).length;
+    app.find(".fai-companion__restore").hidden = app.readOnly || stored(BACKUP_KEY) === null;
+    showProblem(app);
     showProgramList(app);
     if (!current) {
       app.find(".fai-companion__settle").hidden = true;
       return;
     }
-    if (current.day?.date !== today()) current.day = { date: today(), done: {}, sets: {} };
+    if (current.day?.date !== today()) current.day = newDay();
     app.find(".fai-companion__program-title").textContent = current.title;
     const notes = app.find(".fai-companion__notes");
     notes.textContent = current.notes;
@@ -167,24 +193,31 @@
     showHistory(app);
   }
 
+  function newDay() {
+    return { date: today(), done: schema().emptyMap(), sets: schema().emptyMap() };
+  }
+
   function showProgramList(app) {
     const keys = Object.keys(app.store.programs);
     app.find(".fai-companion__choose").hidden = keys.length < 2;
     app.find(".fai-companion__program-list").replaceChildren(...keys.map((key) => {
-      const option = new Option(`${app.store.programs[key].title} (from ${shortDate(app.store.programs[key].opened)})`, key);
+      const kept = app.store.programs[key];
+      const option = new Option(`${kept.title} (from ${shortDate(kept.opened)})`, key);
       option.selected = key === app.store.current;
       return option;
     }));
   }
 
   function exerciseCard(app, current, item, index) {
-    const exercise = app.exercises.get(item.id);
-    const card = document.getElementById("fai-companion-exercise").content.firstElementChild.cloneNode(true);
+    const exercise = known(app, item.id);
+    const card = fromTemplate(exercise ? "fai-companion-exercise" : "fai-companion-missing");
     const part = (selector) => card.querySelector(selector);
     const headingId = `fai-companion-ex-${index}`;
-    part(".fai-companion__name").textContent = `${index + 1}. ${exercise.name}`;
+    part(".fai-companion__name").textContent = `${index + 1}. ${exercise?.name ?? (item.name || item.id)}`;
     part(".fai-companion__name").id = headingId;
     card.setAttribute("aria-labelledby", headingId);
+    if (!exercise) return card;
+    item = { ...item, dose: item.dose ?? exercise.dose };
     const picture = part(".fai-companion__picture");
     if (exercise.picture) {
       picture.src = exercise.picture;
@@ -204,13 +237,13 @@
     const done = part(".fai-companion__done");
     done.setAttribute("aria-label", `Done: ${exercise.name}`);
     const showDone = () => {
-      const isDone = Boolean(current.day.done[item.id]);
+      const isDone = Boolean(own(current.day.done, item.id));
       done.setAttribute("aria-pressed", String(isDone));
       done.textContent = isDone ? "Done ✓" : "Done";
       card.classList.toggle("fai-companion__exercise--done", isDone);
     };
     done.addEventListener("click", () => {
-      current.day.done[item.id] = !current.day.done[item.id];
+      current.day.done[item.id] = !own(current.day.done, item.id);
       save(app);
       showDone();
       showProgress(app);
@@ -227,11 +260,16 @@
 
   function showProgress(app) {
     const current = program(app);
-    const done = current.items.filter((item) => current.day.done[item.id]).length;
-    app.find(".fai-companion__progress").textContent = `${done} of ${current.items.length} exercises done today.`;
+    const done = available(app, current).filter((item) => own(current.day.done, item.id)).length;
+    app.find(".fai-companion__progress").textContent = `${done} of ${available(app, current).length} exercises done today.`;
   }
 
-  // ---- Set counter ----------------------------------------------------------------------
+  // The program's exercises this site still has.
+  function available(app, current) {
+    return current.items.filter((item) => known(app, item.id));
+  }
+
+  // ---- Set counter
 
   function setCounter(app, current, item, card, exercise) {
     const total = item.dose.sets || 1;
@@ -241,13 +279,13 @@
     done.setAttribute("aria-label", `Set done: ${exercise.name}`);
     undo.setAttribute("aria-label", `Undo a set: ${exercise.name}`);
     const showSets = () => {
-      const sets = current.day.sets[item.id] || 0;
+      const sets = own(current.day.sets, item.id) || 0;
       count.textContent = sets >= total ? `All ${total} ${total === 1 ? "set" : "sets"} done.` : `Sets done: ${sets} of ${total}.`;
       done.disabled = sets >= total;
       undo.disabled = sets === 0;
     };
     const change = (step) => {
-      const sets = Math.min(total, Math.max(0, (current.day.sets[item.id] || 0) + step));
+      const sets = Math.min(total, Math.max(0, (own(current.day.sets, item.id) || 0) + step));
       current.day.sets[item.id] = sets;
       if (sets >= total) current.day.done[item.id] = true;
       save(app);
@@ -266,7 +304,7 @@
     return { setDone: () => change(1) };
   }
 
-  // ---- Hold timer: holds and rests of one set, or the minutes of a timed exercise ------
+  // ---- Hold timer: holds and rests of one set, or the minutes of a timed exercise
 
   function holdTimer(app, item, card, exercise, sets) {
     const box = card.querySelector(".fai-companion__timer");
@@ -374,7 +412,7 @@
     oscillator.stop(app.audio.currentTime + 0.2);
   }
 
-  // ---- Pain: after a session, and how the hip settled by the next day -------------------
+  // ---- Pain: after a session, and how the hip settled by the next day
 
   function chosen(app, name) {
     const input = app.root.querySelector(`input[name="${name}"]:checked`);
@@ -389,16 +427,17 @@
       app.root.querySelector('input[name="fai-companion-pain"]').focus();
       return;
     }
-    const note = app.find(".fai-companion__note").value.trim().slice(0, 300);
-    const done = current.items.filter((item) => current.day.done[item.id]).map((item) => item.id);
-    current.sessions.push({ date: today(), done, total: current.items.length, pain, note, morning: null });
-    current.day = { date: today(), done: {}, sets: {} };
+    const note = schema().text(app.find(".fai-companion__note").value, app.data.rules.sessionNoteMaxLength);
+    const items = available(app, current);
+    const done = items.filter((item) => own(current.day.done, item.id)).map((item) => item.id);
+    current.sessions.push({ date: today(), done, total: items.length, pain, note, morning: null, at: new Date().toISOString() });
+    current.day = newDay();
     save(app);
     for (const input of app.root.querySelectorAll('input[name="fai-companion-pain"]')) input.checked = false;
     app.find(".fai-companion__note").value = "";
     show(app);
     showRule(app, pain > app.data.okPain ? "high" : "ok");
-    say(app, `Session saved: ${done.length} of ${current.items.length} exercises, pain ${pain}.`);
+    say(app, `Session saved: ${done.length} of ${items.length} exercises, pain ${pain}.`);
   }
 
   // The latest session from before today whose next morning is not yet told.
@@ -439,7 +478,7 @@
     rule.hidden = false;
   }
 
-  // ---- History: this week, and a chart of the weeks ---------------------------------------
+  // ---- History: this week, and a chart of the weeks
 
   function showHistory(app) {
     const current = program(app);
@@ -466,7 +505,7 @@
       return line;
     };
     const rows = [
-      ...current.items.map((item) => row("exercise", app.exercises.get(item.id).name, (sessions) => (sessions.some((session) => session.done.includes(item.id)) ? "✓" : ""))),
+      ...current.items.map((item) => row("exercise", known(app, item.id)?.name ?? (item.name || item.id), (sessions) => (sessions.some((session) => session.done.includes(item.id)) ? "✓" : ""))),
       row("sessions", "Sessions", (sessions) => String(sessions.length || "")),
       row("pain", "Pain after (0–10)", (sessions) => sessions.map((session) => session.pain).join(", ")),
       row("morning", "Next morning", (sessions) => sessions.map((session) => session.morning ?? "").filter(String).join(", ")),
@@ -546,60 +585,105 @@
     return element;
   }
 
-  // ---- Export, import, delete ---------------------------------------------------------------
+  // ---- Export, import, delete
+
+  function exportFile(app) {
+    download(JSON.stringify({ ...app.store, exported: new Date().toISOString() }, null, 2), `my-hip-program-${today()}.json`);
+    say(app, "Your data was saved as a file. Keep it somewhere safe.");
+  }
 
   // A file made on the phone (a blob: address), so nothing is sent anywhere.
-  function exportFile(app) {
-    const blob = new Blob([JSON.stringify({ ...app.store, exported: new Date().toISOString() }, null, 2)], { type: "application/json" });
+  function download(text, name) {
     const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `my-hip-program-${today()}.json`;
+    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    link.download = name;
     link.hidden = true;
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    say(app, "Your data was saved as a file. Keep it somewhere safe.");
   }
 
-  async function importFile(app, input) {
+  // A file is read and checked, and shown before anything changes; a bad file changes nothing.
+  async function chooseFile(app, input) {
     const file = input.files[0];
     input.value = "";
+    closePreview(app);
     if (!file) return;
+    const limit = app.data.rules.maxFileBytes;
+    if (file.size > limit) return say(app, `This file is too big to keep on this phone (${megabytes(file.size)}; this page keeps up to ${megabytes(limit)}). Nothing was changed.`);
+    let read;
     try {
-      const loaded = JSON.parse(await file.text());
-      if (!isStore(loaded)) throw new Error("not ours");
-      const programs = Object.entries(loaded.programs).map(([key, kept]) => [key, cleanProgram(app, kept)]).filter(([, kept]) => kept);
-      if (!programs.length) throw new Error("nothing to load");
-      // Programs in the file join those kept here; one already here with the same key is replaced.
-      app.store.programs = { ...app.store.programs, ...Object.fromEntries(programs) };
-      app.store.current = loaded.current in app.store.programs ? loaded.current : Object.keys(app.store.programs)[0] ?? null;
-      save(app);
-      show(app);
-      say(app, `Loaded ${programs.length} ${programs.length === 1 ? "program" : "programs"} from the file.`);
+      read = store().fromValue(JSON.parse(await file.text()), app.data.rules, today());
     } catch {
-      say(app, "This file could not be read. Choose a file this page saved.");
+      read = { status: "unreadable" };
     }
+    if (read.status === "newer") return say(app, "This file was saved by a newer version of this page. Reload this page while online, then load the file again. Nothing was changed.");
+    if (read.status === "unreadable" || !Object.keys(read.store.programs).length) return say(app, "This file could not be read. Choose a file this page saved. Nothing was changed.");
+    const merged = store().merge(app.store, read.store, app.data.rules);
+    if (merged.tooMany) return say(app, "With this file, this phone would keep more programs or sessions than this page can hold. Nothing was changed.");
+    app.pending = merged.store;
+    showPreview(app, read, merged);
   }
 
-  // A program from a file, with only what this page shows: exercises it knows, scores from 0 to 10, text as text.
-  function cleanProgram(app, kept) {
-    if (!kept || typeof kept.title !== "string" || !Array.isArray(kept.items) || !Array.isArray(kept.sessions)) return null;
-    const day = /^\d{4}-\d{2}-\d{2}$/;
-    const score = (value) => (Number.isInteger(value) && value >= 0 && value <= 10 ? value : null);
-    const items = kept.items.filter((item) => item && app.exercises.has(item.id) && typeof item.dose === "object" && item.dose !== null)
-      .map((item) => ({ id: item.id, dose: { ...app.exercises.get(item.id).dose, ...item.dose }, note: String(item.note ?? "").slice(0, 200) }));
-    const sessions = kept.sessions.filter((session) => session && day.test(session.date) && score(session.pain) !== null)
-      .map((session) => ({
-        date: session.date,
-        done: Array.isArray(session.done) ? session.done.filter((id) => typeof id === "string") : [],
-        total: Number(session.total) || items.length,
-        pain: session.pain,
-        note: String(session.note ?? "").slice(0, 300),
-        morning: score(session.morning),
-      }));
-    if (!items.length) return null;
-    return { title: kept.title.slice(0, 120), notes: String(kept.notes ?? "").slice(0, 200), items, opened: day.test(kept.opened) ? kept.opened : today(), sessions, day: null };
+  function showPreview(app, read, merged) {
+    const preview = app.find(".fai-companion__preview");
+    const lines = store().summary(read.store).map(({ title, sessions, first, last }) => {
+      const when = first ? `, ${first === last ? `on ${shortDate(first)}` : `from ${shortDate(first)} to ${shortDate(last)}`}` : "";
+      return listItem(`${title}: ${sessions} ${sessions === 1 ? "session" : "sessions"}${when}`);
+    });
+    preview.querySelector(".fai-companion__preview-list").replaceChildren(...lines);
+    const adds = merged.programs || merged.sessions ? `Adding it keeps everything already on this phone and adds ${count(merged.programs, "program")} and ${count(merged.sessions, "session")} that are not here yet.` : "Everything in this file is already on this phone.";
+    const skipped = read.status === "repaired" ? ` ${count(read.problems.length, "part")} of the file could not be read and will be left out.` : "";
+    preview.querySelector(".fai-companion__preview-change").textContent = adds + skipped;
+    preview.querySelector(".fai-companion__preview-add").hidden = !(merged.programs || merged.sessions);
+    preview.hidden = false;
+    preview.querySelector("h3").focus();
+  }
+
+  function closePreview(app, message) {
+    app.pending = null;
+    app.find(".fai-companion__preview").hidden = true;
+    if (message) say(app, message);
+  }
+
+  // What was here is kept as the backup first; if the phone has no room, nothing changes.
+  function addFile(app) {
+    const merged = app.pending;
+    if (!merged) return;
+    if (app.readOnly) return closePreview(app, "Not added: this phone holds data this page cannot read, and it is kept as it was.");
+    const backup = stored(BACKUP_KEY);
+    if (!keep(BACKUP_KEY, JSON.stringify(app.store)) || !keep(STORE_KEY, JSON.stringify(merged))) {
+      // A write that fails leaves its key as it was: only the backup may need putting back.
+      if (backup === null) localStorage.removeItem(BACKUP_KEY);
+      else keep(BACKUP_KEY, backup);
+      return closePreview(app, "There is no room on this phone to keep this file's data. Nothing was changed. Save your data as a file, then free some space.");
+    }
+    app.store = merged;
+    closePreview(app);
+    show(app);
+    say(app, "The file's data was added. What was on this phone before is kept too: “Go back to before the last file” brings it back.");
+  }
+
+  // The backup and what is kept swap places, so going back can itself be undone.
+  function restoreBackup(app) {
+    const backup = stored(BACKUP_KEY);
+    const read = backup === null ? null : store().fromStorage(backup, app.data.rules, today());
+    if (!read || read.status === "unreadable" || read.status === "newer") return say(app, "There is no earlier data on this phone to go back to.");
+    const now = JSON.stringify(app.store);
+    if (!keep(STORE_KEY, backup)) return say(app, "This phone could not save your data. Its storage may be full or turned off.");
+    keep(BACKUP_KEY, now);
+    app.store = read.store;
+    show(app);
+    say(app, "Your data is as it was before the last file was added. Press the button again to undo this.");
+  }
+
+  function count(number, noun) {
+    return `${number} ${noun}${number === 1 ? "" : "s"}`;
+  }
+
+  function megabytes(bytes) {
+    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   }
 
   function askDelete(app, asking) {
@@ -609,15 +693,17 @@
   }
 
   function deleteEverything(app) {
-    localStorage.removeItem(STORE_KEY);
-    app.store = emptyStore();
+    for (const key of [STORE_KEY, BACKUP_KEY, UNREADABLE_KEY]) localStorage.removeItem(key);
+    app.store = store().empty();
+    app.readOnly = app.newer = false;
+    app.unreadable = null;
     askDelete(app, false);
     app.find(".fai-companion__rule").hidden = true;
     show(app);
     say(app, "Everything was deleted from this phone.");
   }
 
-  // ---- Offline --------------------------------------------------------------------------------
+  // ---- Offline
 
   // The worker sits beside the page (program/sw.js), so it serves this page and nothing else.
   function registerWorker(root) {
@@ -625,7 +711,7 @@
     navigator.serviceWorker.register(root.dataset.worker).catch(() => undefined);
   }
 
-  // ---- Helpers ------------------------------------------------------------------------------
+  // ---- Helpers
 
   function amount(dose) {
     const plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -666,19 +752,31 @@
     return fromIso(day).toLocaleDateString("en", { weekday: "long", day: "numeric", month: "long" });
   }
 
+  function fromTemplate(id) {
+    return document.getElementById(id).content.firstElementChild.cloneNode(true);
+  }
+
   function say(app, message) {
     app.find(".fai-companion__status").textContent = message;
   }
 
+  // The modules this page loads before this script (overrides/companion.html).
+  const schema = () => window.faiDataSchema;
+  const link = () => window.faiProgramLink;
+  const store = () => window.faiCompanionStore;
+  const own = (map, key) => schema().own(map, key);
+
   function startHere() {
     const root = document.querySelector(".fai-companion");
-    if (root && !root.dataset.started) start(root);
+    if (root && !root.dataset.started && schema() && link() && store()) start(root);
     else if (!root && running) stopTimers(running);
   }
 
   // Last, once everything above is defined. Material's `document$` brings each page of
   // instant navigation; the offline copy's never emits, so the page also starts itself.
+  // Instant navigation may run the modules after this script: each says when it has run.
   window.faiCompanion = true;
+  window.addEventListener("fai-script", startHere);
   if (window.document$) document$.subscribe(startHere);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startHere);
   else startHere();

@@ -1,9 +1,9 @@
 // The handout builder (handouts/builder/): a clinician composes a patient's program, prints
 // it and shares it as a link, and nothing leaves the device. The catalogue comes from the
-// page's JSON data block; the sheet and each exercise's card come from <template>s drawn
-// with the printed handouts' own partials, and are filled here with text only. A program
-// lives in the address's #fragment (its format: fai_site/handout_builder.py) and, if asked,
-// in this browser's storage. The patient's details are in neither.
+// page's JSON data block; the sheet and cards from <template>s drawn with the handouts' own
+// partials, filled here with text only. A program lives in the address's #fragment
+// (program-link.js) and, if asked, in this browser's storage (read back by data-schema.js);
+// the patient's details in neither.
 
 (() => {
   "use strict";
@@ -17,18 +17,20 @@
   const CLINIC_KEY = "fai-handout-builder-clinic";
   const TIMES = { 1: "once", 2: "twice" };
 
-  // ---- Start ------------------------------------------------------------------------
+  // ---- Start
 
   function start(root) {
     root.dataset.started = "true";
     const data = JSON.parse(document.getElementById("fai-builder-data").textContent);
+    // Doses come without the model's defaults, which keeps the data small.
+    for (const exercise of data.exercises) exercise.dose = link().checkDose(exercise.dose, data.rules);
     const builder = {
       root,
       data,
+      rules: data.rules,
       exercises: new Map(data.exercises.map((exercise) => [exercise.id, exercise])),
-      fields: new Map(data.doseFields.map((field) => [field.code, field])),
       sheet: root.querySelector(".fai-handout"),
-      title: data.defaultTitle,
+      title: data.rules.defaultTitle,
       notes: "",
       items: [], // { exercise, dose, note, editor }, in the program's order
       choices: new Map(), // exercise id → its row in the list to choose from
@@ -50,11 +52,11 @@
       on(selector, "input", () => filter(builder));
     }
     on(".fai-builder__title", "input", (event) => {
-      builder.title = event.target.value.trim() || builder.data.defaultTitle;
+      builder.title = schema().text(event.target.value, builder.rules.titleMaxLength) || builder.rules.defaultTitle;
       changed(builder);
     });
     on(".fai-builder__notes", "input", (event) => {
-      builder.notes = event.target.value.trim();
+      builder.notes = schema().text(event.target.value, builder.rules.notesMaxLength);
       changed(builder);
     });
     on(".fai-builder__patient", "input", () => showPatient(builder));
@@ -64,6 +66,9 @@
     on(".fai-builder__save", "click", () => saveTemplate(builder));
     on(".fai-builder__open", "click", () => openTemplate(builder));
     on(".fai-builder__delete", "click", () => deleteTemplate(builder));
+    on(".fai-builder__large-print-box", "change", (event) => {
+      builder.find(".fai-builder__preview").classList.toggle("fai-large-print", event.target.checked);
+    });
     on(".fai-builder__motion", "click", (event) => {
       const still = builder.root.classList.toggle("fai-builder--still");
       event.currentTarget.textContent = still ? "Play pictures" : "Pause pictures";
@@ -80,7 +85,7 @@
     showPatient(builder);
   }
 
-  // ---- Choosing exercises --------------------------------------------------------------
+  // ---- Choosing exercises
 
   function listExercises(builder) {
     const list = builder.find(".fai-builder__catalogue");
@@ -139,7 +144,7 @@
 
   function addExercise(builder, exercise) {
     if (builder.items.some((item) => item.exercise === exercise)) return say(builder, `${exercise.name} is already in the program.`);
-    if (builder.items.length >= builder.data.maxExercises) return say(builder, `A handout holds at most ${builder.data.maxExercises} exercises.`);
+    if (builder.items.length >= builder.rules.maxExercises) return say(builder, `A handout holds at most ${builder.rules.maxExercises} exercises.`);
     builder.items.push(newItem(builder, exercise, { ...exercise.dose }, ""));
     changed(builder);
     const count = builder.items.length;
@@ -147,7 +152,7 @@
     say(builder, `${exercise.name} added as number ${count}.${overBudget}`);
   }
 
-  // ---- The program ----------------------------------------------------------------------
+  // ---- The program
 
   function newItem(builder, exercise, dose, note) {
     const item = { exercise, dose, note, editor: fromTemplate("fai-builder-item") };
@@ -157,7 +162,7 @@
     editor.querySelector(".fai-builder__down").setAttribute("aria-label", `Move ${exercise.name} down`);
     editor.querySelector(".fai-builder__remove").setAttribute("aria-label", `Remove ${exercise.name}`);
     const timed = isTimed(exercise.dose);
-    for (const field of builder.data.doseFields) {
+    for (const field of builder.rules.doseFields) {
       const input = doseInput(item, field);
       const value = dose[field.name];
       if (input.type === "checkbox") input.checked = Boolean(value);
@@ -186,7 +191,7 @@
   function readEditor(builder, item) {
     const dose = {};
     let problem = null;
-    for (const field of builder.data.doseFields) {
+    for (const field of builder.rules.doseFields) {
       const input = doseInput(item, field);
       const value = input.type === "checkbox" ? input.checked : number(input.value, field);
       const wrong = value === undefined;
@@ -194,8 +199,8 @@
       if (wrong) problem ??= `${input.closest("label").textContent.trim()} must be a whole number from ${field.low} to ${field.high}`;
       else dose[field.name] = value ?? field.default;
     }
-    problem ??= doseProblem(dose);
-    item.note = item.editor.querySelector('[name="note"]').value.trim();
+    problem ??= link().doseProblem(dose);
+    item.note = schema().text(item.editor.querySelector('[name="note"]').value, builder.rules.noteMaxLength);
     if (problem) say(builder, `${item.exercise.name}: ${problem}. The handout keeps the last good dose.`);
     else item.dose = dose;
     changed(builder);
@@ -206,13 +211,6 @@
     if (text.trim() === "") return null;
     const value = Number(text);
     return Number.isInteger(value) && value >= field.low && value <= field.high ? value : undefined;
-  }
-
-  // The model's own rule (Dosage in fai_site/model.py): an amount, and sets unless it is in minutes.
-  function doseProblem(dose) {
-    if (dose.reps == null && dose.hold_seconds == null && dose.duration_minutes == null) return "give reps, a hold or minutes";
-    if (dose.duration_minutes == null && dose.sets == null) return "give the number of sets";
-    return null;
   }
 
   function move(builder, item, step) {
@@ -261,7 +259,7 @@
     builder.find(".fai-builder__empty").hidden = builder.items.length > 0;
   }
 
-  // ---- The sheet ------------------------------------------------------------------------
+  // ---- The sheet
 
   function showSheet(builder) {
     builder.sheet.querySelector(".fai-handout__title").textContent = builder.title;
@@ -323,41 +321,36 @@
     showNameOnEveryPage(builder);
   }
 
-  // The patient's name in the printed page's top margin, on every page: a style rule in
-  // this page only, never stored and never in the address.
+  // The patient's name in the printed page's top margin, on every page: a rule in a style
+  // sheet made here (the page's policy lets in no inline style), never stored and never in
+  // the address, and emptied when the builder is left.
+  const nameSheet = new CSSStyleSheet();
+
   function showNameOnEveryPage(builder) {
     const name = builder.find('[data-patient="patient"]').value.trim();
-    let rule = document.getElementById("fai-builder-page-name");
-    if (!rule) {
-      rule = document.createElement("style");
-      rule.id = "fai-builder-page-name";
-      document.head.append(rule);
-    }
-    rule.textContent = name ? `@page fai-handout { @top-right { content: ${cssString(`Name: ${name}`)}; } }` : "";
+    if (!document.adoptedStyleSheets.includes(nameSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, nameSheet];
+    const margin = `@top-right { content: ${cssString(`Name: ${name}`)}; }`;
+    nameSheet.replaceSync(name ? `@page fai-handout { ${margin} } @page fai-handout-large { ${margin} }` : "");
   }
 
   function cssString(text) {
     return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ")}"`;
   }
 
-  // ---- The clinic -------------------------------------------------------------------------
+  // ---- The clinic
 
   function loadClinic(builder) {
-    let kept;
-    try {
-      kept = JSON.parse(localStorage.getItem(CLINIC_KEY)) ?? {};
-    } catch {
-      kept = {};
-    }
+    const kept = readJson(CLINIC_KEY);
     for (const input of builder.root.querySelectorAll("[data-clinic]")) {
-      if (typeof kept[input.dataset.clinic] === "string") input.value = kept[input.dataset.clinic];
+      const value = schema().check(schema().own(kept, input.dataset.clinic), { text: builder.data.clinicMaxLength });
+      if (value !== undefined) input.value = value;
     }
     showClinic(builder);
   }
 
   function saveClinic(builder) {
     const clinic = {};
-    for (const input of builder.root.querySelectorAll("[data-clinic]")) clinic[input.dataset.clinic] = input.value.trim();
+    for (const input of builder.root.querySelectorAll("[data-clinic]")) clinic[input.dataset.clinic] = schema().text(input.value, builder.data.clinicMaxLength);
     try {
       localStorage.setItem(CLINIC_KEY, JSON.stringify(clinic));
     } catch {
@@ -370,14 +363,14 @@
   function showClinic(builder) {
     for (const input of builder.root.querySelectorAll("[data-clinic]")) {
       const key = input.dataset.clinic;
-      const value = input.value.trim() || (key === "name" ? input.dataset.default : "");
+      const value = schema().text(input.value, builder.data.clinicMaxLength) || (key === "name" ? input.dataset.default : "");
       const shown = builder.sheet.querySelector(key === "name" ? ".fai-handout__clinic-name" : `.fai-handout__clinic-${key}`);
       shown.textContent = value;
       shown.hidden = !value;
     }
   }
 
-  // ---- The QR code --------------------------------------------------------------------------
+  // ---- The QR code
 
   // The program's link on the public site (no patient details), drawn here as an SVG; none
   // for a build without a public address, whose codes would open nothing.
@@ -438,85 +431,45 @@
     window.print();
   }
 
-  // ---- Links: the program in the address -------------------------------------------------
+  // ---- Links: the program in the address
 
   function programCode(builder) {
-    const params = new URLSearchParams({ title: builder.title });
-    if (builder.notes) params.set("notes", builder.notes);
-    for (const item of builder.items) params.append("x", itemCode(builder, item));
-    return params.toString();
-  }
-
-  function itemCode(builder, { exercise, dose, note }) {
-    const parts = [exercise.id];
-    for (const field of builder.data.doseFields) {
-      const value = dose[field.name];
-      if (value === true) parts.push(field.code);
-      else if (value != null && value !== false) parts.push(`${field.code}${value}`);
-    }
-    return parts.join(".") + (note ? `_${note}` : "");
+    return link().write({ title: builder.title, notes: builder.notes, items: builder.items.map(({ exercise, dose, note }) => ({ id: exercise.id, dose, note })) }, builder.rules);
   }
 
   // `?exercises=a,b,c` (links from other pages) or a program in the fragment; then the fragment alone.
   function loadFromAddress(builder) {
     const listed = new URLSearchParams(location.search).get("exercises");
-    if (listed !== null) {
-      const entries = listed.split(",").filter(Boolean).map((id) => ({ id, dose: null, note: "" }));
-      return loadProgram(builder, builder.data.defaultTitle, entries);
-    }
-    const params = new URLSearchParams(location.hash.slice(1));
-    if (!params.has("x") && !params.has("title")) return [];
-    return loadCode(builder, params);
-  }
-
-  function loadCode(builder, params) {
-    const entries = params.getAll("x").map((code) => readItemCode(builder, code));
-    builder.notes = (params.get("notes") ?? "").trim().slice(0, builder.data.notesMaxLength);
-    builder.find(".fai-builder__notes").value = builder.notes;
-    return loadProgram(builder, params.get("title") || builder.data.defaultTitle, entries);
-  }
-
-  // `id.s3.r12.e_note` → { id, dose, note }; a dose that cannot be read is null, and `unreadable`.
-  function readItemCode(builder, code) {
-    const [spec, ...noteParts] = code.split("_");
-    const [id, ...settings] = spec.split(".");
-    const note = noteParts.join("_").trim().slice(0, builder.data.noteMaxLength);
-    const dose = Object.fromEntries(builder.data.doseFields.filter((field) => field.default !== null).map((field) => [field.name, field.default]));
-    for (const setting of settings) {
-      const field = builder.fields.get(setting.charAt(0));
-      const value = settingValue(field, setting.slice(1));
-      if (value === undefined) return { id, dose: null, note, unreadable: true };
-      dose[field.name] = value;
-    }
-    return doseProblem(dose) ? { id, dose: null, note, unreadable: true } : { id, dose, note };
-  }
-
-  // A flag (each side, which has no limits) is its letter alone; any other field needs a number within its limits.
-  function settingValue(field, text) {
-    if (!field) return undefined;
-    if (field.low === null) return text === "" ? true : undefined;
-    return number(text, field) ?? undefined;
+    if (listed !== null) return loadProgram(builder, link().readList(listed, builder.rules));
+    const read = link().read(location.hash.slice(1), builder.rules);
+    return read ? loadProgram(builder, read) : [];
   }
 
   // Replaces the program; returns what could not be loaded, in words, so nothing is dropped silently.
-  function loadProgram(builder, title, entries) {
+  function loadProgram(builder, read) {
     for (const item of builder.items) item.editor.remove();
     builder.items = [];
-    builder.title = title.slice(0, builder.data.titleMaxLength);
+    builder.title = read.title;
+    builder.notes = read.notes;
     builder.find(".fai-builder__title").value = builder.title;
+    builder.find(".fai-builder__notes").value = builder.notes;
     const unknown = [];
     const problems = [];
-    for (const entry of entries) {
+    for (const entry of read.items) {
       const exercise = builder.exercises.get(entry.id);
-      if (!exercise) unknown.push(`“${entry.id.slice(0, 60)}”`);
-      else if (builder.items.some((item) => item.exercise === exercise)) problems.push(`${exercise.name} was listed twice; it is in the program once.`);
-      else if (builder.items.length >= builder.data.maxExercises) problems.push(`${exercise.name} was left out: a handout holds at most ${builder.data.maxExercises} exercises.`);
-      else {
-        if (entry.unreadable) problems.push(`The dose for ${exercise.name} could not be read, so it has its usual dose.`);
-        builder.items.push(newItem(builder, exercise, entry.dose ?? { ...exercise.dose }, entry.note));
-      }
+      if (!exercise) unknown.push(`“${entry.id}”`);
+      else builder.items.push(newItem(builder, exercise, entry.dose ?? { ...exercise.dose }, entry.note));
     }
-    if (unknown.length) problems.unshift(`Not in the exercise list, so left out: ${unknown.join(", ")}.`);
+    const max = builder.rules.maxExercises;
+    for (const { kind, id, count } of read.problems) {
+      const name = builder.exercises.get(id)?.name ?? id;
+      if (kind === "id") unknown.push(`“${id}”`);
+      if (kind === "dose" && builder.exercises.has(id)) problems.push(`The dose for ${name} could not be read, so it has its usual dose.`);
+      if (kind === "twice") problems.push(`${name} was listed twice; it is in the program once.`);
+      if (kind === "too-many") problems.push(`The link named ${count} exercises; a handout holds ${max}, so only the first ${max} were loaded.`);
+      if (kind === "too-long") problems.push("This link is too long to be a program from this site, so nothing was loaded.");
+    }
+    if (unknown.length) problems.unshift(`Not in the site's list of exercises, so left out: ${unknown.join(", ")}.`);
     changed(builder);
     return problems;
   }
@@ -530,13 +483,19 @@
     }
   }
 
-  // ---- Templates on this device -----------------------------------------------------------
+  // ---- Templates on this device
 
-  function storedTemplates() {
+  // Template names → program links, as kept; whatever else storage holds is left out.
+  function storedTemplates(builder) {
+    const shape = { map: { text: builder.rules.linkMaxLength }, key: builder.rules.titleMaxLength, max: builder.data.maxTemplates };
+    return schema().check(readJson(TEMPLATES_KEY), shape) ?? schema().emptyMap();
+  }
+
+  function readJson(key) {
     try {
-      return JSON.parse(localStorage.getItem(TEMPLATES_KEY)) ?? {};
+      return JSON.parse(localStorage.getItem(key));
     } catch {
-      return {};
+      return null;
     }
   }
 
@@ -551,16 +510,17 @@
   }
 
   function showTemplates(builder, chosen) {
-    const names = Object.keys(storedTemplates()).sort((a, b) => a.localeCompare(b));
+    const names = Object.keys(storedTemplates(builder)).sort((a, b) => a.localeCompare(b));
     const options = names.map((name) => new Option(name, name, false, name === chosen));
     builder.find(".fai-builder__templates").replaceChildren(...(options.length ? options : [new Option("None saved yet", "")]));
   }
 
   function saveTemplate(builder) {
-    const name = builder.find(".fai-builder__template-name").value.trim();
+    const name = schema().text(builder.find(".fai-builder__template-name").value, builder.rules.titleMaxLength);
     if (!name) return say(builder, "Give the template a name first.");
     if (!builder.items.length) return say(builder, "Add exercises before saving a template.");
-    const templates = storedTemplates();
+    const templates = storedTemplates(builder);
+    if (!Object.hasOwn(templates, name) && Object.keys(templates).length >= builder.data.maxTemplates) return say(builder, `This browser keeps up to ${builder.data.maxTemplates} templates: delete one first.`);
     templates[name] = programCode(builder);
     if (!storeTemplates(builder, templates)) return;
     showTemplates(builder, name);
@@ -569,23 +529,23 @@
 
   function openTemplate(builder) {
     const name = builder.find(".fai-builder__templates").value;
-    const code = storedTemplates()[name];
-    if (code === undefined) return say(builder, "No template chosen.");
-    const problems = loadCode(builder, new URLSearchParams(code));
-    say(builder, [`Template “${name}” opened.`, ...problems].join(" "));
+    const code = schema().own(storedTemplates(builder), name);
+    const read = code === undefined ? null : link().read(code, builder.rules);
+    if (!read) return say(builder, "No template chosen.");
+    say(builder, [`Template “${name}” opened.`, ...loadProgram(builder, read)].join(" "));
   }
 
   function deleteTemplate(builder) {
     const name = builder.find(".fai-builder__templates").value;
-    const templates = storedTemplates();
-    if (!(name in templates)) return say(builder, "No template chosen.");
+    const templates = storedTemplates(builder);
+    if (!Object.hasOwn(templates, name)) return say(builder, "No template chosen.");
     delete templates[name];
     if (!storeTemplates(builder, templates)) return;
     showTemplates(builder);
     say(builder, `Template “${name}” deleted.`);
   }
 
-  // ---- Helpers ----------------------------------------------------------------------------
+  // ---- Helpers
 
   function fromTemplate(id) {
     return document.getElementById(id).content.firstElementChild.cloneNode(true);
@@ -599,14 +559,21 @@
     builder.find(".fai-builder__status").textContent = message;
   }
 
+  // The modules the page loads before this script (handout_builder.html.j2).
+  const schema = () => window.faiDataSchema;
+  const link = () => window.faiProgramLink;
+
   function startHere() {
     const root = document.querySelector(".fai-builder");
-    if (root && !root.dataset.started) start(root);
+    if (root && !root.dataset.started && schema() && link()) start(root);
+    else if (!root) nameSheet.replaceSync("");
   }
 
   // Last, once everything above is defined. Material's `document$` brings each page of
   // instant navigation; the offline copy's never emits, so the page also starts itself.
+  // Instant navigation may run the modules after this script: each says when it has run.
   window.faiHandoutBuilder = true;
+  window.addEventListener("fai-script", startHere);
   if (window.document$) document$.subscribe(startHere);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startHere);
   else startHere();

@@ -16,18 +16,27 @@ from pathlib import Path
 from fai_site.catalogue.model import Catalogue
 from fai_site.catalogue.problems import CatalogueError, Level, count
 from fai_site.project import CONFIG_NAME, Project
+from fai_site.source_checks import UnsafeSourceError
 
 
 def check(catalogue_file: Path, docs_dir: Path | None = None, *, cache_dir: Path | None = None) -> int:
-    """0 when the build would accept the catalogue; otherwise 1, with every problem on standard error.
+    """0 when the build would accept the catalogue and the files of docs/; otherwise 1, every problem on standard error.
 
     Warnings and problems in drafts are printed too, as the build prints them, but pass as they pass there.
     With `cache_dir`, reading grades are kept there (the build's own file), so only changed texts are measured.
     """
+    project = Project.of_catalogue(catalogue_file, docs_dir=docs_dir)
+    # docs/ is published as it is: a link to a file elsewhere would publish that file.
+    unsafe = project.unsafe_sources()
     try:
-        checked = Project.of_catalogue(catalogue_file, docs_dir=docs_dir).check(grades_dir=cache_dir)
+        checked = project.check(grades_dir=cache_dir)
     except CatalogueError as error:
         print(error.report(), file=sys.stderr)
+        if unsafe:
+            print(UnsafeSourceError(unsafe).report(), file=sys.stderr)
+        return 1
+    if unsafe:
+        print(UnsafeSourceError(unsafe).report(), file=sys.stderr)
         return 1
     if checked.notes:
         print(checked.report(), file=sys.stderr)

@@ -34,7 +34,9 @@ from fai_site.pages.serve_pages import pictures_files
 from fai_site.pages.site_pages import GeneratedFile
 from fai_site.pages.structured_data import PageFacts, Website, page_json_ld
 from fai_site.pictures import templating as picture_templating
+from fai_site.site_folder import FreshFolder
 from fai_site.site_settings import PREVIEW_URL, Clinic, SiteSettings
+from fai_site.source_checks import docs_problems, logo_problems, source_date_problems
 
 CATALOGUE_NAME = "exercises.yaml"
 CONFIG_NAME = "mkdocs.yml"
@@ -131,6 +133,19 @@ class Project:
         finally:
             grades.save()
 
+    def unsafe_sources(self) -> list[str]:
+        """Files of docs/ and paths of mkdocs.yml the site must not publish, and a date the PDFs cannot hold."""
+        return [
+            *docs_problems(self.docs_dir, self.folder),
+            *logo_problems(
+                self.settings.clinic.logo,
+                docs_dir=self.docs_dir,
+                project=self.folder,
+                config_name=self.config_file.name,
+            ),
+            *source_date_problems(self.source_date_epoch),
+        ]
+
     @property
     def folder(self) -> Path:
         return self.config_file.parent
@@ -197,9 +212,15 @@ class SiteBuild:
     into it; `make generate` and a test each make their own.
     """
 
-    def __init__(self, *, serving: bool = False) -> None:
+    def __init__(self, *, serving: bool = False, publishing: bool = False, keep_files: bool = False) -> None:
         # `mkdocs serve`: a bad catalogue is shown in the browser instead of failing the build.
         self.serving = serving
+        # A build for publishing writes into a fresh folder, which replaces the site once the whole build has
+        # succeeded (`keep_files`: a dirty build, which starts from a copy of the site).
+        self.publishing = publishing
+        self.keep_files = keep_files
+        self.fresh: FreshFolder | None = None
+        self.finished = False
         # The catalogue validated by the last good `load`. While serving it is kept through a
         # bad edit, so the preview keeps showing the last good pages instead of stalling.
         self.kept: KeptCatalogue | None = None
@@ -228,6 +249,33 @@ class SiteBuild:
         self.kept = kept
         self.banner = Banner.from_report(kept.notes, blocking=False) if self.serving and kept.notes else None
         return kept
+
+    def build_folder(self, site: Path) -> Path:
+        """Where this build writes: a fresh folder beside `site` when publishing, else `site` itself."""
+        if not self.publishing:
+            return site
+        if self.fresh is None:
+            self.fresh, self.finished = FreshFolder.beside(site, keep_files=self.keep_files), False
+        return self.fresh.folder
+
+    def written(self) -> None:
+        """Every page and file is written; only a check of the whole (`--strict`'s warnings) can still fail it."""
+        self.finished = True
+
+    def failed(self) -> bool:
+        """The build failed: its folder goes, and the site stays as it was. True if there was a folder to drop."""
+        fresh, self.fresh = self.fresh, None
+        if fresh is not None:
+            fresh.discard()
+        return fresh is not None
+
+    def close(self) -> None:
+        """The run ends: a build that was written whole replaces the site; one interrupted before is dropped."""
+        fresh, self.fresh = self.fresh, None
+        if fresh is not None and self.finished:
+            fresh.publish()
+        elif fresh is not None:
+            fresh.discard()
 
     def still_serving(self) -> str:
         """What the terminal adds to a bad save's problems while serving."""

@@ -30,6 +30,7 @@ THROUGH_THE_BUILD = [
     "id-outside-the-site",
     "duplicate-key",
     "many-problems",
+    "invisible-characters",
 ]
 
 

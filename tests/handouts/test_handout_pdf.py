@@ -140,7 +140,7 @@ def build_pdfs(catalogue: Catalogue, cache: Path, renderer: CountingRenderer) ->
 def test_a_second_build_renders_nothing(tmp_path: Path) -> None:
     renderer = CountingRenderer()
     first = build_pdfs(CATALOGUE, tmp_path, renderer)
-    assert sorted(renderer.rendered) == sorted(first) and len(first) == 2 * len(CATALOGUE.programs)
+    assert sorted(renderer.rendered) == sorted(first) and len(first) == 4 * len(CATALOGUE.programs)
     renderer.rendered.clear()
     assert build_pdfs(CATALOGUE, tmp_path, renderer) == first
     assert renderer.rendered == []
@@ -159,7 +159,10 @@ def test_changing_one_exercise_renders_only_the_programs_that_use_it(tmp_path: P
     renderer.rendered.clear()
     build_pdfs(load_catalogue(edited, docs_dir=ROOT / "docs"), tmp_path / "cache", renderer)
     expected = {
-        f"handouts/{paper.pdf_name(program.id)}" for program in programs_using(exercise, CATALOGUE) for paper in Paper
+        f"handouts/{paper.pdf_name(program.id, large_print=large_print)}"
+        for program in programs_using(exercise, CATALOGUE)
+        for paper in Paper
+        for large_print in (False, True)
     }
     assert sorted(renderer.rendered) == sorted(expected)
 
@@ -175,7 +178,7 @@ def test_a_changed_stylesheet_renders_every_pdf_again(tmp_path: Path) -> None:
         return content + b"\n/* changed */\n" if path == "stylesheets/handout.css" and content else content
 
     handout_pdfs(CATALOGUE, SETTINGS, resources=restyled, cache_dir=tmp_path, renderer=renderer)
-    assert len(renderer.rendered) == 2 * len(CATALOGUE.programs)
+    assert len(renderer.rendered) == 4 * len(CATALOGUE.programs)
 
 
 def script_env(**extra: str) -> dict[str, str]:
@@ -275,6 +278,25 @@ def minimal_jobs(source_date_epoch: str | None = None) -> list[PdfJob]:
 def test_equal_inputs_give_byte_identical_pdfs(render_pdf: Renderer) -> None:
     job = minimal_jobs()[0]
     assert render_pdf(job).content == render_pdf(job).content
+
+
+def test_every_sheet_of_a_short_program_renders_in_each_size(render_pdf: Renderer) -> None:
+    """The minimal program's large-print sheet puts its QR block at a page's foot; WeasyPrint 70 stops with an
+    AssertionError if that grid may split (Kozea/WeasyPrint#2397), so the stylesheet keeps it whole."""
+    jobs = minimal_jobs()
+    assert {job.large_print for job in jobs} == {False, True}
+    assert all(render_pdf(job).pages >= 1 for job in jobs)
+
+
+def test_a_sheet_weasyprint_cannot_lay_out_is_named_not_a_traceback(render_pdf: Renderer) -> None:
+    job = next(job for job in minimal_jobs() if job.large_print)
+    css = job.resources["stylesheets/handout.css"].decode()
+    whole = "  break-inside: avoid;\n}"
+    qr_rule = css.index(".fai-handout__qr {")
+    unsplit = css[:qr_rule] + css[qr_rule:].replace(whole, "}", 1)
+    broken = PdfJob(**{**vars(job), "resources": {**job.resources, "stylesheets/handout.css": unsplit.encode()}})
+    with pytest.raises(HandoutPdfError, match=r"^handouts/starter-large-print\.pdf: WeasyPrint could not lay out"):
+        render_pdf(broken)
 
 
 def test_source_date_epoch_sets_the_pdf_date(tmp_path: Path, render_pdf: Renderer) -> None:

@@ -222,6 +222,19 @@ def test_the_wordiest_program_ships_pdfs_within_the_page_budget(wordiest: Wordie
     assert_fits(pages, program(WORDIEST, wordiest.catalogue), wordiest.catalogue)
 
 
+@pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
+def test_the_wordiest_program_ships_large_print_within_its_budget(wordiest: Wordiest, paper: Paper) -> None:
+    """The build fails a large-print PDF over its budget; this says by how much the worst case stays within it."""
+    reader = PdfReader(wordiest.build.site / "handouts" / paper.pdf_name(WORDIEST, large_print=True))
+    budget = page_budget(BUDGET_EXERCISES, large_print=True)
+    print(f"wordiest large print, {paper.label}: {len(reader.pages)} pages (budget {budget})")
+    assert len(reader.pages) <= budget
+    everything = "".join("".join(page.extract_text() for page in reader.pages).split())
+    for item in handout_items(program(WORDIEST, wordiest.catalogue), wordiest.catalogue):
+        for line in [item.exercise.position, *item.exercise.steps, *item.exercise.precautions]:
+            assert "".join(line.split()) in everything, item.exercise.id
+
+
 def logo_pixels(pdf: Path, directory: Path) -> int:
     """How many pixels of the first page, drawn at 40 dpi, have the test logo's colour."""
     prefix = directory / "first"

@@ -24,6 +24,7 @@ from browser import axe_findings, open_and_mark, still_marked
 from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder, fixture_text, make_project
 from handout_fixtures import sheet_length
 from html_reading import by_class, elements, parse, text
+from pdf_reading import text_runs
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page
 from pypdf import PdfReader
@@ -31,8 +32,8 @@ from pypdf import PdfReader
 from fai_site.catalogue.dosage_text import amount, frequency
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Dosage
-from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES
-from fai_site.pages.handout_builder import item_code, program_fragment
+from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, LARGE_PRINT_BUDGET_PAGES, LARGE_PRINT_MIN_PT
+from fai_site.pages.program_link import item_code, program_fragment
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 BUILDER = "handouts/builder/"
@@ -60,13 +61,13 @@ def page(context: BrowserContext) -> Page:
 def open_builder(page: Page, url: str) -> None:
     """Load the builder and wait until its list of exercises is drawn."""
     page.goto(url, wait_until="load")
-    page.wait_for_function(f"performance.getEntriesByName({READY!r}).length > 0")
+    page.wait_for_function(f"() => performance.getEntriesByName({READY!r}).length > 0")
 
 
 def wait_for_program(page: Page) -> None:
     """Wait until the builder has started and drawn the program it was opened with on its sheet."""
     page.wait_for_function(
-        "document.querySelector('.fai-builder[data-started]')"
+        "() => document.querySelector('.fai-builder[data-started]')"
         " && document.querySelectorAll('.fai-builder__preview .fai-handout__exercise').length > 0"
     )
 
@@ -202,6 +203,30 @@ def test_the_six_wordiest_exercises_with_notes_keep_the_page_budget(site_server:
     assert all(PATIENT in sheet for sheet in pages)
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_builder_prints_large_print_on_request(site_server: str, page: Page, paper: str, tmp_path: Path) -> None:
+    """The six wordiest exercises, large print ticked: every text on paper at least 16 pt, whole, within its budget."""
+    wordiest = sorted(CATALOGUE.exercises, key=sheet_length, reverse=True)[:BUDGET_EXERCISES]
+    open_builder(page, f"{site_server}{BUILDER}?exercises={','.join(exercise.id for exercise in wordiest)}")
+    page.get_by_label("Patient's name").fill(PATIENT)
+    standard = tmp_path / "standard.pdf"
+    standard.write_bytes(page.pdf(format=paper))
+    page.get_by_label("Large print").check()
+    large = tmp_path / "large.pdf"
+    large.write_bytes(page.pdf(format=paper))
+    assert min(run.size for run in text_runs(standard)) < LARGE_PRINT_MIN_PT
+    small = {(round(run.size, 2), run.text[:30]) for run in text_runs(large) if run.size < LARGE_PRINT_MIN_PT - 0.01}
+    assert small == set()
+    pages = [words(sheet.extract_text()) for sheet in PdfReader(large).pages]
+    assert len(PdfReader(standard).pages) < len(pages) <= LARGE_PRINT_BUDGET_PAGES
+    everything = "".join("".join(pages).split())
+    lines = [line for exercise in wordiest for line in [exercise.position, *exercise.steps, *exercise.precautions]]
+    lines += [*CATALOGUE.safety.emergency, "Use pain as your guide", "Weekly log"]
+    assert [line for line in lines if "".join(line.split()) not in everything] == []
+    assert all(f"Name: {PATIENT}" in sheet for sheet in pages)
+
+
 CLINIC = {
     "Clinic name": "Harbour Hip Clinic",
     "Phone": "+44 20 7946 0000",
@@ -216,7 +241,7 @@ def test_the_clinic_is_kept_printed_and_the_patient_is_not(site_server: str, pag
         page.get_by_label(label, exact=True).fill(value)
     page.get_by_label("Patient's name").fill(PATIENT)
     page.reload()
-    page.wait_for_function(f"performance.getEntriesByName({READY!r}).length > 0")
+    page.wait_for_function(f"() => performance.getEntriesByName({READY!r}).length > 0")
     assert [page.get_by_label(label, exact=True).input_value() for label in CLINIC] == list(CLINIC.values())
     assert page.get_by_label("Patient's name").input_value() == ""
     page.get_by_label("Patient's name").fill(PATIENT)
@@ -465,7 +490,7 @@ def test_the_builder_starts_once_on_each_visit_in_one_window(site_server: str, i
     # Back to the exercise page and forward again: the program is in the address.
     page.go_back()
     page.wait_for_url("**/exercises/dead-bug/")
-    page.wait_for_function("!document.querySelector('.fai-builder')")
+    page.wait_for_function("() => !document.querySelector('.fai-builder')")
     page.go_forward()
     page.wait_for_url(f"**/{BUILDER}#*")
     wait_for_program(page)
@@ -522,7 +547,7 @@ def two_shots(page: Page) -> tuple[bytes, bytes]:
 def test_the_previews_pictures_play_until_paused_and_print_still(site_server: str, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=clamshell")
     page.wait_for_function(
-        "[...document.querySelectorAll('.fai-builder__moving')].every(img => img.complete && img.naturalWidth)"
+        "() => [...document.querySelectorAll('.fai-builder__moving')].every(img => img.complete && img.naturalWidth)"
     )
     assert preview_picture(page) == (True, False)
     first, second = two_shots(page)
@@ -661,7 +686,8 @@ def data_block(html: str) -> str:
 def test_the_data_block_holds_the_catalogue(built_site: BuildResult) -> None:
     data = json.loads(data_block(built_site.page(f"{BUILDER}index.html")))
     assert [exercise["id"] for exercise in data["exercises"]] == [exercise.id for exercise in CATALOGUE.exercises]
-    assert data["exercises"][0]["dose"] == CATALOGUE.exercises[0].dosage.model_dump(exclude_none=True)
+    doses = [Dosage.model_validate(exercise["dose"]) for exercise in data["exercises"]]
+    assert doses == [exercise.dosage for exercise in CATALOGUE.exercises]
 
 
 def test_hostile_catalogue_text_stays_inert_in_the_builder(tmp_path: Path, site_builder: SiteBuilder) -> None:

@@ -29,7 +29,7 @@ from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import LOAD_RULE
 from fai_site.handouts.sheet import handout_items
 from fai_site.pages import companion
-from fai_site.pages.handout_builder import item_code, program_fragment
+from fai_site.pages.program_link import item_code, program_fragment
 from fai_site.pictures.picture import picture
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
@@ -82,7 +82,9 @@ def test_the_service_worker_keeps_the_page_its_files_and_every_picture(built_sit
         if shown := picture(exercise):
             assert f'"../{shown.path}"' in worker
             assert (built_site.site / shown.path).is_file()
-    assert '"../javascripts/companion.js"' in worker and '"../stylesheets/companion.css"' in worker
+    assert (
+        all(f'"../{script}"' in worker for script in companion.SCRIPTS) and '"../stylesheets/companion.css"' in worker
+    )
     assert json.loads(built_site.page(companion.MANIFEST))["start_url"] == "./"
 
 
@@ -97,7 +99,7 @@ def test_the_page_weighs_little(built_site: BuildResult) -> None:
     html = built_site.page(f"{PAGE}index.html")
     data = html.split('id="fai-companion-data">', 1)[1].split("</script>", 1)[0]
     own = [
-        (built_site.site / companion.SCRIPT).read_bytes(),
+        *((built_site.site / script).read_bytes() for script in companion.SCRIPTS),
         (built_site.site / companion.STYLESHEET).read_bytes(),
         data.encode(),
     ]
@@ -107,7 +109,7 @@ def test_the_page_weighs_little(built_site: BuildResult) -> None:
 
 
 def test_only_the_companion_loads_its_files(built_site: BuildResult) -> None:
-    own = {companion.SCRIPT, companion.STYLESHEET}
+    own = {"javascripts/companion.js", "javascripts/companion-store.js", companion.STYLESHEET}
     found = {}
     for page in sorted(built_site.site.rglob("*.html")):
         path = page.relative_to(built_site.site).as_posix().removesuffix("index.html")
@@ -162,7 +164,7 @@ def program_url(site_server: str) -> str:
 
 
 def wait_started(page: Page, count: int) -> None:
-    page.wait_for_function(f"document.querySelectorAll('.fai-companion__exercise').length === {count}")
+    page.wait_for_function(f"() => document.querySelectorAll('.fai-companion__exercise').length === {count}")
 
 
 def screenshot(page: Page, name: str, target: str | None = None) -> None:
@@ -319,7 +321,7 @@ def test_it_works_offline_after_the_first_visit(context: tuple[BrowserContext, R
     wait_started(page, len(PROGRAM.exercises))
     page.evaluate("navigator.serviceWorker.ready")
     page.reload()  # now under the worker's control
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     browser_context.set_offline(True)
     response = page.reload()
     assert response is not None and response.from_service_worker
@@ -327,7 +329,8 @@ def test_it_works_offline_after_the_first_visit(context: tuple[BrowserContext, R
     pictures = page.locator(".fai-companion__picture")
     pictures.last.scroll_into_view_if_needed()
     page.wait_for_function(
-        "[...document.querySelectorAll('.fai-companion__picture')].every(img => img.complete && img.naturalWidth > 0)"
+        "() => [...document.querySelectorAll('.fai-companion__picture')]"
+        ".every(img => img.complete && img.naturalWidth > 0)"
     )
     assert pictures.count() > 0
     assert (
@@ -337,7 +340,7 @@ def test_it_works_offline_after_the_first_visit(context: tuple[BrowserContext, R
         != ""
     )
     assert page.evaluate("[...document.styleSheets].some(sheet => sheet.href && sheet.href.endsWith('companion.css'))")
-    page.wait_for_function("window.document$ !== undefined")  # Material's own bundle was kept too
+    page.wait_for_function("() => window.document$ !== undefined")  # Material's own bundle was kept too
     record_session(page, 3)
     assert "Session saved" in page.locator(".fai-companion__status").inner_text()
     browser_context.set_offline(False)
@@ -364,17 +367,13 @@ def test_export_delete_and_import_bring_the_history_back(
     page.reload()
     assert page.locator(".fai-companion__empty").is_visible()
     page.locator(".fai-companion__import").set_input_files(saved)
+    page.get_by_role("button", name="Add it to this phone").click()
     wait_started(page, len(PROGRAM.exercises))
     assert NOTE in page.locator(".fai-companion__notes-list").inner_text()
     assert logged(page, "pain", datetime.datetime.now()) == "3"
     bad = tmp_path / "bad.json"
     bad.write_text(
-        json.dumps(
-            {
-                "format": "fai-companion/1",
-                "programs": {"p1": {"title": "<img src=x>", "items": [{"id": "no-such"}], "sessions": []}},
-            }
-        )
+        json.dumps({"format": "fai-companion/1", "programs": {"p1": {"title": "<img src=x>", "items": [{"id": 7}]}}})
     )
     page.locator(".fai-companion__import").set_input_files(bad)
     assert "could not be read" in page.locator(".fai-companion__status").inner_text()
@@ -442,7 +441,7 @@ def test_an_update_to_the_site_keeps_the_data(browser: Browser, built_site: Buil
             )
             page.reload()
             page.wait_for_function(
-                "caches.keys().then(names => names.length === 1 && names[0] === 'fai-companion-updated0000')"
+                "() => caches.keys().then(names => names.length === 1 && names[0] === 'fai-companion-updated0000')"
             )
             page.reload()
             wait_started(page, len(PROGRAM.exercises))

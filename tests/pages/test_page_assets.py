@@ -86,7 +86,7 @@ def has(links: list[str], name: str) -> bool:
 def wait_for_handout(page: Page) -> None:
     """The sheet drawn by handout.css (a custom property only it sets) and the Print button shown."""
     page.wait_for_function(
-        "(() => { const sheet = document.querySelector('.fai-handout');"
+        "() => (() => { const sheet = document.querySelector('.fai-handout');"
         " return sheet && getComputedStyle(sheet).getPropertyValue('--fai-gap').trim() === '0.8rem'; })()"
     )
     page.locator(".fai-handout-actions__print").wait_for(state="visible")
@@ -114,7 +114,7 @@ def test_instant_navigation_brings_and_removes_the_handout_files(site_server: st
     # Leaving takes the stylesheet away; coming back brings it, and one Print listener, again.
     page.locator(".md-header .md-logo").click()
     page.wait_for_url(site_server)
-    page.wait_for_function("!document.querySelector('.fai-handout')")
+    page.wait_for_function("() => !document.querySelector('.fai-handout')")
     assert not has(stylesheet_links(page), "handout.css")
     page.go_back()
     page.wait_for_url(f"**/{HANDOUTS[0]}")
@@ -131,13 +131,13 @@ def test_instant_navigation_to_the_builder_brings_its_stylesheets(
     open_and_mark(page, f"{site_server}exercises/{CATALOGUE.exercises[0].id}/")
     assert not [name for name in ("handout.css", "handout-builder.css") if has(stylesheet_links(page), name)]
     page.get_by_role("link", name="Add to a custom handout").click()
-    page.wait_for_function("document.querySelectorAll('.fai-builder__preview .fai-handout__exercise').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.fai-builder__preview .fai-handout__exercise').length > 0")
     assert still_marked(page)
-    page.wait_for_function("getComputedStyle(document.querySelector('.fai-builder__layout')).display === 'grid'")
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.fai-builder__layout')).display === 'grid'")
     sheet_gap = (
         "getComputedStyle(document.querySelector('.fai-builder__preview "
         ".fai-handout')).getPropertyValue('--fai-gap').trim()"
     )
-    page.wait_for_function(f"{sheet_gap} === '0.8rem'")
+    page.wait_for_function(f"() => {sheet_gap} === '0.8rem'")
     links = stylesheet_links(page)
     assert has(links, "handout.css") and has(links, "handout-builder.css")

@@ -177,7 +177,7 @@ def test_printed_pages_keep_their_contrast(site_server: str, desktop_page: Page,
 def test_the_first_tab_shows_a_skip_link_to_the_content(site_server: str, desktop_page: Page) -> None:
     open_page(desktop_page, f"{site_server}exercise-guide/")
     desktop_page.keyboard.press("Tab")
-    desktop_page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")  # it fades in
+    desktop_page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")  # it fades in
     shown = focused(desktop_page)
     assert "md-skip" in shown["html"] and shown["inView"]
     desktop_page.keyboard.press("Enter")
@@ -237,7 +237,9 @@ def test_instant_navigation_keeps_one_menu_and_one_search_button(site_server: st
     for title, path in [("Glossary", "glossary/"), ("References", "references/")]:
         instant_page.locator(".md-sidebar--primary").get_by_role("link", name=title, exact=True).click()
         instant_page.wait_for_url(f"**/{path}")
-        instant_page.wait_for_function(f"document.querySelector('.md-content h1')?.textContent.includes({title!r})")
+        instant_page.wait_for_function(
+            f"() => document.querySelector('.md-content h1')?.textContent.includes({title!r})"
+        )
     assert still_marked(instant_page), "the pages were loaded, not reached by instant navigation"
     toggles = instant_page.evaluate(
         "[...document.querySelectorAll('.md-header button[data-toggle]')].map(button => button.dataset.toggle)"

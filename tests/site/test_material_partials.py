@@ -1,6 +1,6 @@
 """The Material partials this project overrides are Material's own, changed in one place each.
 
-`overrides/partials/` holds whole copies of three of Material's partials, each with one
+`overrides/partials/` holds whole copies of four of Material's partials, each with one
 change that its header comment explains. Material draws every page from its partials, so
 after an upgrade that changes one of them, the copy here would go on serving the old
 version without a word. Each copy must therefore be the installed Material's partial with
@@ -24,6 +24,14 @@ MATERIAL_VERSION = version("mkdocs-material")
 CHANGES: dict[str, list[tuple[str, str]]] = {
     "nav-item.html": [('tabindex="{{ tabindex }}">', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}>')],
     "search.html": [('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')],
+    # The first inline script reads the base address from an attribute: the same script, so one policy, on every page.
+    "javascripts/base.html": [
+        (
+            '<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location),',
+            '<script data-base="{{ config.extra.scope | d(base_url) | e }}">'
+            "__md_scope=new URL(document.currentScript.dataset.base,location),",
+        )
+    ],
     "toc.html": [
         (
             '<label class="md-nav__title" for="__toc">',
@@ -52,5 +60,9 @@ def test_an_overridden_partial_is_materials_own_with_our_one_change(name: str) -
 
 
 def test_every_copy_of_a_material_partial_is_checked() -> None:
-    copied = {partial.name for partial in OVERRIDES.glob("*.html") if (MATERIAL_PARTIALS / partial.name).is_file()}
+    copied = {
+        partial.relative_to(OVERRIDES).as_posix()
+        for partial in OVERRIDES.rglob("*.html")
+        if (MATERIAL_PARTIALS / partial.relative_to(OVERRIDES)).is_file()
+    }
     assert copied == set(CHANGES)

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from browser import policy_violations, watch_policy
 from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder
 from html_reading import elements, loaded_files, local_targets, parse
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Page, Request
-from site_tour import BUILDER, CATALOGUE
+from site_tour import BUILDER, CATALOGUE, MISSING, POLICY_TOUR, offline_url
 
 OFFLINE_CONFIG = ROOT / "mkdocs-offline.yml"
 HANDOUT = f"handouts/{CATALOGUE.programs[0].id}.html"
@@ -138,9 +139,26 @@ def test_the_builder_works_from_the_folder(offline_site: BuildResult, visit: Vis
     builder = offline_site.site / f"{BUILDER.rstrip('/')}.html"
     visit.open(builder)
     total = len(CATALOGUE.exercises)
-    visit.page.wait_for_function(f"document.querySelectorAll('.fai-builder__choice').length === {total}")
+    visit.page.wait_for_function(f"() => document.querySelectorAll('.fai-builder__choice').length === {total}")
     assert visit.page.locator(".fai-builder__count").text_content() == f"All {total} exercises shown."
     visit.page.locator(".fai-builder__add").first.click()
     assert visit.page.locator(".fai-builder__preview .fai-handout__exercise").count() == 1
     assert not visit.failures
     assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in visit.requests)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", [kind for kind, (path, _) in POLICY_TOUR.items() if path != MISSING])
+def test_no_page_breaks_its_policy_from_the_folder(offline_site: BuildResult, browser: Browser, kind: str) -> None:
+    """Opened from file://, where search runs in a frame standing in for a worker: that frame keeps the policy too."""
+    path, use = POLICY_TOUR[kind]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        messages = watch_policy(page)
+        page.goto(offline_url(offline_site.site, path), wait_until="load")
+        use(page)
+        page.wait_for_timeout(300)
+        assert not policy_violations(page, messages)
+    finally:
+        context.close()

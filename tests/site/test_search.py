@@ -134,7 +134,7 @@ def search_context(browser: Browser) -> Iterator:
 def top_results(page: Page, site_server: str, query: str, count: int = 3) -> list[str]:
     """The pages of the first `count` search results for `query`, as paths from the site root."""
     page.goto(site_server, wait_until="networkidle")
-    page.wait_for_function("window.document$ !== undefined")
+    page.wait_for_function("() => window.document$ !== undefined")
     page.keyboard.press("/")  # Material's shortcut: opens search and focuses the box
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")

@@ -231,7 +231,7 @@ def test_the_pictures_page_redraws_a_pose_as_it_is_saved(server: Server, tmp_pat
     catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("knee: 95", "knee: 120"), encoding="utf-8")
     server.wait_for(lambda: server.page("illustrations/glute-bridge.svg") != before, "the picture to be drawn again")
     page.wait_for_function(
-        "performance.getEntriesByType('navigation')[0].type === 'reload'", timeout=WAIT_SECONDS * 1000
+        "() => performance.getEntriesByType('navigation')[0].type === 'reload'", timeout=WAIT_SECONDS * 1000
     )
 
 

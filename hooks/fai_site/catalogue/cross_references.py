@@ -227,14 +227,27 @@ def first_names(exercises: Entries) -> dict[str, tuple[int, str]]:
 
 
 def missing_images(exercises: Entries, docs_dir: Path) -> Iterator[Problem]:
+    """A picture must be a file of docs/ itself: a symbolic link would publish whatever it points at."""
     for index, exercise in exercises:
         illustration = exercise.get("illustration")
         image = text(illustration.get("image")) if isinstance(illustration, dict) else None
-        if image and inside(docs_dir, image) and not (docs_dir / image).is_file():
-            yield Problem(
-                ("exercises", index, "illustration", "image"),
-                f"file not found: docs/{image}{did_you_mean(image, neighbours(docs_dir, image))}",
-            )
+        where = ("exercises", index, "illustration", "image")
+        # A path the model refuses (absolute, or with '..') is explained there.
+        inward = image is not None and not Path(image).is_absolute() and ".." not in Path(image).parts
+        linked = (
+            next((step for step in steps(docs_dir, image) if step.is_symlink()), None) if image and inward else None
+        )
+        if linked is not None:
+            shown = linked.relative_to(docs_dir).as_posix()
+            yield Problem(where, f"docs/{shown} is a symbolic link; copy the picture into docs/ instead")
+        elif image and inside(docs_dir, image) and not (docs_dir / image).is_file():
+            yield Problem(where, f"file not found: docs/{image}{did_you_mean(image, neighbours(docs_dir, image))}")
+
+
+def steps(docs_dir: Path, image: str) -> list[Path]:
+    """The folders and file the path goes through, from docs/ down."""
+    parts = Path(image).parts
+    return [docs_dir.joinpath(*parts[:depth]) for depth in range(1, len(parts) + 1)]
 
 
 def inside(docs_dir: Path, image: str) -> bool:

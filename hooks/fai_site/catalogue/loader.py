@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from fai_site.catalogue.content_rules import content_problems
 from fai_site.catalogue.cross_references import content_warnings, cross_reference_problems, is_draft
+from fai_site.catalogue.invisible_characters import invisible_character_problems
 from fai_site.catalogue.messages import problems_from
 from fai_site.catalogue.model import Catalogue
 from fai_site.catalogue.problems import CatalogueError, EntryIds, Level, Problem, report
@@ -132,7 +133,11 @@ def validated(data: dict[str, Any], *, docs_dir: Path, grades: ReadingGrades) ->
     reported = {problem.path for problem in model_problems}
     links = [
         problem
-        for problem in [*cross_reference_problems(data, docs_dir=docs_dir), *content_problems(data, grades=grades)]
+        for problem in [
+            *invisible_character_problems(data),
+            *cross_reference_problems(data, docs_dir=docs_dir),
+            *content_problems(data, grades=grades),
+        ]
         if not any(problem.path[:length] in reported for length in range(1, len(problem.path) + 1))
     ]
     return catalogue, [*model_problems, *links]

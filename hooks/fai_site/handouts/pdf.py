@@ -36,14 +36,15 @@ ResourceLookup = Callable[[str], bytes | None]
 
 @dataclass(frozen=True)
 class HandoutPdf:
-    """A finished PDF: its program, where it goes in the site, the cached file that holds it, its pages, and
-    whether this build drew it."""
+    """A finished PDF: its program, where it goes in the site, the cached file that holds it, its pages, whether
+    this build drew it, and whether it is the large-print edition."""
 
     program_id: str
     path: str
     source: Path
     pages: int
     rendered: bool
+    large_print: bool = False
 
 
 # ---- Jobs: what goes into each PDF ----------------------------------------------------
@@ -52,11 +53,15 @@ class HandoutPdf:
 def pdf_jobs(
     catalogue: Catalogue, settings: SiteSettings, *, resources: ResourceLookup, created: datetime.datetime
 ) -> list[PdfJob]:
-    """One job per program and paper size, in a stable order; both sizes wrap the same sheet, rendered once."""
+    """One job per program, edition and paper size, in a stable order; all four wrap the same sheet, rendered once."""
     jobs = []
     for program in catalogue.programs:
         sheet = Markup(handout_sheet(program, catalogue, settings))
-        jobs += [pdf_job(program, paper, sheet, settings, resources=resources, created=created) for paper in Paper]
+        jobs += [
+            pdf_job(program, paper, sheet, settings, resources=resources, created=created, large_print=large_print)
+            for large_print in (False, True)
+            for paper in Paper
+        ]
     return jobs
 
 
@@ -68,9 +73,10 @@ def pdf_job(
     *,
     resources: ResourceLookup,
     created: datetime.datetime,
+    large_print: bool = False,
 ) -> PdfJob:
     """The page's own sheet in the print wrapper, resolved against the page's address so its links work as on
-    the site."""
+    the site; large print is the same sheet, the wrapper asking the stylesheet for its large type."""
     page_path = f"handouts/{program.id}"
     root = settings.root_from(page_path)
     html = render(
@@ -82,16 +88,18 @@ def pdf_job(
         stylesheet=STYLESHEET,
         created=created.isoformat(),
         sheet=sheet,
+        large_print=large_print,
     )
     base_url = settings.page_url(page_path)
     site_url = settings.site_url.rstrip("/") + "/"
     return PdfJob(
         program_id=program.id,
-        path=f"handouts/{paper.pdf_name(program.id)}",
+        path=f"handouts/{paper.pdf_name(program.id, large_print=large_print)}",
         html=html,
         base_url=base_url,
         site_url=site_url,
         resources=linked_resources(html, base_url=base_url, site_url=site_url, lookup=resources),
+        large_print=large_print,
     )
 
 
@@ -171,16 +179,18 @@ def cached_pdfs(jobs: list[PdfJob], *, cache_dir: Path, renderer: Renderer | Non
             result = renderer(job)
             store(source, result.content)
             store(count_file, str(result.pages).encode())
-        pdfs.append(HandoutPdf(job.program_id, job.path, source, int(count_file.read_text(encoding="utf-8")), rendered))
+        pages = int(count_file.read_text(encoding="utf-8"))
+        pdfs.append(HandoutPdf(job.program_id, job.path, source, pages, rendered, large_print=job.large_print))
     return pdfs
 
 
 def over_budget(pdfs: list[HandoutPdf], catalogue: Catalogue) -> list[str]:
-    """What breaks the page budget the README promises: a program of up to 6 exercises on more than 3 pages."""
+    """What breaks the page budgets the README promises: a program of up to 6 exercises on more than 3 pages, or on
+    more than 10 in large print."""
     lengths = {program.id: len(program.exercises) for program in catalogue.programs}
     problems = []
     for pdf in pdfs:
-        budget = page_budget(lengths[pdf.program_id])
+        budget = page_budget(lengths[pdf.program_id], large_print=pdf.large_print)
         if budget is not None and pdf.pages > budget:
             problems.append(
                 f"{pdf.path} has {pdf.pages} pages; a program of {lengths[pdf.program_id]} exercises must fit on "
@@ -205,7 +215,7 @@ def handout_pdfs(
     source_date_epoch: str | None = None,
     renderer: Renderer | None = None,
 ) -> list[HandoutPdf]:
-    """Every program's PDFs, A4 and Letter, from the cache or freshly rendered."""
+    """Every program's PDFs, A4 and Letter, standard and large print, from the cache or freshly rendered."""
     created = pdf_timestamp(catalogue, source_date_epoch)
     jobs = pdf_jobs(catalogue, settings, resources=resources, created=created)
     return cached_pdfs(jobs, cache_dir=cache_dir, renderer=renderer)

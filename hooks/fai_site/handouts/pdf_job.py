@@ -10,11 +10,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.metadata import version
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# Bump when the way a PDF is made changes without its inputs changing.
-CACHE_FORMAT = "2"
+# Bump when the way a PDF is made changes without its inputs or the drawing code below changing.
+CACHE_FORMAT = "3"
+# The code that draws and tags a PDF: an edit to it draws every PDF again.
+DRAWING_CODE = tuple(Path(__file__).with_name(name) for name in ("pdf_renderer.py", "pdf_tags.py"))
 
 
 class HandoutPdfError(Exception):
@@ -31,12 +35,15 @@ class PdfJob:
     base_url: str
     site_url: str
     resources: dict[str, bytes] = field(repr=False)
+    large_print: bool = False
 
     def key(self) -> str:
         """A hash of every input, the PDF's name in the cache."""
         digest = hashlib.sha256()
-        for part in (CACHE_FORMAT, version("weasyprint"), self.path, self.base_url, self.site_url, self.html):
+        libraries = (version("weasyprint"), version("pikepdf"))
+        for part in (CACHE_FORMAT, *libraries, self.path, self.base_url, self.site_url, self.html):
             digest.update(part.encode() + b"\0")
+        digest.update(drawing_code_digest())
         for path in sorted(self.resources):
             digest.update(path.encode() + b"\0" + hashlib.sha256(self.resources[path]).digest())
         return digest.hexdigest()
@@ -51,6 +58,12 @@ class RenderedPdf:
 
 
 Renderer = Callable[[PdfJob], RenderedPdf]
+
+
+@cache
+def drawing_code_digest() -> bytes:
+    """A hash of the drawing code, read once per build."""
+    return hashlib.sha256(b"".join(code.read_bytes() for code in DRAWING_CODE)).digest()
 
 
 def site_path(url: str, site_url: str) -> str | None:

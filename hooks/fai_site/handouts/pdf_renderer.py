@@ -2,6 +2,8 @@
 
 The fetcher serves the files gathered into the job from memory and refuses everything
 else, so a PDF never reads the network, the disk or a half-written `site/` folder.
+Every PDF is tagged PDF/UA-1 (`pdf_tags` mends what WeasyPrint leaves open), so a screen
+reader gets the sheet's headings, lists, log table and picture descriptions in order.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf, site_path
+from fai_site.handouts.pdf_tags import finish_tags
+
+# Tagged, with the document's language, title and PDF/UA-1 identification in its metadata.
+PDF_VARIANT = "pdf/ua-1"
 
 
 class JobFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type information
@@ -35,6 +41,11 @@ def render_pdf(job: PdfJob) -> RenderedPdf:
     bytes."""
     try:
         document = HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
-        return RenderedPdf(document.write_pdf(), len(document.pages))
     except FatalURLFetchingError as error:
         raise HandoutPdfError(f"{job.path}: {error} ({error.__cause__})") from None
+    except Exception as error:  # WeasyPrint's own layout faults (assertions in its grid code): name the sheet
+        raise HandoutPdfError(
+            f"{job.path}: WeasyPrint could not lay out this sheet ({type(error).__name__}: {error or 'no message'}); "
+            "a box that cannot be split across pages is the usual cause: keep it whole with break-inside: avoid"
+        ) from error
+    return RenderedPdf(finish_tags(document.write_pdf(pdf_variant=PDF_VARIANT)), len(document.pages))

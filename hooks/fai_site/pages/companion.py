@@ -23,7 +23,7 @@ from typing import Any
 
 from fai_site.catalogue import dosage_text
 from fai_site.catalogue.model import LOAD_RULE, Catalogue, Exercise
-from fai_site.pages.handout_builder import DOSE_FIELDS, field_data
+from fai_site.pages.program_link import limit, link_rules
 from fai_site.pages.structured_data import script_text
 from fai_site.pages.templating import render
 from fai_site.pictures.picture import picture as picture_of
@@ -33,14 +33,28 @@ PAGE = "program"
 WORKER = f"{PAGE}/sw.js"
 MANIFEST = f"{PAGE}/manifest.json"
 ICON = f"{PAGE}/icon.svg"
-# The companion's own script and stylesheet (static files in docs/).
-SCRIPT = "javascripts/companion.js"
+# The companion's own scripts, in the order they run (each needs those before it), and its stylesheet: static files
+# in docs/.
+SCRIPTS = [
+    "javascripts/data-schema.js",
+    "javascripts/program-link.js",
+    "javascripts/companion-store.js",
+    "javascripts/companion.js",
+]
 STYLESHEET = "stylesheets/companion.css"
 TITLE = "My program"
 # Rest between holds, in seconds, when an exercise's dose says nothing of rests.
 REST_SECONDS = 5
 # The site's pain rule (the handouts' "Use pain as your guide"), applied to what the patient enters.
 OK_PAIN = 4
+PAIN_MAX = 10
+# What the patient may keep: a note a session, and more programs and sessions than a recovery
+# takes (a session a day for 13 years), so the limits only ever stop a hostile file.
+SESSION_NOTE_MAX_LENGTH = 300
+MAX_PROGRAMS = 100
+MAX_SESSIONS = 5000
+# localStorage holds about 5 MB a site: a bigger file could never be kept.
+MAX_FILE_BYTES = 5 * 1024 * 1024
 PAIN_RULE = {
     "ok": "Good. Mild pain up to 4 is OK if it settles by the next day.",
     "high": (
@@ -59,13 +73,25 @@ def companion_data(catalogue: Catalogue, *, root: str) -> str:
     """What the companion's script reads, safe inside `<script type="application/json">`."""
     data: dict[str, Any] = {
         "exercises": [exercise_data(exercise, root=root) for exercise in catalogue.exercises],
-        "doseFields": [field_data(field) for field in DOSE_FIELDS],
+        "rules": store_rules(),
         "loadRule": LOAD_RULE,
         "restSeconds": REST_SECONDS,
         "okPain": OK_PAIN,
         "painRule": PAIN_RULE,
     }
     return script_text(data)
+
+
+def store_rules() -> dict[str, Any]:
+    """The link's limits and those of what the page keeps (`companion-store.js`), from the model where it has them."""
+    return link_rules() | {
+        "nameMaxLength": limit(Exercise, "name", "maxLength"),
+        "painMax": PAIN_MAX,
+        "sessionNoteMaxLength": SESSION_NOTE_MAX_LENGTH,
+        "maxPrograms": MAX_PROGRAMS,
+        "maxSessions": MAX_SESSIONS,
+        "maxFileBytes": MAX_FILE_BYTES,
+    }
 
 
 def exercise_data(exercise: Exercise, *, root: str) -> dict[str, Any]:
@@ -95,6 +121,9 @@ def companion_page(catalogue: Catalogue, *, root: str, handouts_href: str, offli
         data=companion_data(catalogue, root=root),
         safety=catalogue.safety,
         ok_pain=OK_PAIN,
+        pain_max=PAIN_MAX,
+        session_note_max_length=SESSION_NOTE_MAX_LENGTH,
+        scripts=SCRIPTS,
         handouts_href=handouts_href,
         worker="sw.js" if offline_ready else None,
         manifest="manifest.json" if offline_ready else None,
@@ -102,9 +131,9 @@ def companion_page(catalogue: Catalogue, *, root: str, handouts_href: str, offli
 
 
 def assets_hash(docs_dir: Path) -> str:
-    """A hash of the companion's script and stylesheet as they are in `docs_dir` (empty where missing)."""
+    """A hash of the companion's scripts and stylesheet as they are in `docs_dir` (empty where missing)."""
     digest = hashlib.sha256()
-    for path in (SCRIPT, STYLESHEET):
+    for path in (*SCRIPTS, STYLESHEET):
         source = docs_dir / path
         digest.update(source.read_bytes() if source.is_file() else b"")
     return digest.hexdigest()[:12]

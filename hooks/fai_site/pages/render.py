@@ -141,8 +141,8 @@ def with_catalogue_lists(markdown: str, catalogue: Catalogue, *, source: str) ->
 def handout_page(
     program: Program, sheet: str, *, papers: list[Paper], adapt_href: str, start_href: str | None = None
 ) -> str:
-    """The handout's page: a Print button, a PDF link per paper size, links to start it in "My program" and to adapt it
-    in the builder, then the sheet."""
+    """The handout's page: a Print button, a PDF link per paper size and edition, links to start it in "My program"
+    and to adapt it in the builder, then the sheet."""
     return render(
         "handout_page.md.j2",
         program=program,

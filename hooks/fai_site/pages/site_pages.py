@@ -12,6 +12,8 @@ from fai_site.catalogue.model import Catalogue, Exercise, PoseIllustration, Prog
 from fai_site.handouts.paper import Paper
 from fai_site.handouts.sheet import handout_sheet
 from fai_site.pages import companion, handout_builder, render
+from fai_site.pages.program_link import program_fragment
+from fai_site.pages.security_policy import HEADERS_FILE, headers_file
 from fai_site.pictures.drawing import render_illustration
 from fai_site.pictures.picture import animation, drawing_path, moving_drawing_path
 from fai_site.pictures.pose_guide import PAGE as POSE_GUIDE_PAGE
@@ -35,9 +37,10 @@ def drawing(exercise: Exercise, illustration: PoseIllustration) -> str:
 
 
 def generated_files(catalogue: Catalogue, settings: SiteSettings, *, draw: Draw = drawing) -> list[GeneratedFile]:
-    """The exercise pages, illustrations, indexes and handouts, in a stable order; `draw` may supply pictures drawn
-    before."""
+    """The exercise pages, illustrations, indexes and handouts, and the hosts' headers file, in a stable order;
+    `draw` may supply pictures drawn before."""
     return [
+        GeneratedFile(HEADERS_FILE, headers_file()),
         GeneratedFile("exercises/index.md", render.exercise_index(catalogue), listed=True),
         GeneratedFile("handouts/index.md", render.handouts_index(catalogue), listed=True),
         GeneratedFile("editors-guide.md", render.editors_guide(), listed=True),
@@ -75,7 +78,7 @@ def pose_guide_files() -> list[GeneratedFile]:
 def handout_file(program: Program, catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
     papers = list(Paper) if settings.handout_pdfs else []
     path = f"handouts/{program.id}"
-    fragment = "#" + handout_builder.program_fragment(program, catalogue)
+    fragment = "#" + program_fragment(program, catalogue)
     adapt_href = settings.page_href(handout_builder.PAGE, start=path) + fragment
     start_href = settings.page_href(companion.PAGE, start=path) + fragment
     page = render.handout_page(
@@ -112,7 +115,7 @@ def companion_files(catalogue: Catalogue, settings: SiteSettings) -> list[Genera
     )
     offline = (
         companion.offline_files(
-            catalogue, page + settings.companion_assets, extra=[companion.SCRIPT, companion.STYLESHEET]
+            catalogue, page + settings.companion_assets, extra=[*companion.SCRIPTS, companion.STYLESHEET]
         )
         if settings.directory_urls
         else {}

@@ -1,0 +1,67 @@
+"""Tagging changes no sheet's pages: each shipped PDF, drawn again untagged, has the same pages, words and pixels.
+
+The tags are marks around what is drawn; WeasyPrint's layout does not depend on them, and
+`pdf_tags` only re-marks margin boxes and scopes header cells. These tests hold that: a
+sheet that gained a page, or moved a line, when tagged would fail here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TEST_SITE_URL, BuildResult
+from handout_fixtures import site_files
+
+from fai_site.catalogue.loader import load_catalogue
+from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
+from fai_site.handouts.pdf_job import PdfJob
+from fai_site.site_settings import SiteSettings
+
+CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+SETTINGS = SiteSettings(site_url=TEST_SITE_URL)
+# The standard sheets, which were drawn untagged before; large print goes through the same renderer.
+JOBS = [
+    job
+    for job in pdf_jobs(
+        CATALOGUE,
+        SETTINGS,
+        resources=site_files(CATALOGUE, SETTINGS),
+        created=pdf_timestamp(CATALOGUE, os.environ.get("SOURCE_DATE_EPOCH")),
+    )
+    if not job.large_print
+]
+
+
+def untagged(job: PdfJob, output: Path) -> Path:
+    """The job drawn as before tagging: WeasyPrint's plain PDF, through the same fetcher."""
+    from weasyprint import HTML
+
+    from fai_site.handouts.pdf_renderer import JobFetcher
+
+    HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).write_pdf(output)
+    return output
+
+
+def pages_as_images(pdf: Path, directory: Path) -> list[bytes]:
+    directory.mkdir()
+    prefix = directory / pdf.stem
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(prefix)], check=True)
+    return [image.read_bytes() for image in sorted(directory.glob(f"{pdf.stem}-*.png"))]
+
+
+def words_and_places(pdf: Path) -> str:
+    """Every word with its box on its page, as poppler lays them out."""
+    return subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("job", JOBS, ids=lambda job: job.path.removeprefix("handouts/"))
+def test_tagging_moves_nothing_on_the_page(built_site: BuildResult, job: PdfJob, tmp_path: Path) -> None:
+    tagged = built_site.site / job.path
+    plain = untagged(job, tmp_path / "plain.pdf")
+    images = pages_as_images(tagged, tmp_path / "tagged"), pages_as_images(plain, tmp_path / "plain")
+    assert len(images[0]) == len(images[1]), "tagging changed the page count"
+    assert images[0] == images[1], "tagging changed what a page shows"
+    assert words_and_places(tagged) == words_and_places(plain)

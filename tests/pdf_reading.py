@@ -1,0 +1,130 @@
+"""Reading a tagged PDF back as a screen reader does: the structure tree with each element's text, and the text
+runs of the pages with their size on paper and how they are marked.
+
+pikepdf reads the structure tree; pypdf reads the pages' text, tracking the marked-content
+sequences (`BDC` … `EMC`) around each run, so each run is known by its marked-content id
+(its place in the tree) or as an artifact, which readers skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import pikepdf
+from pypdf import PageObject, PdfReader
+
+ARTIFACT = "artifact"
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """A run of text as drawn: its page (from 0), its marked-content id (or ARTIFACT, or None), its size in points."""
+
+    page: int
+    mark: int | str | None
+    text: str
+    size: float
+
+
+@dataclass
+class Element:
+    """A structure element with its own attributes, and the text of its content in the tree's order."""
+
+    role: str
+    page: int | None
+    alt: str | None
+    attributes: dict[str, str | list[float]]
+    text: str = ""
+    children: list[Element] = field(default_factory=list)
+
+    def iter(self) -> Iterator[Element]:
+        yield self
+        for child in self.children:
+            yield from child.iter()
+
+    def find(self, *roles: str) -> list[Element]:
+        return [element for element in self.iter() if element.role in roles]
+
+
+@functools.cache
+def text_runs(path: Path) -> list[TextRun]:
+    """Every run of text on every page, in drawing order (read once per file and test process)."""
+    return [run for number, page in enumerate(PdfReader(path).pages) for run in page_runs(number, page)]
+
+
+def page_runs(number: int, page: PageObject) -> list[TextRun]:
+    """A page's runs of text, each with the innermost mark around it."""
+    runs: list[TextRun] = []
+    marks: list[int | str | None] = []
+
+    def before(operator: bytes, operands: list, cm: list, tm: list) -> None:
+        if operator in (b"BDC", b"BMC"):
+            tag = str(operands[0])
+            properties = operands[1] if operator == b"BDC" and len(operands) > 1 else {}
+            marks.append(ARTIFACT if tag == "/Artifact" else properties.get("/MCID"))
+        elif operator == b"EMC":
+            marks.pop()
+
+    def shown(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        if text.strip():
+            # The text matrix times the page's: its vertical scale turns the font size into points on paper.
+            c = tm[2] * cm[0] + tm[3] * cm[2]
+            d = tm[2] * cm[1] + tm[3] * cm[3]
+            mark = next((mark for mark in reversed(marks) if mark is not None), None)
+            runs.append(TextRun(number, mark, text, size * math.hypot(c, d)))
+
+    page.extract_text(visitor_operand_before=before, visitor_text=shown)
+    return runs
+
+
+@functools.cache
+def structure(path: Path) -> Element:
+    """The document's structure tree, each element with its text gathered from the content it marks (read once)."""
+    texts: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for run in text_runs(path):
+        if isinstance(run.mark, int):
+            texts[run.page, run.mark].append(run.text)
+    with pikepdf.open(path) as pdf:
+        pages = {page.objgen: number for number, page in enumerate(pdf.pages)}
+        root = pdf.Root.StructTreeRoot
+        (document,) = [read(kid, None, pages, texts) for kid in kids(root.K)]
+    return document
+
+
+def kids(value: object) -> list:
+    return list(value) if isinstance(value, pikepdf.Array) else [] if value is None else [value]
+
+
+def attribute(value: object) -> str | list[float]:
+    """A name without its slash, a box as numbers, anything else as text."""
+    if isinstance(value, pikepdf.Array):
+        numbers = [item for item in value if isinstance(item, int | float | Decimal)]
+        return [float(number) for number in numbers] if len(numbers) == len(value) else str(value)
+    return str(value).lstrip("/")
+
+
+def read(node: pikepdf.Dictionary, page: int | None, pages: dict, texts: dict) -> Element:
+    page = pages.get(node.Pg.objgen, page) if "/Pg" in node else page
+    attributes = node.get("/A", pikepdf.Dictionary())
+    element = Element(
+        role=str(node.S).lstrip("/"),
+        page=page,
+        alt=str(node.Alt) if "/Alt" in node else None,
+        attributes={str(key).lstrip("/"): attribute(value) for key, value in attributes.items()},
+    )
+    parts = []
+    for kid in kids(node.get("/K")):
+        if isinstance(kid, int):
+            parts.append("".join(texts.get((page, int(kid)), [])))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != pikepdf.Name.OBJR:
+            child = read(kid, page, pages, texts)
+            element.children.append(child)
+            parts.append(child.text)
+    element.text = " ".join(" ".join(parts).split())
+    return element
