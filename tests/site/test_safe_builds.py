@@ -50,7 +50,8 @@ def test_a_bad_edit_keeps_the_last_good_site_byte_for_byte(tmp_path: Path, site_
 
 
 def test_catalogue_text_is_never_markup(tmp_path: Path, pdf_site_builder: SiteBuilder) -> None:
-    """Catalogue text reaches every page, the search index and the handout PDFs as text, never as markup."""
+    """Catalogue text reaches every page and the search index as text, never as markup; the handout PDFs are drawn
+    from it too, and the build must not stop on them."""
     hostile = (
         fixture_text("minimal.yaml")
         .replace("name: Glute bridge", f"name: '{HOSTILE_NAME}'")
