@@ -102,6 +102,7 @@ def test_exercise_pages_put_only_name_summary_phase_and_muscles_in_the_index(bui
         assert exercise.muscles[0] in text and exercise.phase[0].label in text
         assert " ".join(exercise.summary.split()[:5]) in text
         assert not any(step in text for step in exercise.steps), exercise.id
+        assert "Pause animation" not in text and "<svg" not in text, f"{exercise.id}: the animation is not for search"
 
 
 def test_lists_of_exercises_stay_out_of_the_index(built_site: BuildResult) -> None:
