@@ -29,7 +29,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build offline check schema generate lint test test-fast bench mutants clean
+.PHONY: serve build offline check schema generate fingerprints lint test test-fast bench mutants clean
 
 serve: $(SITE_READY) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -50,6 +50,9 @@ schema: $(SITE_READY) ## Regenerate exercises.schema.json from the models
 
 generate: $(SITE_READY) ## Write docs/ with every generated page and picture, and a mkdocs.yml without hooks, into generated/ (for Zensical, or to read what the generator made)
 	$(BIN)/python -m fai_site.cli generate $(GENERATED)
+
+fingerprints: $(SITE_READY) ## Print each article's and the catalogue's fingerprint, for a clinician's sign-off in mkdocs.yml
+	@$(BIN)/python -m fai_site.cli fingerprints
 
 lint: $(LINT_READY) $(ESLINT_READY) ## ruff (check and format), mypy, import-linter's contracts and ESLint
 	$(BIN)/ruff check hooks tests

@@ -28,7 +28,7 @@ from fai_site.handouts.pdf import HandoutPdf, ResourceLookup
 from fai_site.handouts.pdf_job import HandoutPdfError
 from fai_site.pages.security_policy import with_policy
 from fai_site.pages.structured_data import PageFacts, Website
-from fai_site.project import PDF_CACHE, PDF_SWITCH, Project, SiteBuild
+from fai_site.project import PDF_CACHE, PDF_SWITCH, PageReview, Project, SiteBuild
 from fai_site.source_checks import UnsafeSourceError
 
 if TYPE_CHECKING:  # the dev server's module costs a build 40 ms to import
@@ -62,7 +62,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build the same way; a preview, which only this machine sees, goes on and says so. A build
     for publishing then writes into a fresh folder (`SiteBuild.build_folder`).
     """
-    loading = project(config)
+    try:
+        loading = project(config)
+    except ValueError as error:  # a setting no page may print: the emergency number, a clinical sign-off
+        if not build.serving:
+            raise PluginError(f"{error}\n{NOTHING_BUILT}") from None
+        build.refuse(str(error))
+        log.error("%s", error)
+        return config
     unsafe = UnsafeSourceError(problems) if (problems := loading.unsafe_sources()) else None
     if unsafe and build.serving:
         log.error("%s", unsafe.report())
@@ -79,6 +86,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if kept.notes:
         # INFO, not WARNING: `--strict` fails on warnings, and warnings and drafts block nothing.
         log.info("%s", kept.notes)
+    for warning in build.signoff_warnings():
+        # INFO, not WARNING: the page itself says its changes are not yet reviewed, and a fix must not wait for the
+        # reviewer, so `--strict` still builds.
+        log.info("Warning: %s", warning)
     config.site_dir = str(build.build_folder(Path(config.site_dir)))
     return config
 
@@ -107,9 +118,17 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill a page's lists from the catalogue, the handouts' own source: the red flags, the exercises by phase."""
+    """Fill a page's lists from the catalogue, the handouts' own source (the warning signs, the exercises by phase),
+    and end a reviewed article with its review: when it was checked, and who signed it off, or that nobody has."""
+    source = page.file.content_string
+    # MkDocs hands the page over without its front matter; a marker's line is counted in the file.
+    first_line = source.count("\n", 0, len(source) - len(markdown)) + 1 if source.endswith(markdown) else 1
+    reviewed = page.meta.get("last_reviewed")
+    review = (
+        PageReview(reviewed, source) if page.file.generated_by is None and isinstance(reviewed, datetime.date) else None
+    )
     try:
-        return build.catalogue_lists(markdown, source=page.file.src_uri)
+        return build.catalogue_lists(markdown, source=page.file.src_uri, first_line=first_line, review=review)
     except ValueError as error:
         raise PluginError(str(error)) from None
 

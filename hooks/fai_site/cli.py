@@ -1,4 +1,5 @@
-"""`make check`, `make schema` and `make generate`: the catalogue's own commands, without building the site.
+"""`make check`, `make schema`, `make generate` and `make fingerprints`: the catalogue's own commands, without
+building the site.
 
 Run as `python -m fai_site.cli check exercises.yaml` with `hooks/` on PYTHONPATH. They
 print the same messages as the build, so a pre-commit hook or an editor's terminal
@@ -75,7 +76,8 @@ def generate(project: Project, out: Path) -> int:
     except CatalogueError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except TreeFolderError as error:
+    except (TreeFolderError, ValueError) as error:
+        # A bad setting in mkdocs.yml (the emergency number, a sign-off) or a marker naming no sign, located.
         print(error, file=sys.stderr)
         return 1
     pdfs = f", {len(tree.pdfs)} handout PDFs" if tree.pdfs else ""
@@ -83,6 +85,16 @@ def generate(project: Project, out: Path) -> int:
         f"{out}: docs/ with {len(tree.generated)} generated pages and pictures{pdfs}, and {tree.config.name} without "
         "hooks."
     )
+    return 0
+
+
+def print_fingerprints(project: Path) -> int:
+    """Each article's and the catalogue's fingerprint now, as the `signed:` lines of a sign-off in mkdocs.yml."""
+    from fai_site.catalogue.clinical_signoff import fingerprints
+
+    print("      signed:  # keep only the texts the reviewer read")
+    for key, value in fingerprints(project=project, docs_dir=project / "docs").items():
+        print(f"        {key}: {value}")
     return 0
 
 
@@ -107,12 +119,23 @@ def main(argv: list[str] | None = None) -> int:
     generate_command.add_argument(
         "--project", type=Path, default=Path(), help="the folder with mkdocs.yml and exercises.yaml (default: here)"
     )
+    fingerprints_command = commands.add_parser(
+        "fingerprints", help="print each article's and the catalogue's fingerprint, for a clinical sign-off"
+    )
+    fingerprints_command.add_argument("--project", type=Path, default=Path(), help="the folder with mkdocs.yml")
     arguments = parser.parse_args(argv)
+    if arguments.command == "fingerprints":
+        return print_fingerprints(arguments.project)
     if arguments.command == "check":
         return check(arguments.catalogue, arguments.docs_dir, cache_dir=arguments.cache_dir)
     if arguments.command == "generate":
         # HANDOUT_PDFS=0 leaves the PDFs out (and the pages' links to them), as it does for a build.
-        return generate(Project.read(arguments.project / CONFIG_NAME), arguments.output)
+        try:
+            project = Project.read(arguments.project / CONFIG_NAME)
+        except ValueError as error:  # a setting no page may print: the emergency number, a sign-off
+            print(error, file=sys.stderr)
+            return 1
+        return generate(project, arguments.output)
     arguments.output.write_text(schema_text(), encoding="utf-8")
     return 0
 

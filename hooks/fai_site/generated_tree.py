@@ -1,24 +1,27 @@
 """`make generate`: the site's sources as ordinary files, for an engine that runs no hooks.
 
 The folder holds `docs/` with every generated page and picture written in (and the
-safety and exercise lists of hand-written pages filled in), the project's `overrides/`, and a
+warning signs and exercise lists of hand-written pages filled in, and each reviewed article's
+review note added), the project's `overrides/`, and a
 `mkdocs.yml` without `hooks:`. Plain MkDocs, ProperDocs and Zensical build it as it is;
 an editor reads in it exactly what the generator made.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from fai_site.pages.render import CATALOGUE_MARKS
+import yaml
+
 from fai_site.pages.site_pages import GeneratedFile
-from fai_site.project import CONFIG_NAME, Project, SiteBuild
+from fai_site.project import CONFIG_NAME, PageReview, Project, SiteBuild
 
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 # The first line of the config a tree is written with: only a folder that has it is emptied for a new tree.
 HEADER = (
     "# Written by `make generate` from mkdocs.yml: the same site, with the generated pages as files and no hooks.\n"
@@ -53,9 +56,14 @@ def write_tree(project: Project, out: Path) -> Tree:
     overrides = project.folder / "overrides"
     if overrides.is_dir():
         shutil.copytree(overrides, out / "overrides")
-    for page in hand_written_pages(out / "docs"):
+    for page in sorted((out / "docs").rglob("*.md")):
         text = page.read_text(encoding="utf-8")
-        filled = build.catalogue_lists(text, source=page.relative_to(out / "docs").as_posix())
+        reviewed = last_reviewed(text)
+        filled = build.catalogue_lists(
+            text,
+            source=page.relative_to(out / "docs").as_posix(),
+            review=PageReview(reviewed, text) if reviewed else None,
+        )
         if filled != text:
             page.write_text(filled, encoding="utf-8")
     files = build.generated_files()
@@ -84,12 +92,12 @@ def check_folder(out: Path, *, project: Path) -> None:
         )
 
 
-def hand_written_pages(docs: Path) -> Iterator[Path]:
-    """The Markdown pages that may show one of the catalogue's lists."""
-    for page in sorted(docs.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        if any(mark in text for mark in CATALOGUE_MARKS):
-            yield page
+def last_reviewed(text: str) -> datetime.date | None:
+    """A hand-written article's `last_reviewed` date from its front matter, as MkDocs reads it; None for other pages."""
+    found = FRONT_MATTER.match(text)
+    meta = yaml.safe_load(found[1]) if found else None
+    reviewed = meta.get("last_reviewed") if isinstance(meta, dict) else None
+    return reviewed if isinstance(reviewed, datetime.date) else None
 
 
 def rendered_pdfs(build: SiteBuild, docs: Path) -> list[str]:

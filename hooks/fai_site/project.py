@@ -10,6 +10,7 @@ globals, so a test makes a fresh `SiteBuild` and builds in-process.
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,6 +21,14 @@ import yaml
 
 from fai_site.cache import generator_cache
 from fai_site.cache.generator_cache import KeptCatalogue
+from fai_site.catalogue.clinical_signoff import (
+    CATALOGUE_KEY,
+    SignOff,
+    changed_since,
+    read_signoffs,
+    review_note,
+    review_status,
+)
 from fai_site.catalogue.loader import CheckedCatalogue, check_catalogue
 from fai_site.catalogue.problems import CatalogueError
 from fai_site.catalogue.reading_grade import GRADES_FILE, ReadingGrades
@@ -35,7 +44,15 @@ from fai_site.pages.site_pages import GeneratedFile
 from fai_site.pages.structured_data import PageFacts, Website, page_json_ld
 from fai_site.pictures import templating as picture_templating
 from fai_site.site_folder import FreshFolder
-from fai_site.site_settings import PREVIEW_URL, Clinic, SiteSettings
+from fai_site.site_settings import (
+    CLINIC_CONTACT,
+    NOT_REVIEWED,
+    PREVIEW_URL,
+    Clinic,
+    SiteSettings,
+    emergency_number,
+    emergency_number_problem,
+)
 from fai_site.source_checks import docs_problems, logo_problems, source_date_problems
 
 CATALOGUE_NAME = "exercises.yaml"
@@ -65,6 +82,8 @@ class Project:
     settings: SiteSettings
     # SOURCE_DATE_EPOCH: the date in the PDFs; None dates them by the catalogue's review.
     source_date_epoch: str | None = None
+    # Who has clinically reviewed which text (`extra.clinical_signoff`); none until a named clinician signs.
+    signoffs: tuple[SignOff, ...] = ()
 
     @classmethod
     def from_config(
@@ -77,12 +96,20 @@ class Project:
         extra: Mapping[str, Any],
         environ: Mapping[str, str] | None = None,
     ) -> Project:
-        """The project of a config as MkDocs or `read` parsed it; HANDOUT_PDFS and SOURCE_DATE_EPOCH from `environ`."""
+        """The project of a config as MkDocs or `read` parsed it; HANDOUT_PDFS and SOURCE_DATE_EPOCH from `environ`.
+
+        Raises `ValueError` naming mkdocs.yml's field for a setting no page may print: an emergency number that is not
+        quoted text, a sign-off that cannot be read.
+        """
         environ = os.environ if environ is None else environ
         folder = config_file.parent
+        if (problem := emergency_number_problem(extra.get("clinic"))) is not None:
+            raise ValueError(f"{config_file.name}: extra.clinic.emergency_number: {problem}")
+        signoffs = read_signoffs(dict(extra), project=folder, docs_dir=docs_dir, config_name=config_file.name)
+        catalogue_file = folder / CATALOGUE_NAME
         return cls(
             config_file=config_file,
-            catalogue_file=folder / CATALOGUE_NAME,
+            catalogue_file=catalogue_file,
             docs_dir=docs_dir,
             settings=site_settings(
                 site_url=site_url,
@@ -91,8 +118,10 @@ class Project:
                 docs_dir=docs_dir,
                 handout_pdfs=environ.get(PDF_SWITCH, "1") != "0",
                 qr_cache=folder / QR_CACHE,
+                catalogue_review=catalogue_review(catalogue_file, signoffs),
             ),
             source_date_epoch=environ.get(SOURCE_DATE),
+            signoffs=tuple(signoffs),
         )
 
     @classmethod
@@ -167,19 +196,27 @@ def site_settings(
     docs_dir: Path,
     handout_pdfs: bool,
     qr_cache: Path | None,
+    catalogue_review: str = NOT_REVIEWED,
 ) -> SiteSettings:
     """The settings of a site as its mkdocs.yml states them, for the hooks and for `make generate` alike."""
     clinic = extra.get("clinic") or {}
+    contact = {key: str(value) for key, value in clinic.items() if value and key in CLINIC_CONTACT}
     return SiteSettings(
         site_url=site_url or PREVIEW_URL,
         directory_urls=directory_urls,
-        clinic=Clinic(
-            **{key: str(value) for key, value in clinic.items() if value and key in Clinic.__dataclass_fields__}
-        ),
+        clinic=Clinic(**contact, emergency_number=emergency_number(clinic)),
         handout_pdfs=handout_pdfs,
         qr_cache=qr_cache,
         companion_assets=companion.assets_hash(docs_dir),
+        catalogue_review=catalogue_review,
     )
+
+
+def catalogue_review(catalogue_file: Path, signoffs: list[SignOff]) -> str:
+    """What every sheet and "My program" say of the catalogue's clinical review."""
+    if not catalogue_file.is_file():
+        return NOT_REVIEWED
+    return review_status(CATALOGUE_KEY, catalogue_file.read_text(encoding="utf-8"), signoffs).sentence
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -203,6 +240,14 @@ def read_config(config_file: Path) -> dict[str, Any]:
 
 
 # ---- The build ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageReview:
+    """A hand-written article's review date, and its text as written, whose fingerprint its sign-off holds."""
+
+    last_reviewed: datetime.date
+    text: str
 
 
 class SiteBuild:
@@ -318,12 +363,35 @@ class SiteBuild:
         """What breaks the page budget the README promises, one message per PDF."""
         return handout_pdf.over_budget(pdfs, self.catalogue().catalogue)
 
-    def catalogue_lists(self, markdown: str, *, source: str) -> str:
-        """A hand-written page with the lists it takes from the catalogue filled in; raises `ValueError` for a bad
-        marker."""
+    def catalogue_lists(
+        self, markdown: str, *, source: str, first_line: int = 1, review: PageReview | None = None
+    ) -> str:
+        """A hand-written page with the lists it takes from the catalogue filled in (the warning signs with the site's
+        emergency number, the exercises by phase), and, for a reviewed article, its review note at the end; raises
+        `ValueError` for a bad marker. `first_line` is the file line `markdown` starts at."""
         if self.kept is None:
             return markdown
-        return with_catalogue_lists(markdown, self.kept.catalogue, source=source)
+        settings = self.loaded().settings
+        filled = with_catalogue_lists(
+            markdown,
+            self.kept.catalogue,
+            source=source,
+            emergency_number=settings.clinic.emergency_number,
+            first_line=first_line,
+        )
+        if review is None:
+            return filled
+        status = review_status(source, review.text, list(self.loaded().signoffs))
+        return filled + review_note(review.last_reviewed, status)
+
+    def signoff_warnings(self) -> list[str]:
+        """A line for each signed text that changed after its sign-off: the page says so, and the build warns."""
+        project = self.loaded()
+        return changed_since(list(project.signoffs), project=project.folder, docs_dir=project.docs_dir)
+
+    def refuse(self, report: str) -> None:
+        """While serving, show a problem in mkdocs.yml at the top of every page, as a bad catalogue is shown."""
+        self.banner = Banner.from_report(report, blocking=True, earlier_pages=self.kept is not None)
 
     def structured_data(self, page: PageFacts, *, site: Website) -> str | None:
         """The page's schema.org data: an exercise's steps, an article's review date; None for other pages."""

@@ -255,8 +255,12 @@ def test_the_garbage_collector_is_back_as_it_was_after_a_load(text: str) -> None
         gc.enable()
 
 
-# The editor's guide shows how to add an exercise and a program; its examples must load.
-GUIDE_EXAMPLES = {"Add an exercise": "exercises", "Add a home program": "programs"}
+# The editor's guide shows how to add an exercise, a program and a warning sign; its examples must load.
+GUIDE_EXAMPLES = {
+    "Add an exercise": ("exercises",),
+    "Add a home program": ("programs",),
+    "The warning signs": ("safety", "signs"),
+}
 
 
 def guide_yaml_blocks() -> dict[str, list[str]]:
@@ -273,8 +277,11 @@ def guide_yaml_blocks() -> dict[str, list[str]]:
 def catalogue_with_guide_examples() -> dict[str, Any]:
     data = yaml.load((ROOT / "exercises.yaml").read_text(encoding="utf-8"), Loader=PLAIN_C_LOADER)  # noqa: S506
     for heading, blocks in guide_yaml_blocks().items():
+        section = data
+        for key in GUIDE_EXAMPLES[heading]:
+            section = section[key]
         for block in blocks:
-            data[GUIDE_EXAMPLES[heading]].extend(yaml.safe_load(block))
+            section.extend(yaml.safe_load(block))
     return data
 
 

@@ -6,7 +6,10 @@ accept must satisfy the rules the content tests used to know alone (links both w
 known sources, no restated pain rule, a picture or a warning about it, instructions at
 reading grade 8 or below, articles calling an exercise by its name, a strength exercise saying how
 to add load), and the exercise guide's phase lists, filled in from the catalogue, must list each
-exercise under its phases. Drafts are checked and reported, block nothing, and are never published.
+exercise under its phases. An article's warning-sign markers must name real signs, and no article
+may give a listed sign an urgency of its own: those edits, too, are judged alike by `make check`
+and the build, at the article's line. Drafts are checked and reported, block nothing, and are
+never published.
 """
 
 from __future__ import annotations
@@ -63,6 +66,12 @@ class Edit:
     name: str
     change: Callable[[str], str]
     accepted: bool
+    # An article written beside the catalogue (docs/look-alikes.md), for the rules about articles.
+    article: str | None = None
+
+
+# An article about night pain, as the warning-sign rules judge it (the fixtures' sign: night-or-rest-pain).
+NIGHT_PAIN = "# Sleeping\n\nAching in bed is common with hip impingement.\n\n{}\n"
 
 
 def replaced(old: str, new: str) -> Callable[[str], str]:
@@ -141,6 +150,24 @@ EDITS = [
         replaced("    name: Glute bridge\n", "    name: Hip bridge\n"),
         False,
     ),
+    Edit(
+        "an article shows a warning sign with its marker",
+        lambda text: text,
+        True,
+        NIGHT_PAIN.format("Pain at night that keeps you awake is different:\n\n<!-- signs: night-or-rest-pain -->"),
+    ),
+    Edit(
+        "an article gives a warning sign its own urgency",
+        lambda text: text,
+        False,
+        NIGHT_PAIN.format("If you have pain at night, see your doctor soon."),
+    ),
+    Edit(
+        "a marker names no warning sign",
+        lambda text: text,
+        False,
+        NIGHT_PAIN.format("<!-- signs: night-pain -->"),
+    ),
 ]
 
 
@@ -216,9 +243,11 @@ def test_check_build_and_content_rules_agree(
 ) -> None:
     config = make_project(tmp_path, edit.change(PICTURED))
     (tmp_path / "docs" / "exercise-guide.md").write_text(GUIDE, encoding="utf-8")
+    if edit.article is not None:
+        (tmp_path / "docs" / "look-alikes.md").write_text(edit.article, encoding="utf-8")
     catalogue_file = tmp_path / "exercises.yaml"
     checked = check(catalogue_file, docs_dir=tmp_path / "docs") == 0
-    said = [line for line in capsys.readouterr().err.splitlines() if line.startswith("exercises.yaml:")]
+    said = [line for line in capsys.readouterr().err.splitlines() if line.startswith(("exercises.yaml:", "docs/"))]
     built = site_builder(config, tmp_path / "site")
     assert (checked, built.returncode == 0) == (edit.accepted, edit.accepted), built.output
     assert all(line in built.output for line in said), (

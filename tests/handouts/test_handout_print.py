@@ -22,6 +22,8 @@ from html_reading import by_class, elements, parse, resolve, text
 from PIL import Image
 from playwright.sync_api import Browser, Page, Route
 from pypdf import PdfReader
+from warning_box import box_problems
+from warning_box import printed as printed_signs
 
 from fai_site.catalogue.dosage_text import amount
 from fai_site.catalogue.loader import load_catalogue
@@ -84,7 +86,8 @@ def site_navigation(built_site: BuildResult, sheet_text: str) -> list[str]:
 
 
 def assert_fits(pages: list[str], handout: Program, catalogue: Catalogue) -> None:
-    """Within the page budget, the sheet from the first line, every exercise whole on one page with all its text."""
+    """Within the page budget, the sheet from the first line, every exercise whole on one page with all its text,
+    and the warning box whole on the first page."""
     budget = page_budget(len(handout.exercises))
     assert budget is None or len(pages) <= budget, f"{len(pages)} pages"
     assert "Home exercise program" in pages[0]
@@ -95,7 +98,7 @@ def assert_fits(pages: list[str], handout: Program, catalogue: Catalogue) -> Non
         lines += [words(f"{LOAD_RULE}: {item.exercise.add_load}")] if item.exercise.add_load else []
         (page,) = [sheet for sheet in pages if lines[0] in sheet]
         assert [line for line in lines if line not in page] == [], f"{item.exercise.id} is split or cut"
-    assert "Call emergency services now if you have hip pain and:" in everything
+    assert box_problems(pages, printed_signs(catalogue)) == []
 
 
 # ---- The real handouts -----------------------------------------------------------------

@@ -17,10 +17,12 @@ from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder, fixture_text
 from handout_fixtures import site_files
 from html_reading import by_class, elements, parse, text
 from pypdf import PdfReader
+from warning_box import box_problems, printed, squeezed
 
 from fai_site.catalogue import dosage_text
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import LOAD_RULE, Category, Exercise, Phase
+from fai_site.catalogue.warning_signs import TierList
 from fai_site.handouts.paper import FRAME_WIDTH_CM, Paper, page_budget
 from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
 from fai_site.handouts.sheet import handout_items
@@ -29,6 +31,7 @@ from fai_site.site_settings import SiteSettings
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 PROGRAM_IDS = [program.id for program in CATALOGUE.programs]
+PRINTED = printed(CATALOGUE)
 PAGES_REPORT = re.compile(r"Handout pages: (.+)")
 CM_PX = 96 / 2.54
 
@@ -126,26 +129,42 @@ def test_the_sheet_gives_the_programs_own_weeks(built_site: BuildResult, program
 
 
 def page_tiers(built_site: BuildResult) -> dict[str, list[str]]:
-    """The When to get help page's boxes, by their titles, as the reader sees them."""
+    """The When to get help page's boxes, by their titles, as the reader sees them (the first box of each title)."""
     tree = parse(built_site.page("when-to-get-help/index.html"))
-    return {
-        text(by_class(box, "admonition-title")[0]): [text(item) for item in elements(box, "li")]
-        for box in by_class(tree, "admonition")
-    }
+    found: dict[str, list[str]] = {}
+    for box in by_class(tree, "admonition"):
+        found.setdefault(text(by_class(box, "admonition-title")[0]), [text(item) for item in elements(box, "li")])
+    return found
+
+
+def tier_title(group: TierList) -> str:
+    return f"{group.tier.light}: {group.heading}" if group.tier.light else group.heading
 
 
 def test_the_page_and_the_handouts_triage_alike(built_site: BuildResult) -> None:
+    """Every tier with its action as its heading and the same signs, on the page and on paper, in the same order."""
     tiers = page_tiers(built_site)
-    emergency = tiers["Call emergency services now if you have hip pain and:"]
-    assert emergency == [words(sign) for sign in CATALOGUE.safety.emergency]
-    assert tiers["Contact your clinic or doctor today if:"] == [words(sign) for sign in CATALOGUE.safety.today]
+    groups = [*PRINTED.adults, *PRINTED.children]
+    assert {tier_title(group): tiers.get(tier_title(group)) for group in groups} == {
+        tier_title(group): [words(sign.full) for sign in group.signs] for group in groups
+    }
     for program_id in PROGRAM_IDS:
         for paper in Paper:
             _, printed = pdf_text(built_site.site, program_id, paper)
-            head, _, rest = printed.partition("Call emergency services now if you have hip pain and:")
-            urgent, _, _ = rest.partition("Contact your clinic or doctor today if:")
-            assert [sign for sign in emergency if sign not in urgent] == [], f"{program_id} {paper.value}"
-            assert words(CATALOGUE.safety.during_exercise) in printed
+            sheet = squeezed(printed)
+            for group, after in zip(groups, [*groups[1:], None], strict=True):
+                _, _, rest = sheet.partition(squeezed(group.heading))
+                under = rest.partition(squeezed(after.heading))[0] if after else rest
+                missing = [sign.text for sign in group.signs if squeezed(sign.text) not in under]
+                assert missing == [], f"{program_id} {paper.value}"
+            assert squeezed(PRINTED.during_exercise) in sheet
+
+
+@pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
+@pytest.mark.parametrize("program_id", PROGRAM_IDS)
+def test_the_warning_box_is_whole_on_the_first_page(built_site: BuildResult, program_id: str, paper: Paper) -> None:
+    reader = PdfReader(built_site.site / "handouts" / paper.pdf_name(program_id))
+    assert box_problems([page.extract_text() for page in reader.pages], PRINTED) == []
 
 
 @pytest.mark.parametrize("program_id", PROGRAM_IDS)

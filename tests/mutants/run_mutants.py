@@ -62,6 +62,22 @@ class Mutant:
         return original
 
 
+# A program's sheet and the builder's, part by part, for the mutants that move the warning box to the end.
+HANDOUT_BOX = "{{ parts.red_flags(program.id, safety, 1) }}\n"
+HANDOUT_HOW = "{{ parts.how(program.id, how_often, program.move_on, 1) }}\n"
+HANDOUT_LOG = (
+    '{{ parts.closing(program.id, items, qr_code, "Scan to open this sheet online, or type:", public_url, '
+    + "catalogue, review, 1) }}\n"
+)
+HANDOUT_SHEET_PARTS = HANDOUT_BOX + HANDOUT_LOG + HANDOUT_HOW + "{{ parts.exercises(program.id, items, root, 1) }}\n"
+BUILDER_BOX = '{{ parts.red_flags("fai-sheet", safety, 2) }}\n'
+BUILDER_SHEET_PARTS = (
+    BUILDER_BOX
+    + '{{ parts.closing("fai-sheet", [], "slot" if public_url else none, qr_caption, none, catalogue, review, 2) }}\n'
+    + '{{ parts.how("fai-sheet", how_often, move_on, 2, notes_slot=true) }}\n'
+    + '{{ parts.exercises("fai-sheet", [], root, 2) }}\n'
+)
+
 MUTANTS = [
     Mutant(
         "sheet drops a step",
@@ -73,7 +89,7 @@ MUTANTS = [
     Mutant(
         "sheet drops the red-flag box",
         "hooks/fai_site/handouts/templates/handout.html.j2",
-        "{{ parts.red_flags(program.id, catalogue.safety, 1) }}",
+        "{{ parts.red_flags(program.id, safety, 1) }}",
         "",
         ("tests/handouts/test_handout_sheet.py", "-k", "triage"),
     ),
@@ -138,7 +154,7 @@ MUTANTS = [
         "docs/stylesheets/handout.css",
         "  column-gap: 0.6em;\n  break-inside: avoid;\n}",
         "  column-gap: 0.6em;\n}",
-        ("tests/handouts/test_handout_pdf.py", "-k", "short_program_renders"),
+        ("tests/handouts/test_handout_pdf.py", "-k", "qr_block_at_a_pages_foot"),
     ),
     Mutant(
         "large print shrunk to the standard size",
@@ -154,6 +170,13 @@ MUTANTS = [
         "  .fai-large-print .fai-handout__precautions {\n    display: none;\n  }\n\n"
         "  .fai-large-print .fai-handout__note {",
         ("tests/handouts/test_large_print.py", "-k", "every_step"),
+    ),
+    Mutant(
+        "large print lets the warning box start at the foot of the first page",
+        "docs/stylesheets/handout.css",
+        "  .fai-large-print .fai-handout__stop {\n    break-before: page;\n",
+        "  .fai-large-print .fai-handout__stop {\n",
+        ("tests/handouts/test_large_print.py", "-k", "warning_box"),
     ),
     Mutant(
         "read aloud skips the precautions",
@@ -303,6 +326,129 @@ MUTANTS = [
         "for name, info in model.model_fields.items()",
         "for name, info in list(model.model_fields.items())[1:]",
         ("tests/pages/test_site_build.py", "-k", "editors_guide"),
+    ),
+    # ---- #24: one entry per warning sign, everywhere ------------------------------------
+    Mutant(
+        "a sign's tier changed on the sheets only",
+        "hooks/fai_site/handouts/sheet.py",
+        "safety=printed_safety(catalogue.safety, clinic.emergency_number),",
+        "safety=printed_safety(catalogue.safety.model_copy(update={'signs': [s.model_copy(update={'tier': "
+        "type(s.tier)('today')}) if s.id == 'strangulated-hernia' else s for s in catalogue.safety.signs]}), "
+        "clinic.emergency_number),",
+        ("tests/handouts/test_handout_sheet.py", "-k", "triage"),
+    ),
+    Mutant(
+        "My program drops the emergency tier",
+        "hooks/fai_site/pages/templates/companion_page.md.j2",
+        "{% for group in safety.adults %}",
+        "{% for group in safety.adults[1:] %}",
+        ("tests/pages/test_companion.py", "-k", "red_flags"),
+    ),
+    Mutant(
+        "a marker renders its signs without their tier's action",
+        "hooks/fai_site/pages/sign_markers.py",
+        "title = md_text(light + group.heading)",
+        'title = md_text(light + "Warning signs")',
+        ("tests/catalogue/test_warning_signs.py", "-k", "marker_shows"),
+    ),
+    Mutant(
+        "a marker naming no sign passes",
+        "hooks/fai_site/catalogue/article_rules.py",
+        "    unknown = unknown_in_marker(ids, safety)\n",
+        "    unknown = []\n",
+        ("tests/catalogue/test_warning_signs.py", "-k", "marker"),
+    ),
+    Mutant(
+        "the urgency rule disabled",
+        "hooks/fai_site/catalogue/article_rules.py",
+        "    for breach in breaches(text, names):",
+        "    for breach in breaches(text, []):",
+        ("tests/catalogue/test_editing_rules.py", "-k", "urgency"),
+    ),
+    Mutant(
+        "the urgency rule skipped when the catalogue comes from the cache",
+        "hooks/fai_site/cache/generator_cache.py",
+        "        check_articles(kept, name=path.name, docs_dir=docs_dir)\n",
+        "",
+        ("tests/catalogue/test_warning_signs.py", "-k", "rebuild"),
+    ),
+    Mutant(
+        "the urgency rule forgets the section's heading",
+        "hooks/fai_site/catalogue/urgency_rule.py",
+        "                ids, named = earlier if earlier[0] else section",
+        "                ids, named = earlier",
+        ("tests/catalogue/test_warning_signs.py", "-k", "reviews_cases"),
+    ),
+    Mutant(
+        "the box moved after the exercises, where a page break can split it",
+        "hooks/fai_site/handouts/templates/handout.html.j2",
+        HANDOUT_SHEET_PARTS,
+        HANDOUT_SHEET_PARTS.replace(HANDOUT_BOX, "") + HANDOUT_BOX,
+        ("tests/handouts/test_handout_sheet.py", "-k", "whole_on_the_first_page"),
+    ),
+    Mutant(
+        "the builder's box moved after the exercises, where a page break can split it",
+        "hooks/fai_site/pages/templates/handout_builder.html.j2",
+        BUILDER_SHEET_PARTS,
+        BUILDER_SHEET_PARTS.replace(BUILDER_BOX, "") + BUILDER_BOX,
+        ("tests/pages/test_builder.py", "-k", "stays_whole"),
+    ),
+    Mutant(
+        "how to do the program back above the log, so a full first page pushes the taller block on",
+        "hooks/fai_site/handouts/templates/handout.html.j2",
+        HANDOUT_LOG + HANDOUT_HOW,
+        HANDOUT_HOW + HANDOUT_LOG,
+        ("tests/handouts/test_handout_print.py", "-k", "ships_pdfs_within"),
+    ),
+    Mutant(
+        "paper hides the children's amber tier",
+        "docs/stylesheets/handout.css",
+        "  .fai-handout__tier--child-red {\n    margin-top: 0.25em;\n  }\n",
+        "  .fai-handout__tier--child-red {\n    margin-top: 0.25em;\n  }\n\n"
+        "  .fai-handout__tier--child-amber {\n    display: none;\n  }\n",
+        ("tests/handouts/test_handout_sheet.py", "-k", "whole_on_the_first_page"),
+    ),
+    Mutant(
+        "the emergency number setting ignored",
+        "hooks/fai_site/site_settings.py",
+        "    return found.strip() if isinstance(found, str) and found.strip() else DEFAULT_EMERGENCY_NUMBER",
+        "    return DEFAULT_EMERGENCY_NUMBER",
+        ("tests/pages/test_clinic_settings.py", "-k", "emergency_number"),
+    ),
+    Mutant(
+        "an unquoted emergency number accepted",
+        "hooks/fai_site/site_settings.py",
+        "    if not isinstance(found, str):",
+        "    if False:",
+        ("tests/catalogue/test_warning_signs.py", "-k", "quoted_text"),
+    ),
+    Mutant(
+        "a sign-off shown where nobody has signed",
+        "hooks/fai_site/catalogue/clinical_signoff.py",
+        "        if self.signoff is None:\n            return NOT_REVIEWED",
+        '        if self.signoff is None:\n            return "Clinically reviewed by the editors."',
+        ("tests/pages/test_clinic_settings.py", "-k", "no_reviewer"),
+    ),
+    Mutant(
+        "a sign-off still shown after the page changed",
+        "hooks/fai_site/catalogue/clinical_signoff.py",
+        "ReviewStatus(covering[-1], changed=True)",
+        "ReviewStatus(covering[-1], changed=False)",
+        ("tests/pages/test_clinic_settings.py", "-k", "changed_after"),
+    ),
+    Mutant(
+        "the hazard log names a test that is gone",
+        "CLINICAL-SAFETY.md",
+        "`tests/catalogue/test_warning_signs.py::test_the_sites_own_articles_keep_the_rule`",
+        "`tests/catalogue/test_warning_signs.py::test_the_sites_articles_keep_the_rule`",
+        ("tests/site/test_clinical_safety.py",),
+    ),
+    Mutant(
+        "the stop rule during exercise forgets chest pain",
+        "exercises.yaml",
+        "chest pain, faintness, or being very short of breath.",
+        "faintness, or being very short of breath.",
+        ("tests/catalogue/test_warning_signs.py", "-k", "stop_rule"),
     ),
     Mutant(
         "a strength exercise may leave out how to add load",

@@ -21,9 +21,10 @@ from urllib.parse import urlsplit
 import pytest
 from browser import axe_findings, open_and_mark, served, still_marked
 from conftest import ROOT, BuildResult
-from html_reading import loaded_files
+from html_reading import XHTML, by_class, elements, loaded_files, parse, text
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 from readability import grade, markdown_body
+from warning_box import printed
 
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import LOAD_RULE
@@ -71,9 +72,19 @@ def test_every_handout_starts_its_program_in_the_companion(built_site: BuildResu
 
 
 def test_the_red_flags_are_the_catalogues_own(built_site: BuildResult) -> None:
-    html = built_site.page(f"{PAGE}index.html")
-    for sign in [*CATALOGUE.safety.emergency, *CATALOGUE.safety.today, *CATALOGUE.safety.children]:
-        assert sign.replace("'", "&#39;").replace('"', "&#34;") in html or sign in html
+    """Each tier under its action, with the handouts' signs and the site's emergency number, and the catalogue's
+    sign-off."""
+    help_section = by_class(parse(built_site.page(f"{PAGE}index.html")), "fai-companion__help")[0]
+    headings = [text(heading) for heading in help_section.iter() if heading.tag in {f"{XHTML}h3", f"{XHTML}h4"}]
+    lists = [[text(item) for item in elements(flags, "li")] for flags in by_class(help_section, "fai-companion__flags")]
+    safety = printed(CATALOGUE)
+    groups = [*safety.adults, *safety.children]
+    assert [heading for heading in headings if heading != "Children and teens"] == [
+        f"{group.tier.light}: {group.heading}" if group.tier.light else group.heading for group in groups
+    ]
+    assert lists == [[" ".join(sign.full.split()) for sign in group.signs] for group in groups]
+    assert " ".join(safety.during_exercise.split()) in text(help_section)
+    assert text(by_class(help_section, "fai-companion__review")[0]) == "Not yet reviewed by a named clinician."
 
 
 def test_the_service_worker_keeps_the_page_its_files_and_every_picture(built_site: BuildResult) -> None:

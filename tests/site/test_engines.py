@@ -130,9 +130,10 @@ def test_properdocs_builds_the_same_site_as_mkdocs(
 
 def test_generated_tree_fills_the_safety_lists(generated_tree: Path, catalogue: Catalogue) -> None:
     page = (generated_tree / "docs" / "when-to-get-help.md").read_text(encoding="utf-8")
-    assert "<!-- safety:" not in page
-    for sign in (*catalogue.safety.emergency, *catalogue.safety.today):
-        assert " ".join(sign.split()).rstrip(".") in page.replace("\\", "")
+    assert "<!-- safety:" not in page and "<!-- signs:" not in page
+    for sign in catalogue.safety.signs:
+        assert " ".join(sign.text.split()).rstrip(".") in page.replace("\\", "")
+    assert "Not yet reviewed by a named clinician." in page
 
 
 def test_generated_tree_fills_the_exercise_guide_lists(generated_tree: Path, catalogue: Catalogue) -> None:
@@ -188,7 +189,7 @@ def test_zensical_builds_the_generated_tree(
     pages = {
         "exercises/index.html": [exercise.name for exercise in catalogue.exercises],
         "handouts/index.html": [program.title for program in catalogue.programs],
-        "when-to-get-help/index.html": list(catalogue.safety.emergency),
+        "when-to-get-help/index.html": [sign.text for sign in catalogue.safety.signs],
         **{
             f"exercises/{exercise.id}/index.html": [exercise.name, exercise.summary, *exercise.steps]
             for exercise in catalogue.exercises

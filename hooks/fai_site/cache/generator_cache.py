@@ -27,7 +27,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from fai_site.catalogue.loader import checked_from_text, read_text
+from fai_site.catalogue.loader import check_articles, checked_from_text, read_text
 from fai_site.catalogue.model import Catalogue, Exercise, ImageIllustration, PoseIllustration
 from fai_site.catalogue.reading_grade import GRADES_FILE, MEASURING_LIBRARIES, ReadingGrades
 from fai_site.files import store
@@ -61,7 +61,8 @@ class KeptCatalogue:
 def load(path: Path, *, docs_dir: Path, cache_dir: Path) -> KeptCatalogue:
     """The validated catalogue, read back from the cache if this text passed with this generator before.
 
-    Whether the pictures it names are in `docs_dir` is checked on every build: only that can change without the text.
+    Whether the pictures it names are in `docs_dir`, and the articles' warning-sign rules, are checked on every
+    build: they can change without the text.
     """
     text = read_text(path)
     generator = generator_fingerprint()
@@ -69,6 +70,7 @@ def load(path: Path, *, docs_dir: Path, cache_dir: Path) -> KeptCatalogue:
     folder = cache_dir / digest
     kept, notes = kept_catalogue(folder / CATALOGUE_FILE), kept_notes(folder / NOTES_FILE)
     if kept is not None and notes is not None and images_present(kept, docs_dir):
+        check_articles(kept, name=path.name, docs_dir=docs_dir)
         with contextlib.suppress(OSError):
             os.utime(folder)
         return KeptCatalogue(kept, digest, generator, notes or None)
@@ -82,6 +84,7 @@ def load(path: Path, *, docs_dir: Path, cache_dir: Path) -> KeptCatalogue:
         folder / CATALOGUE_FILE, checked.catalogue.model_dump_json().encode()
     ):
         prune(cache_dir, current=folder)
+    check_articles(checked.catalogue, name=path.name, docs_dir=docs_dir)
     return KeptCatalogue(checked.catalogue, digest, generator, report)
 
 

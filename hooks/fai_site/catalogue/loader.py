@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from fai_site.catalogue.article_rules import article_problems
 from fai_site.catalogue.content_rules import content_problems
 from fai_site.catalogue.cross_references import content_warnings, cross_reference_problems, is_draft
 from fai_site.catalogue.invisible_characters import invisible_character_problems
@@ -20,6 +21,7 @@ from fai_site.catalogue.messages import problems_from
 from fai_site.catalogue.model import Catalogue
 from fai_site.catalogue.problems import CatalogueError, EntryIds, Level, Problem, report
 from fai_site.catalogue.reading_grade import ReadingGrades
+from fai_site.catalogue.warning_signs import repeated_sign_ids
 from fai_site.catalogue.yaml_source import alias_problem, decode, locate, parse
 
 # A catalogue of a thousand exercises is about 1.5 MB; anything far larger is a mistake,
@@ -50,8 +52,21 @@ def load_catalogue(path: Path, *, docs_dir: Path) -> Catalogue:
 
 
 def check_catalogue(path: Path, *, docs_dir: Path, grades: ReadingGrades | None = None) -> CheckedCatalogue:
-    """The validated catalogue with its warnings and draft problems; raises `CatalogueError` as above."""
-    return checked_from_text(read_text(path), name=path.name, docs_dir=docs_dir, grades=grades)
+    """The validated catalogue with its warnings and draft problems, and the articles checked against its warning
+    signs; raises `CatalogueError` as above."""
+    checked = checked_from_text(read_text(path), name=path.name, docs_dir=docs_dir, grades=grades)
+    check_articles(checked.catalogue, name=path.name, docs_dir=docs_dir)
+    return checked
+
+
+def check_articles(catalogue: Catalogue, *, name: str, docs_dir: Path) -> None:
+    """Raise `CatalogueError` at each article line whose warning-sign marker or urgency breaks a rule.
+
+    Apart from the catalogue's own checks, because articles change without it: the build runs this on every rebuild.
+    """
+    problems = article_problems(catalogue.safety, docs_dir)
+    if problems:
+        raise CatalogueError(name, problems)
 
 
 def catalogue_from_text(text: str, *, name: str, docs_dir: Path) -> Catalogue:
@@ -137,6 +152,7 @@ def validated(data: dict[str, Any], *, docs_dir: Path, grades: ReadingGrades) ->
             *invisible_character_problems(data),
             *cross_reference_problems(data, docs_dir=docs_dir),
             *content_problems(data, grades=grades),
+            *repeated_sign_ids(data),
         ]
         if not any(problem.path[:length] in reported for length in range(1, len(problem.path) + 1))
     ]

@@ -13,9 +13,11 @@ from enum import Enum
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from fai_site.catalogue.pose import Pose
+from fai_site.catalogue.strict import Strict
+from fai_site.catalogue.warning_signs import Safety
 
 Slug = Annotated[
     str,
@@ -53,12 +55,6 @@ LOAD_RULE = "When 12 slow reps feel easy"
 FREQUENCY_WORDS = re.compile(
     r"\b(once|twice|daily|every day|\d+ (times|days?)|times a|a day|a week|per day|per week)\b", re.IGNORECASE
 )
-
-
-class Strict(BaseModel):
-    """Base for every catalogue object: unknown fields are mistakes, not extras."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
 class Category(str, Enum):
@@ -369,21 +365,6 @@ class Program(Strict):
         return f"usually about weeks {found['first']}–{found['last']}"
 
 
-class Safety(Strict):
-    """The warning signs, kept once: the When to get help page and every handout print these lists."""
-
-    emergency: list[Line] = Field(
-        min_length=1, description="Signs with hip pain that need emergency services now, one sentence each."
-    )
-    today: list[Line] = Field(min_length=1, description="Signs that need the clinic or a doctor today.")
-    children: list[Line] = Field(min_length=1, description="Signs in a child or teen that need a doctor the same day.")
-    during_exercise: Line = Field(
-        description=(
-            "What to do about sharp or pinching pain during an exercise; every handout prints it with the red flags."
-        )
-    )
-
-
 class Catalogue(Strict):
     """The whole of `exercises.yaml`."""
 
@@ -397,7 +378,9 @@ class Catalogue(Strict):
     exercises: list[Exercise] = Field(min_length=1, description="Every exercise.")
     programs: list[Program] = Field(default_factory=list, description="Every home program.")
     safety: Safety = Field(
-        description="The red flags in two tiers, for children too, and the stop rule during exercise."
+        description=(
+            "The warning signs, one entry each with its tier; each tier's action; and the stop rule during exercise."
+        )
     )
 
     @model_validator(mode="after")

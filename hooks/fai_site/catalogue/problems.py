@@ -41,6 +41,8 @@ class Problem:
     level: Level = Level.ERROR
     # Another field the message names by its line, as `{see_line}` (the first of two equal ids).
     see: FieldPath | None = None
+    # For a problem in another file than the catalogue (an article, "docs/look-alikes.md"): that file, at `line`.
+    file: str | None = None
 
     def located(self, line: int, column: int) -> Problem:
         return replace(self, line=line, column=column)
@@ -62,7 +64,7 @@ class CatalogueError(Exception):
 
     def __init__(self, source_name: str, problems: Sequence[Problem], ids: EntryIds | None = None) -> None:
         self.source_name = source_name
-        self.problems = sorted(problems, key=lambda problem: (problem.line or 0, problem.column or 0))
+        self.problems = sorted(problems, key=in_file_order)
         self.ids = ids or {}
         super().__init__(self.report())
 
@@ -74,15 +76,22 @@ class CatalogueError(Exception):
 
 
 def report(source_name: str, problems: Sequence[Problem], ids: EntryIds) -> str:
-    """A heading that counts what blocks and what does not, then one line per problem in file order."""
-    ordered = sorted(problems, key=lambda problem: (problem.line or 0, problem.column or 0))
+    """A heading that counts what blocks and what does not, then one line per problem in file order (the catalogue
+    first, then the articles)."""
+    ordered = sorted(problems, key=in_file_order)
     return "\n".join(
         [heading(source_name, ordered), *(format_problem(source_name, problem, ids) for problem in ordered)]
     )
 
 
+def in_file_order(problem: Problem) -> tuple[str, int, int]:
+    return (problem.file or "", problem.line or 0, problem.column or 0)
+
+
 def heading(source_name: str, problems: Sequence[Problem]) -> str:
     errors = sum(problem.level is Level.ERROR for problem in problems)
+    if any(problem.file is not None for problem in problems):
+        source_name = f"{source_name} and the articles"
     others = [
         count(number, word)
         for word, number in (
@@ -106,6 +115,8 @@ def count(number: int, word: str) -> str:
 
 
 def format_problem(source_name: str, problem: Problem, ids: EntryIds) -> str:
+    if problem.file is not None:
+        return printable(f"{problem.file}:{problem.line}: {LEVEL_WORDS[problem.level]}{problem.message}")
     where = source_name if problem.line is None else f"{source_name}:{problem.line}:{problem.column}"
     field = format_path(problem.path, ids)
     what = f"{field}: {problem.message}" if field else problem.message

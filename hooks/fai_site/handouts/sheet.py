@@ -13,9 +13,10 @@ from markupsafe import Markup
 
 from fai_site.catalogue import dosage_text
 from fai_site.catalogue.model import Catalogue, Dosage, DosageChange, Exercise, Program
+from fai_site.catalogue.warning_signs import printed_safety
 from fai_site.handouts.qr_code import kept_qr_svg, qr_svg
 from fai_site.handouts.templating import render
-from fai_site.site_settings import Clinic, SiteSettings
+from fai_site.site_settings import NOT_REVIEWED, Clinic, SiteSettings
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,11 @@ def handout_html(
     root: str,
     public_url: str | None,
     qr_code: Markup | None = None,
+    review: str = NOT_REVIEWED,
 ) -> str:
-    """The handout sheet itself: one HTML fragment for the page and the PDFs; a QR code only for a public address."""
+    """The handout sheet itself: one HTML fragment for the page and the PDFs; a QR code only for a public address.
+
+    `review` is the catalogue's clinical sign-off in words, printed in the footer."""
     items = handout_items(program, catalogue)
     return render(
         "handout.html.j2",
@@ -71,6 +75,8 @@ def handout_html(
         items=items,
         how_often=how_often(program, items),
         catalogue=catalogue,
+        safety=printed_safety(catalogue.safety, clinic.emergency_number),
+        review=review,
         clinic=clinic,
         root=root,
         public_url=public_url,
@@ -89,4 +95,5 @@ def handout_sheet(program: Program, catalogue: Catalogue, settings: SiteSettings
         root=settings.root_from(path),
         public_url=public_url,
         qr_code=kept_qr_svg(public_url, cache_dir=settings.qr_cache) if public_url else None,
+        review=settings.catalogue_review,
     )

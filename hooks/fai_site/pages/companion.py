@@ -23,10 +23,12 @@ from typing import Any
 
 from fai_site.catalogue import dosage_text
 from fai_site.catalogue.model import LOAD_RULE, Catalogue, Exercise
+from fai_site.catalogue.warning_signs import printed_safety
 from fai_site.pages.program_link import limit, link_rules
 from fai_site.pages.structured_data import script_text
 from fai_site.pages.templating import render
 from fai_site.pictures.picture import picture as picture_of
+from fai_site.site_settings import DEFAULT_EMERGENCY_NUMBER, NOT_REVIEWED
 
 # The companion's page, by its path without extension, and its own files beside it.
 PAGE = "program"
@@ -112,14 +114,25 @@ def exercise_data(exercise: Exercise, *, root: str) -> dict[str, Any]:
 # ---- The page and its files -------------------------------------------------------------
 
 
-def companion_page(catalogue: Catalogue, *, root: str, handouts_href: str, offline_ready: bool) -> str:
-    """The page source; `offline_ready` (directory URLs) lets it install its service worker, which must sit
-    beside it."""
+def companion_page(
+    catalogue: Catalogue,
+    *,
+    root: str,
+    handouts_href: str,
+    offline_ready: bool,
+    emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
+    review: str = NOT_REVIEWED,
+) -> str:
+    """The page source; `offline_ready` (directory URLs) lets it install its service worker, which must sit beside it.
+
+    The warning signs are the handouts' own, with the site's emergency number written in, under the catalogue's
+    clinical sign-off in words (`review`)."""
     return render(
         "companion_page.md.j2",
         title=TITLE,
         data=companion_data(catalogue, root=root),
-        safety=catalogue.safety,
+        safety=printed_safety(catalogue.safety, emergency_number),
+        review=review,
         ok_pain=OK_PAIN,
         pain_max=PAIN_MAX,
         session_note_max_length=SESSION_NOTE_MAX_LENGTH,

@@ -15,12 +15,13 @@ from __future__ import annotations
 from typing import Any
 
 from fai_site.catalogue.model import Catalogue, Category, Exercise, Phase
+from fai_site.catalogue.warning_signs import printed_safety
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, LARGE_PRINT_BUDGET_PAGES, LARGE_PRINT_MIN_PT
 from fai_site.handouts.sheet import HandoutItem
 from fai_site.pages.program_link import DEFAULT_TITLE, DOSE_FIELDS, link_rules
 from fai_site.pages.structured_data import script_text
 from fai_site.pages.templating import render
-from fai_site.site_settings import Clinic
+from fai_site.site_settings import NOT_REVIEWED, Clinic
 
 # The builder's page, by its path without extension, and its scripts in the order they run (each needs the ones
 # before it).
@@ -80,12 +81,18 @@ def exercise_data(exercise: Exercise) -> dict[str, Any]:
 
 
 def builder_page(
-    catalogue: Catalogue, *, clinic: Clinic, root: str, public_url: str | None, companion_href: str = "../../program/"
+    catalogue: Catalogue,
+    *,
+    clinic: Clinic,
+    root: str,
+    public_url: str | None,
+    companion_href: str = "../../program/",
+    review: str = NOT_REVIEWED,
 ) -> str:
     """The builder's page source: the controls, the empty sheet, and a card template per exercise.
 
     `companion_href` is the "My program" page, which the builder's "Start this program" link opens with the
-    program's fragment.
+    program's fragment; `review` is the catalogue's clinical sign-off in words, which its sheet prints.
     """
     rules = link_rules()
     return render(
@@ -109,6 +116,8 @@ def builder_page(
         move_on=MOVE_ON,
         qr_caption=QR_CAPTION,
         clinic=clinic,
+        safety=printed_safety(catalogue.safety, clinic.emergency_number),
+        review=review,
         root=root,
         public_url=public_url,
         companion_href=companion_href,

@@ -11,29 +11,21 @@ from typing import Any
 
 from markupsafe import Markup
 
+from fai_site.catalogue.article_rules import MARKS as SIGN_MARKS
 from fai_site.catalogue.field_guide import guide_sections
-from fai_site.catalogue.model import (
-    Catalogue,
-    Category,
-    Exercise,
-    Phase,
-    PoseIllustration,
-    Program,
-    Reference,
-    Safety,
-)
+from fai_site.catalogue.model import Catalogue, Category, Exercise, Phase, PoseIllustration, Program, Reference
 from fai_site.catalogue.pose import PROP_PLACES, VIEW_MEANINGS
 from fai_site.handouts.paper import Paper
-from fai_site.pages.templating import md_text, render
+from fai_site.pages import sign_markers
+from fai_site.pages.templating import render
 from fai_site.pictures.picture import moving_drawing_path
 from fai_site.pictures.pose_guide import PoseGuide, default_view, where_written
+from fai_site.site_settings import DEFAULT_EMERGENCY_NUMBER
 
-# Where a hand-written page shows one of the catalogue's safety lists.
-SAFETY_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- safety: (?P<tier>[a-z_]+) -->[ \t]*$", re.MULTILINE)
 # Where a hand-written page lists the exercises of one phase (the exercise guide).
 EXERCISES_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- exercises: (?P<phase>[a-z-]+) -->[ \t]*$", re.MULTILINE)
 # What a page holds if the catalogue fills in part of it: a quick test before the markers are looked for.
-CATALOGUE_MARKS = ("<!-- safety:", "<!-- exercises:")
+CATALOGUE_MARKS = (*SIGN_MARKS, "<!-- exercises:")
 # Where an exercise page plays its picture: an empty drawing that names the moving picture's file, which Markdown and
 # search pass over; the drawing is put in once they are done with the page (`with_moving_pictures`), so neither
 # parses its hundreds of tags (#28). Markdown keeps the marker as written, so one pattern finds it in both.
@@ -80,24 +72,6 @@ def exercise_index(catalogue: Catalogue) -> str:
     return render("exercise_index.md.j2", catalogue=catalogue, by_phase=by_phase, by_category=by_category)
 
 
-def with_safety_lists(markdown: str, safety: Safety, *, source: str) -> str:
-    """A page's `<!-- safety: TIER -->` lines replaced by the catalogue's signs, so the page and every handout say the
-    same."""
-
-    def signs(match: re.Match[str]) -> str:
-        indent, tier = match["indent"], match["tier"]
-        if tier not in Safety.model_fields:
-            raise ValueError(
-                f"{source}: '<!-- safety: {tier} -->' names no list; use one of {', '.join(Safety.model_fields)}"
-            )
-        value = getattr(safety, tier)
-        if isinstance(value, str):
-            return indent + md_text(value)
-        return "\n".join(f"{indent}- {md_text(sign)}" for sign in value)
-
-    return SAFETY_MARKER.sub(signs, markdown)
-
-
 def with_exercise_lists(markdown: str, catalogue: Catalogue, *, source: str) -> str:
     """A page's `<!-- exercises: PHASE -->` lines replaced by that phase's exercises from the catalogue, linked by
     their names, so the exercise guide never lists one under a phase it is not in, or by an old name."""
@@ -131,11 +105,22 @@ def first_phase(exercise: Exercise) -> Phase:
     return min(exercise.phase, key=list(Phase).index)
 
 
-def with_catalogue_lists(markdown: str, catalogue: Catalogue, *, source: str) -> str:
-    """Every list a hand-written page takes from the catalogue: the red flags, and the exercises by phase."""
+def with_catalogue_lists(
+    markdown: str,
+    catalogue: Catalogue,
+    *,
+    source: str,
+    emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
+    first_line: int = 1,
+) -> str:
+    """Every list a hand-written page takes from the catalogue: the warning signs with their tiers' actions (and
+    `emergency_number` written in), and the exercises by phase. `first_line` is the file line `markdown` starts at."""
     if not any(mark in markdown for mark in CATALOGUE_MARKS):
         return markdown
-    return with_exercise_lists(with_safety_lists(markdown, catalogue.safety, source=source), catalogue, source=source)
+    with_signs = sign_markers.with_sign_markers(
+        markdown, catalogue.safety, number=emergency_number, source=source, first_line=first_line
+    )
+    return with_exercise_lists(with_signs, catalogue, source=source)
 
 
 def handout_page(

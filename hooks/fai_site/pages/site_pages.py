@@ -100,6 +100,7 @@ def builder_file(catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
         root=settings.root_from(handout_builder.PAGE),
         public_url=settings.public_url(handout_builder.PAGE),
         companion_href=settings.page_href(companion.PAGE, start=handout_builder.PAGE),
+        review=settings.catalogue_review,
     )
     return GeneratedFile(f"{handout_builder.PAGE}.md", page, listed=True)
 
@@ -112,6 +113,8 @@ def companion_files(catalogue: Catalogue, settings: SiteSettings) -> list[Genera
         root=settings.root_from(companion.PAGE),
         handouts_href=settings.page_href("handouts/index", start=companion.PAGE).removesuffix("index/"),
         offline_ready=settings.directory_urls,
+        emergency_number=settings.clinic.emergency_number,
+        review=settings.catalogue_review,
     )
     offline = (
         companion.offline_files(
