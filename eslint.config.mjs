@@ -19,7 +19,7 @@ export default [
   },
   {
     // The program link and the data checks run in the page and, for their unit tests, under Node.
-    files: ["docs/javascripts/{data-schema,program-link,companion-store}.js"],
+    files: ["docs/javascripts/{data-schema,program-link,companion-store,dose-words,program-plan,calendar-file}.js"],
     languageOptions: { globals: { module: "readonly", require: "readonly" } },
   },
   {

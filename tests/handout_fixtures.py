@@ -101,7 +101,10 @@ def wordiest_project(directory: Path, *, pictures: bool) -> Path:
 
 def site_files(catalogue: Catalogue, settings: SiteSettings) -> ResourceLookup:
     """What the hook's file lookup gives: the generated files first, then the docs folder."""
-    generated = {file.path: file.content.encode() for file in generated_files(catalogue, settings)}
+    generated = {
+        file.path: file.content if isinstance(file.content, bytes) else file.content.encode()
+        for file in generated_files(catalogue, settings)
+    }
 
     def lookup(path: str) -> bytes | None:
         file = ROOT / "docs" / path

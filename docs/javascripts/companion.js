@@ -3,7 +3,10 @@
 // the patient enters (its shape and checks: companion-store.js), and the fragment is taken
 // off the address. Nothing entered ever goes into an address or a request. The catalogue
 // comes from the page's JSON data block; the parts of the page come from its HTML and its
-// <template>s, filled here with text only.
+// <template>s, filled here with text only. This file keeps the data and draws the program,
+// its cards, the session and the history; the page's other parts are files of their own
+// (companion-today.js, -psfs.js, -keep.js, and -report.js when it is wanted), each registered in
+// `faiCompanionParts`.
 
 (() => {
   "use strict";
@@ -18,6 +21,9 @@
   const UNREADABLE_KEY = "fai-companion-unreadable";
   const SVG = "http://www.w3.org/2000/svg";
   const WEEKS_SHOWN = 8;
+  // The page's other parts, each in a file of its own that registers itself before this one runs; the summary
+  // for an appointment is loaded when it is first printed.
+  const PARTS = ["today", "psfs", "keep"];
   const DAY_MS = 24 * 60 * 60 * 1000;
   // The page as last started: instant navigation may bring it back, and its old timers must not write old data.
   let running = null;
@@ -34,10 +40,28 @@
       timers: [],
       find: (selector) => root.querySelector(selector),
     };
+    // What the parts use.
+    Object.assign(app, {
+      save: () => save(app),
+      say: (message) => say(app, message),
+      show: () => show(app),
+      current: () => program(app),
+      exerciseOf: (item) => exerciseOf(app, item),
+      available: (current) => available(app, current),
+      doneToday: (current) => doneToday(current),
+      exportFile: () => exportFile(app),
+      demand: (file) => window.faiOnDemand(root.dataset.scripts + file),
+      download,
+      today,
+      shortDate,
+      longDate,
+      listItem,
+    });
     if (running) stopTimers(running);
     running = app;
     readStore(app);
     listen(app);
+    for (const name of PARTS) parts()[name].listen?.(app);
     openFromAddress(app);
     show(app);
     registerWorker(root);
@@ -56,7 +80,7 @@
     });
     on(".fai-companion__save", "click", () => saveSession(app));
     on(".fai-companion__save-settle", "click", () => saveSettled(app));
-    on(".fai-companion__print", "click", () => window.print());
+    on(".fai-companion__print", "click", () => printReport(app));
     on(".fai-companion__export", "click", () => exportFile(app));
     on(".fai-companion__import", "change", (event) => chooseFile(app, event.target));
     on(".fai-companion__preview-add", "click", () => addFile(app));
@@ -106,7 +130,7 @@
 
   function save(app) {
     if (app.readOnly) return say(app, "Not saved: this phone holds data this page cannot read, and it is kept as it was.");
-    if (!keep(STORE_KEY, JSON.stringify(app.store))) say(app, "This phone could not save your data. Its storage may be full or turned off.");
+    if (!keep(STORE_KEY, store().toText(app.store))) say(app, "This phone could not save your data. Its storage may be full or turned off.");
   }
 
   function program(app) {
@@ -141,20 +165,32 @@
   // ---- Opening a program from a link
 
   // Each new link is a program of its own, so a new program never overwrites an old history.
+  // A printed sheet's code names its program by reference: the link is in the page's data.
   function openFromAddress(app) {
-    const read = link().read(location.hash.slice(1), app.data.rules);
+    let read = link().read(location.hash.slice(1), app.data.rules);
     if (!read) return;
     history.replaceState(history.state, "", location.pathname + location.search);
+    if (read.reference !== undefined) {
+      const fragment = own(app.data.programs, read.reference);
+      if (fragment === undefined) return say(app, olderSheet(app, read.reference));
+      read = link().read(fragment, app.data.rules);
+    }
     if (read.problems.some((problem) => problem.kind === "too-long")) return say(app, "This link is too long to be a program from this site, so nothing was opened.");
-    const unread = read.items.filter((item) => item.problem && known(app, item.id)).map((item) => known(app, item.id).name);
-    const items = read.items.map((item) => ({ id: item.id, dose: item.dose ?? known(app, item.id)?.dose ?? null, note: item.note, name: known(app, item.id)?.name ?? "" }));
-    if (!items.some((item) => known(app, item.id))) return say(app, "This link holds no exercise this page knows.");
+    const unread = read.problems.filter((problem) => problem.kind === "dose" && known(app, problem.id)).map((problem) => known(app, problem.id).name);
+    const lost = read.problems.filter((problem) => problem.kind === "custom" || (problem.kind === "dose" && link().isCustomId(problem.id, app.data.rules)));
+    const items = read.items.map((item) => ({ id: item.id, dose: item.dose ?? known(app, item.id)?.dose ?? null, note: item.note, name: known(app, item.id)?.name ?? "", custom: item.custom ?? null }));
+    if (!items.some((item) => exerciseOf(app, item))) return say(app, "This link holds no exercise this page knows.");
     const key = store().keyFor(read.title, items);
     const tooMany = read.problems.find((problem) => problem.kind === "too-many");
-    const unreadNote = (unread.length ? ` The dose for ${unread.join(", ")} could not be read, so it has its usual dose.` : "") + (tooMany ? ` The link named ${tooMany.count} exercises; a program holds ${app.data.rules.maxExercises}, so only the first ${app.data.rules.maxExercises} were kept.` : "");
+    const notes = [
+      unread.length ? `The dose for ${unread.join(", ")} could not be read, so it has its usual dose.` : "",
+      lost.length ? `${lost.length === 1 ? "One of your clinic's own exercises" : `${lost.length} of your clinic's own exercises`} could not be read, so it was left out: ask your therapist.` : "",
+      tooMany ? `The link named ${tooMany.count} exercises; a program holds ${app.data.rules.maxExercises}, so only the first ${app.data.rules.maxExercises} were kept.` : "",
+    ];
     if (!own(app.store.programs, key)) {
-      app.store.programs[key] = { title: read.title, notes: read.notes, items, opened: today(), sessions: [], day: null };
-      say(app, `“${read.title}” is now kept on this phone.${unreadNote}`);
+      const { title, notes: programNotes, goal, phase, often, move, review } = read;
+      app.store.programs[key] = { title, notes: programNotes, goal, phase, often, move, review, items, opened: today(), sessions: [], day: null, days: [], remind: "" };
+      say(app, [`“${read.title}” is now kept on this phone.`, ...notes].filter(Boolean).join(" "));
     } else {
       say(app, `“${read.title}” was already kept on this phone.`);
     }
@@ -162,8 +198,33 @@
     save(app);
   }
 
+  // A code whose program changed since the sheet was printed opens nothing: what it printed is no longer the site's.
+  function olderSheet(app, reference) {
+    const id = reference.split(".")[0];
+    return Object.keys(app.data.programs).some((kept) => kept.split(".")[0] === id)
+      ? "This sheet was printed before its program changed, so nothing was opened. Ask your therapist for the new sheet, or open the program from the site's handouts."
+      : "This code names no program of this site, so nothing was opened.";
+  }
+
   function known(app, id) {
     return app.exercises.get(id);
+  }
+
+  // The exercise an item names: the site's, or the clinic's own that it carries; undefined if the site has it no longer.
+  function exerciseOf(app, item) {
+    if (!item.custom) return known(app, item.id);
+    const words = item.custom.base ? own(app.data.bases, item.custom.base) : undefined;
+    return {
+      id: item.id,
+      name: item.custom.name,
+      picture: words ? `${app.data.basePictures}${item.custom.base}.svg` : null,
+      alt: words ? `Start position: ${words.toLowerCase()}.` : "",
+      steps: item.custom.steps,
+      precautions: item.custom.care,
+      addLoad: null,
+      dose: item.dose,
+      clinics: true,
+    };
   }
 
   // ---- Showing everything
@@ -180,17 +241,28 @@
     showProgramList(app);
     if (!current) {
       app.find(".fai-companion__settle").hidden = true;
-      return;
+      app.plan = null;
+    } else {
+      if (current.day?.date !== today()) current.day = newDay();
+      if (app.anyway !== `${app.store.current} ${today()}`) app.anyway = null;
+      app.plan = parts().today.plan(app, current);
+      app.find(".fai-companion__program-title").textContent = current.title;
+      for (const [name, text] of [["notes", current.notes], ["goal", current.goal && `Your goal: ${current.goal}`], ["review", review(current.review)]]) {
+        const line = app.find(`.fai-companion__${name}`);
+        line.textContent = text;
+        line.hidden = !text;
+      }
+      app.find(".fai-companion__exercises").replaceChildren(...current.items.map((item, index) => exerciseCard(app, current, item, index)));
+      showSettle(app);
+      showHistory(app);
     }
-    if (current.day?.date !== today()) current.day = newDay();
-    app.find(".fai-companion__program-title").textContent = current.title;
-    const notes = app.find(".fai-companion__notes");
-    notes.textContent = current.notes;
-    notes.hidden = !current.notes;
-    app.find(".fai-companion__exercises").replaceChildren(...current.items.map((item, index) => exerciseCard(app, current, item, index)));
-    showProgress(app);
-    showSettle(app);
-    showHistory(app);
+    for (const name of PARTS) parts()[name].show?.(app);
+  }
+
+  // The day the therapist means to look at the program again; once it has passed, a word to ask.
+  function review(day) {
+    if (!day) return "";
+    return day < today() ? `Your therapist planned to review this program on ${longDate(day)}. Ask them what comes next.` : `Your therapist plans to review this program on ${longDate(day)}.`;
   }
 
   function newDay() {
@@ -209,7 +281,7 @@
   }
 
   function exerciseCard(app, current, item, index) {
-    const exercise = known(app, item.id);
+    const exercise = exerciseOf(app, item);
     const card = fromTemplate(exercise ? "fai-companion-exercise" : "fai-companion-missing");
     const part = (selector) => card.querySelector(selector);
     const headingId = `fai-companion-ex-${index}`;
@@ -218,12 +290,15 @@
     card.setAttribute("aria-labelledby", headingId);
     if (!exercise) return card;
     item = { ...item, dose: item.dose ?? exercise.dose };
+    part(".fai-companion__own").hidden = !exercise.clinics;
     const picture = part(".fai-companion__picture");
     if (exercise.picture) {
       picture.src = exercise.picture;
       picture.alt = exercise.alt || "";
     } else picture.remove();
-    part(".fai-companion__dose").textContent = `${amount(item.dose)}${item.dose.each_side ? ", each side" : ""}.`;
+    const words = doseWords();
+    part(".fai-companion__dose").textContent = `${words.amount(item.dose)}${item.dose.each_side ? ", each side" : ""}. ${words.capitalized(words.frequency(item.dose))}.`;
+    part(".fai-companion__rest-day").hidden = app.plan.rest || app.plan.due.has(item.id);
     const note = part(".fai-companion__own-note");
     note.textContent = item.note;
     note.hidden = !item.note;
@@ -237,7 +312,7 @@
     const done = part(".fai-companion__done");
     done.setAttribute("aria-label", `Done: ${exercise.name}`);
     const showDone = () => {
-      const isDone = Boolean(own(current.day.done, item.id));
+      const isDone = doneToday(current).has(item.id);
       done.setAttribute("aria-pressed", String(isDone));
       done.textContent = isDone ? "Done ✓" : "Done";
       card.classList.toggle("fai-companion__exercise--done", isDone);
@@ -259,14 +334,19 @@
   }
 
   function showProgress(app) {
-    const current = program(app);
-    const done = available(app, current).filter((item) => own(current.day.done, item.id)).length;
-    app.find(".fai-companion__progress").textContent = `${done} of ${available(app, current).length} exercises done today.`;
+    parts().today.show(app);
   }
 
-  // The program's exercises this site still has.
+  // What was done today, in a saved session or not yet saved.
+  function doneToday(current) {
+    const done = new Set(Object.keys(current.day.done).filter((id) => current.day.done[id]));
+    for (const session of current.sessions) if (session.date === today()) for (const id of session.done) done.add(id);
+    return done;
+  }
+
+  // The program's exercises this site still has, and the clinic's own.
   function available(app, current) {
-    return current.items.filter((item) => known(app, item.id));
+    return current.items.filter((item) => exerciseOf(app, item));
   }
 
   // ---- Set counter
@@ -429,15 +509,16 @@
     }
     const note = schema().text(app.find(".fai-companion__note").value, app.data.rules.sessionNoteMaxLength);
     const items = available(app, current);
+    const planned = app.plan.rest ? items : items.filter((item) => app.plan.due.has(item.id));
     const done = items.filter((item) => own(current.day.done, item.id)).map((item) => item.id);
-    current.sessions.push({ date: today(), done, total: items.length, pain, note, morning: null, at: new Date().toISOString() });
+    current.sessions.push({ date: today(), done, total: planned.length, pain, note, morning: null, at: new Date().toISOString() });
     current.day = newDay();
     save(app);
     for (const input of app.root.querySelectorAll('input[name="fai-companion-pain"]')) input.checked = false;
     app.find(".fai-companion__note").value = "";
     show(app);
     showRule(app, pain > app.data.okPain ? "high" : "ok");
-    say(app, `Session saved: ${done.length} of ${items.length} exercises, pain ${pain}.`);
+    say(app, `Session saved: ${done.length} of ${planned.length} exercises, pain ${pain}.`);
   }
 
   // The latest session from before today whose next morning is not yet told.
@@ -504,14 +585,20 @@
       }));
       return line;
     };
+    // Planned against done: the plan's exercise days, and the days with a session.
+    const week = programPlan().week(app.plan.items, app.plan.days, current.sessions, monday);
+    const planned = week.filter((day) => day.planned);
+    const done = planned.filter((day) => day.sessions).length;
+    app.find(".fai-companion__week-caption").textContent = `This week: ${done} of ${planned.length} planned exercise days done. A tick for each exercise done.`;
     const rows = [
-      ...current.items.map((item) => row("exercise", known(app, item.id)?.name ?? (item.name || item.id), (sessions) => (sessions.some((session) => session.done.includes(item.id)) ? "✓" : ""))),
+      row("planned", "Planned", (sessions, day) => (week.find((each) => each.date === day).planned ? "Yes" : "Rest")),
+      ...current.items.map((item) => row("exercise", exerciseOf(app, item)?.name ?? (item.name || item.id), (sessions) => (sessions.some((session) => session.done.includes(item.id)) ? "✓" : ""))),
       row("sessions", "Sessions", (sessions) => String(sessions.length || "")),
       row("pain", "Pain after (0–10)", (sessions) => sessions.map((session) => session.pain).join(", ")),
       row("morning", "Next morning", (sessions) => sessions.map((session) => session.morning ?? "").filter(String).join(", ")),
     ];
     app.find(".fai-companion__week tbody").replaceChildren(...rows);
-    app.find(".fai-companion__chart-box").replaceChildren(chart(current));
+    app.find(".fai-companion__chart-box").replaceChildren(chart(current, app.store.psfs.entries));
     const notes = current.sessions.filter((session) => session.note).slice(-5);
     const list = app.find(".fai-companion__notes-list");
     list.hidden = !notes.length;
@@ -531,20 +618,22 @@
     return element;
   }
 
-  function weeks(current) {
+  function weeks(current, ratings) {
     const thisWeek = startOfWeek(today());
+    const average = (values) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null);
     return Array.from({ length: WEEKS_SHOWN }, (_, index) => {
       const from = addDays(thisWeek, (index - WEEKS_SHOWN + 1) * 7);
       const to = addDays(from, 7);
       const sessions = current.sessions.filter((session) => session.date >= from && session.date < to);
-      const pain = sessions.length ? sessions.reduce((sum, session) => sum + session.pain, 0) / sessions.length : null;
-      return { from, sessions: sessions.length, pain };
+      const scores = ratings.filter((entry) => entry.date >= from && entry.date < to).flatMap((entry) => entry.ratings.map((rating) => rating.score));
+      return { from, sessions: sessions.length, pain: average(sessions.map((session) => session.pain)), activity: average(scores) };
     });
   }
 
-  // Bars: sessions each week (up to 14); line: the average pain after them (0 to 10).
-  function chart(current) {
-    const shown = weeks(current);
+  // Bars: sessions each week (up to 14); line: the average pain after them (0 to 10); dashed line: the average
+  // of the week's activity scores (0 to 10, higher is better).
+  function chart(current, ratings) {
+    const shown = weeks(current, ratings);
     const width = 320;
     const height = 170;
     const top = 10;
@@ -553,10 +642,11 @@
     const step = (width - 40) / shown.length;
     const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", class: "fai-companion__chart-svg" });
     const title = svgElement("title", {});
-    title.textContent = `Sessions and pain for the last ${WEEKS_SHOWN} weeks. ${shown.map((week) => `Week of ${shortDate(week.from)}: ${week.sessions} sessions${week.pain === null ? "" : `, pain ${week.pain.toFixed(1)}`}`).join(". ")}.`;
+    title.textContent = `Sessions, pain and activity scores for the last ${WEEKS_SHOWN} weeks. ${shown.map((week) => `Week of ${shortDate(week.from)}: ${week.sessions} sessions${week.pain === null ? "" : `, pain ${week.pain.toFixed(1)}`}${week.activity === null ? "" : `, activities ${week.activity.toFixed(1)}`}`).join(". ")}.`;
     svg.append(title);
     svg.append(svgElement("line", { x1: 30, x2: width - 10, y1: bottom, y2: bottom, class: "fai-companion__axis" }));
     const points = [];
+    const activity = [];
     shown.forEach((week, index) => {
       const x = 30 + index * step;
       const barHeight = ((bottom - top) * week.sessions) / most;
@@ -568,10 +658,15 @@
         svg.append(label);
       }
       if (week.pain !== null) points.push([x + step / 2, bottom - ((bottom - top) * week.pain) / 10]);
+      if (week.activity !== null) activity.push([x + step / 2, bottom - ((bottom - top) * week.activity) / 10]);
     });
     if (points.length) {
       svg.append(svgElement("polyline", { points: points.map((point) => point.join(",")).join(" "), class: "fai-companion__pain-line" }));
       for (const [x, y] of points) svg.append(svgElement("circle", { cx: x, cy: y, r: 4, class: "fai-companion__pain-dot" }));
+    }
+    if (activity.length) {
+      svg.append(svgElement("polyline", { points: activity.map((point) => point.join(",")).join(" "), class: "fai-companion__activity-line" }));
+      for (const [x, y] of activity) svg.append(svgElement("rect", { x: x - 4, y: y - 4, width: 8, height: 8, class: "fai-companion__activity-dot" }));
     }
     const scale = svgElement("text", { x: 4, y: top + 8, class: "fai-companion__chart-label" });
     scale.textContent = "10";
@@ -585,17 +680,32 @@
     return element;
   }
 
+  // The summary for an appointment, from its own file, loaded the first time it is printed.
+  async function printReport(app) {
+    try {
+      await app.demand("companion-report.js");
+    } catch {
+      return say(app, "The summary could not be made: this page needs to be online once more. Your data is safe.");
+    }
+    parts().report.print(app);
+  }
+
   // ---- Export, import, delete
 
   function exportFile(app) {
-    download(JSON.stringify({ ...app.store, exported: new Date().toISOString() }, null, 2), `my-hip-program-${today()}.json`);
+    if (!app.readOnly) {
+      app.store.backedUp = today();
+      save(app);
+    }
+    download(store().toText(app.store, { exported: new Date().toISOString() }, 2), `my-hip-program-${today()}.json`);
+    show(app);
     say(app, "Your data was saved as a file. Keep it somewhere safe.");
   }
 
   // A file made on the phone (a blob: address), so nothing is sent anywhere.
-  function download(text, name) {
+  function download(text, name, type = "application/json") {
     const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    link.href = URL.createObjectURL(new Blob([text], { type }));
     link.download = name;
     link.hidden = true;
     document.body.append(link);
@@ -633,10 +743,12 @@
       return listItem(`${title}: ${sessions} ${sessions === 1 ? "session" : "sessions"}${when}`);
     });
     preview.querySelector(".fai-companion__preview-list").replaceChildren(...lines);
-    const adds = merged.programs || merged.sessions ? `Adding it keeps everything already on this phone and adds ${count(merged.programs, "program")} and ${count(merged.sessions, "session")} that are not here yet.` : "Everything in this file is already on this phone.";
+    const news = merged.programs || merged.sessions || merged.ratings;
+    const ratings = merged.ratings ? `, and ${count(merged.ratings, "week")} of activity scores` : "";
+    const adds = news ? `Adding it keeps everything already on this phone and adds ${count(merged.programs, "program")} and ${count(merged.sessions, "session")}${ratings} that are not here yet.` : "Everything in this file is already on this phone.";
     const skipped = read.status === "repaired" ? ` ${count(read.problems.length, "part")} of the file could not be read and will be left out.` : "";
     preview.querySelector(".fai-companion__preview-change").textContent = adds + skipped;
-    preview.querySelector(".fai-companion__preview-add").hidden = !(merged.programs || merged.sessions);
+    preview.querySelector(".fai-companion__preview-add").hidden = !news;
     preview.hidden = false;
     preview.querySelector("h3").focus();
   }
@@ -653,7 +765,7 @@
     if (!merged) return;
     if (app.readOnly) return closePreview(app, "Not added: this phone holds data this page cannot read, and it is kept as it was.");
     const backup = stored(BACKUP_KEY);
-    if (!keep(BACKUP_KEY, JSON.stringify(app.store)) || !keep(STORE_KEY, JSON.stringify(merged))) {
+    if (!keep(BACKUP_KEY, store().toText(app.store)) || !keep(STORE_KEY, store().toText(merged))) {
       // A write that fails leaves its key as it was: only the backup may need putting back.
       if (backup === null) localStorage.removeItem(BACKUP_KEY);
       else keep(BACKUP_KEY, backup);
@@ -670,7 +782,7 @@
     const backup = stored(BACKUP_KEY);
     const read = backup === null ? null : store().fromStorage(backup, app.data.rules, today());
     if (!read || read.status === "unreadable" || read.status === "newer") return say(app, "There is no earlier data on this phone to go back to.");
-    const now = JSON.stringify(app.store);
+    const now = store().toText(app.store);
     if (!keep(STORE_KEY, backup)) return say(app, "This phone could not save your data. Its storage may be full or turned off.");
     keep(BACKUP_KEY, now);
     app.store = read.store;
@@ -713,15 +825,6 @@
 
   // ---- Helpers
 
-  function amount(dose) {
-    const plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
-    if (dose.duration_minutes && !dose.reps && !dose.hold_seconds) return `${dose.duration_minutes} minutes`;
-    const rounds = plural(dose.sets || 1, "set");
-    if (dose.reps && dose.hold_seconds) return `${rounds} of ${dose.reps}, holding each for ${plural(dose.hold_seconds, "second")}`;
-    if (dose.reps) return `${rounds} of ${dose.reps}`;
-    return `${plural(dose.sets || 1, "hold")} of ${plural(dose.hold_seconds || 0, "second")}`;
-  }
-
   // Dates as the phone's own calendar days, written YYYY-MM-DD.
   function today() {
     return isoDay(new Date());
@@ -760,15 +863,19 @@
     app.find(".fai-companion__status").textContent = message;
   }
 
-  // The modules this page loads before this script (overrides/companion.html).
+  // The modules and parts this page loads before this script (overrides/companion.html).
   const schema = () => window.faiDataSchema;
   const link = () => window.faiProgramLink;
   const store = () => window.faiCompanionStore;
+  const doseWords = () => window.faiDoseWords;
+  const programPlan = () => window.faiProgramPlan;
+  const parts = () => window.faiCompanionParts;
   const own = (map, key) => schema().own(map, key);
 
   function startHere() {
     const root = document.querySelector(".fai-companion");
-    if (root && !root.dataset.started && schema() && link() && store()) start(root);
+    const ready = window.faiOnDemand && schema() && link() && store() && doseWords() && programPlan() && PARTS.every((name) => parts()?.[name]);
+    if (root && !root.dataset.started && ready) start(root);
     else if (!root && running) stopTimers(running);
   }
 

@@ -3,7 +3,9 @@
 // page's JSON data block; the sheet and cards from <template>s drawn with the handouts' own
 // partials, filled here with text only. A program lives in the address's #fragment
 // (program-link.js) and, if asked, in this browser's storage (read back by data-schema.js);
-// the patient's details in neither.
+// the patient's details in neither. What only some visits need is in files loaded when first
+// wanted (on-demand.js): a clinic's own exercises (builder-custom.js), saved templates, clinic
+// packs and the logo (builder-library.js), and the QR codes (builder-qr.js).
 
 (() => {
   "use strict";
@@ -13,17 +15,28 @@
   if (window.faiHandoutBuilder) return;
 
   const TEMPLATES_KEY = "fai-handout-builder-templates";
-  // The clinic's own details, not the patient's: kept between visits.
+  // The clinic's own details and logo, not the patient's: kept between visits.
   const CLINIC_KEY = "fai-handout-builder-clinic";
-  const TIMES = { 1: "once", 2: "twice" };
+  const LOGO_KEY = "fai-handout-builder-logo";
+  // The program's texts besides its title and notes (program-link.js); the patient's link leaves out what only a
+  // sheet prints.
+  const TEXTS = ["goal", "phase", "often", "move"];
+  const SHEET_ONLY = ["phase", "move"];
 
   // ---- Start
 
   function start(root) {
     root.dataset.started = "true";
     const data = JSON.parse(document.getElementById("fai-builder-data").textContent);
-    // Doses come without the model's defaults, which keeps the data small.
-    for (const exercise of data.exercises) exercise.dose = link().checkDose(exercise.dose, data.rules);
+    // Each exercise as a link writes it, then its type and phases; its name is on its card.
+    data.exercises = data.exercises.map((entry) => {
+      const [code, category, ...phases] = entry.split(" ");
+      const { id, dose } = link().readItem(code, data.rules);
+      return { id, dose, category, phases, name: cardTemplate(id).querySelector(".fai-handout__name").textContent };
+    });
+    // The sheet's words for a program the catalogue has no rules for, as the page first shows them.
+    data.howOften = root.querySelector(".fai-handout__how-often").textContent;
+    data.moveOn = root.querySelector(".fai-handout__move-on").textContent;
     const builder = {
       root,
       data,
@@ -32,18 +45,38 @@
       sheet: root.querySelector(".fai-handout"),
       title: data.rules.defaultTitle,
       notes: "",
+      texts: Object.fromEntries(TEXTS.map((name) => [name, ""])),
+      review: "",
       items: [], // { exercise, dose, note, editor }, in the program's order
       choices: new Map(), // exercise id → its row in the list to choose from
       find: (selector) => root.querySelector(selector),
     };
+    builder.api = api(builder);
     listExercises(builder);
     performance.mark("fai-builder:list-rendered");
     listen(builder);
     prepareSheet(builder);
     loadClinic(builder);
-    const problems = loadFromAddress(builder);
-    showTemplates(builder);
-    if (problems.length) say(builder, problems.join(" "));
+    // Saved templates and a logo chosen here are shown by builder-library.js, loaded only when this browser keeps one.
+    if ([TEMPLATES_KEY, LOGO_KEY].some((key) => readJson(key) !== null)) part(builder, "library").then((library) => library.show(builder.api));
+    loadFromAddress(builder);
+  }
+
+  // What the files loaded on demand may use.
+  function api(builder) {
+    return {
+      builder,
+      add: (exercise, dose) => addExercise(builder, exercise, dose),
+      load: (read) => loadProgram(builder, read),
+      code: () => programCode(builder),
+      changed: () => changed(builder),
+      say: (message) => say(builder, message),
+      storeJson: (key, value) => storeJson(builder, key, value),
+      readJson,
+      fromTemplate,
+      TEMPLATES_KEY,
+      LOGO_KEY,
+    };
   }
 
   function listen(builder) {
@@ -59,13 +92,30 @@
       builder.notes = schema().text(event.target.value, builder.rules.notesMaxLength);
       changed(builder);
     });
+    for (const input of builder.root.querySelectorAll(".fai-builder__text")) input.addEventListener("input", () => readText(builder, input));
+    on(".fai-builder__review", "input", (event) => {
+      builder.review = schema().isDay(event.target.value) ? event.target.value : "";
+      changed(builder);
+    });
+    on(".fai-builder__copy-patient", "click", () => copy(builder, patientLink(builder), "The patient's link is copied. It opens this program in My program on their phone, without their details."));
+    on(".fai-builder__own", "toggle", (event) => event.target.open && part(builder, "custom").then((custom) => custom.open(builder.api)));
+    for (const [selector, type, action] of [
+      [".fai-builder__save", "click", "save"],
+      [".fai-builder__open", "click", "open"],
+      [".fai-builder__delete", "click", "remove"],
+      [".fai-builder__pack-save", "click", "savePack"],
+      [".fai-builder__pack-load", "change", "loadPack"],
+      [".fai-builder__pack-add", "click", "addPack"],
+      [".fai-builder__pack-cancel", "click", "cancelPack"],
+      [".fai-builder__logo", "change", "chooseLogo"],
+      [".fai-builder__logo-remove", "click", "removeLogo"],
+    ]) {
+      on(selector, type, (event) => part(builder, "library").then((library) => library[action](builder.api, event.target)));
+    }
     on(".fai-builder__patient", "input", () => showPatient(builder));
     on(".fai-builder__clinic", "input", () => saveClinic(builder));
     on(".fai-builder__print", "click", () => printSheet(builder));
-    on(".fai-builder__copy", "click", () => copyLink(builder));
-    on(".fai-builder__save", "click", () => saveTemplate(builder));
-    on(".fai-builder__open", "click", () => openTemplate(builder));
-    on(".fai-builder__delete", "click", () => deleteTemplate(builder));
+    on(".fai-builder__copy", "click", () => copy(builder, location.href, "Link copied. It holds the exercises, doses and notes, not the patient's details."));
     on(".fai-builder__large-print-box", "change", (event) => {
       builder.find(".fai-builder__preview").classList.toggle("fai-large-print", event.target.checked);
     });
@@ -103,9 +153,11 @@
     filter(builder);
   }
 
+  // The phases' and types' names, as the filters list them.
   function facts(builder, exercise) {
-    const phases = exercise.phases.map((phase) => builder.data.phases[phase]).join(", ");
-    return `${phases} · ${builder.data.categories[exercise.category]}`;
+    const label = (selector, value) => builder.find(`${selector} option[value="${value}"]`).textContent;
+    const phases = exercise.phases.map((phase) => label(".fai-builder__phase-filter", phase)).join(", ");
+    return `${phases} · ${label(".fai-builder__category-filter", exercise.category)}`;
   }
 
   // The card's picture, as a thumbnail beside the name (which already says what it shows).
@@ -142,10 +194,10 @@
     }
   }
 
-  function addExercise(builder, exercise) {
-    if (builder.items.some((item) => item.exercise === exercise)) return say(builder, `${exercise.name} is already in the program.`);
+  function addExercise(builder, exercise, dose = exercise.dose) {
+    if (builder.items.some((item) => item.exercise.id === exercise.id)) return say(builder, `${exercise.name} is already in the program.`);
     if (builder.items.length >= builder.rules.maxExercises) return say(builder, `A handout holds at most ${builder.rules.maxExercises} exercises.`);
-    builder.items.push(newItem(builder, exercise, { ...exercise.dose }, ""));
+    builder.items.push(newItem(builder, exercise, { ...dose }, ""));
     changed(builder);
     const count = builder.items.length;
     const overBudget = count > builder.data.budgetExercises ? ` More than ${builder.data.budgetExercises} exercises may take more than ${builder.data.budgetPages} pages.` : "";
@@ -161,7 +213,7 @@
     editor.querySelector(".fai-builder__up").setAttribute("aria-label", `Move ${exercise.name} up`);
     editor.querySelector(".fai-builder__down").setAttribute("aria-label", `Move ${exercise.name} down`);
     editor.querySelector(".fai-builder__remove").setAttribute("aria-label", `Remove ${exercise.name}`);
-    const timed = isTimed(exercise.dose);
+    const timed = words().isTimed(exercise.dose ?? dose);
     for (const field of builder.rules.doseFields) {
       const input = doseInput(item, field);
       const value = dose[field.name];
@@ -176,11 +228,6 @@
     editor.querySelector(".fai-builder__down").addEventListener("click", () => move(builder, item, 1));
     editor.querySelector(".fai-builder__remove").addEventListener("click", () => remove(builder, item));
     return item;
-  }
-
-  // Walking and cycling are dosed in minutes; everything else in sets of reps or holds.
-  function isTimed(dose) {
-    return dose.duration_minutes != null && dose.reps == null && dose.hold_seconds == null;
   }
 
   function doseInput(item, field) {
@@ -239,14 +286,32 @@
     showChoices(builder);
     showSheet(builder);
     history.replaceState(history.state, "", `${location.pathname}#${programCode(builder)}`);
-    showStartLink(builder);
+    showPatientLink(builder);
   }
 
-  // "Start this program" opens the patient's companion (program/) with the same fragment.
-  function showStartLink(builder) {
+  // The program's texts: cleaned and capped; spacing advice that says how often would contradict the doses.
+  function readText(builder, input) {
+    const name = input.dataset.text;
+    const value = schema().text(input.value, builder.rules.texts[name]);
+    const wrong = name === "often" && new RegExp(builder.rules.frequencyWords, "i").test(value);
+    input.setAttribute("aria-invalid", String(wrong));
+    if (wrong) return say(builder, "Say how often in each exercise's dose. Here, say only how to space the sessions, such as “Leave a rest day between sessions.” The sheet keeps the last advice without a number.");
+    builder.texts[name] = value;
+    changed(builder);
+  }
+
+  // "Start this program" opens the patient's companion (program/) with the program; the patient's link is the same
+  // page on the public site, where there is one, and the sheet's QR code opens it.
+  function showPatientLink(builder) {
     const start = builder.find(".fai-builder__start");
     start.hidden = !builder.items.length;
-    start.href = `${start.href.split("#")[0]}#${programCode(builder)}`;
+    start.href = `${start.href.split("#")[0]}#${patientCode(builder)}`;
+    builder.find(".fai-builder__patient-link").value = builder.items.length ? patientLink(builder) : "";
+    showQrCodes(builder);
+  }
+
+  function patientLink(builder) {
+    return `${builder.data.companionUrl ?? builder.find(".fai-builder__start").href.split("#")[0]}#${patientCode(builder)}`;
   }
 
   // Editors move only when the order changed, so typing in one never loses focus.
@@ -262,12 +327,18 @@
   // ---- The sheet
 
   function showSheet(builder) {
-    builder.sheet.querySelector(".fai-handout__title").textContent = builder.title;
-    builder.sheet.querySelector(".fai-handout__notes-text").textContent = builder.notes;
-    builder.sheet.querySelector(".fai-handout__notes").hidden = !builder.notes;
-    showQrCode(builder);
+    const sheet = (selector) => builder.sheet.querySelector(selector);
+    sheet(".fai-handout__title").textContent = builder.title;
+    sheet(".fai-handout__notes-text").textContent = builder.notes;
+    sheet(".fai-handout__notes").hidden = !builder.notes;
+    sheet(".fai-handout__goal").textContent = builder.texts.goal;
+    sheet(".fai-handout__goal").hidden = !builder.texts.goal;
+    sheet(".fai-handout__kicker").textContent = ["Home exercise program", builder.texts.phase].filter(Boolean).join(" · ");
+    sheet('.fai-handout__field-input[name="review"]').value = builder.review ? longDate(builder.review) : "";
+    sheet(".fai-handout__move-on").textContent = builder.texts.move || builder.data.moveOn;
     const shared = sharedFrequency(builder);
-    builder.sheet.querySelector(".fai-handout__how-often").textContent = shared ? `${capitalized(shared)}.` : builder.data.howOften;
+    const often = shared ? `${words().capitalized(shared)}.` : builder.data.howOften;
+    sheet(".fai-handout__how-often").textContent = [often, builder.texts.often].filter(Boolean).join(" ");
     builder.sheet.querySelector(".fai-handout__exercises").replaceChildren(...builder.items.map((item) => card(item, shared)));
     const rows = builder.sheet.querySelector(".fai-handout__log-table tbody");
     rows.replaceChildren(...builder.items.map(logRow), rows.querySelector(".fai-handout__log-pain"));
@@ -275,20 +346,21 @@
 
   // One frequency for every exercise is said once, under "How often", as on a program's sheet.
   function sharedFrequency(builder) {
-    const all = builder.items.map((item) => frequency(item.dose));
+    const all = builder.items.map((item) => words().frequency(item.dose));
     return all.length && all.every((often) => often === all[0]) ? all[0] : null;
   }
 
+  // A clinic's own exercise is drawn by builder-custom.js, loaded before such an exercise joins the program.
   function card({ exercise, dose, note }, shared) {
-    const card = cardTemplate(exercise.id).firstElementChild.cloneNode(true);
-    card.querySelector(".fai-handout__amount").textContent = amount(dose) + (dose.each_side ? ", each side" : "");
+    const card = exercise.custom ? parts().custom.card(exercise) : cardTemplate(exercise.id).firstElementChild.cloneNode(true);
+    card.querySelector(".fai-handout__amount").textContent = words().amount(dose) + (dose.each_side ? ", each side" : "");
     const often = card.querySelector(".fai-handout__often");
     if (shared) often.remove();
-    else often.textContent = capitalized(frequency(dose));
+    else often.textContent = words().capitalized(words().frequency(dose));
     const noteText = card.querySelector(".fai-handout__note");
     noteText.textContent = note;
     noteText.hidden = !note;
-    withMotion(card, exercise);
+    if (!exercise.custom) withMotion(card, exercise);
     return card;
   }
 
@@ -370,60 +442,30 @@
     }
   }
 
-  // ---- The QR code
+  // ---- The QR codes
 
-  // The program's link on the public site (no patient details), drawn here as an SVG; none
-  // for a build without a public address, whose codes would open nothing.
-  function showQrCode(builder) {
-    const box = builder.sheet.querySelector(".fai-handout__qr");
-    if (!box || !builder.data.publicUrl || !window.leanQr) return;
-    const code = leanQr.generate(`${builder.data.publicUrl}#${programCode(builder)}`, { minCorrectionLevel: leanQr.correction.M });
-    box.querySelector(".fai-handout__qr-slot").replaceChildren(qrSvg(code));
-    box.hidden = !builder.items.length;
+  // The patient's link on the public site (no patient details), on the sheet and beside the link, drawn by
+  // builder-qr.js once the program has an exercise; none for a build without a public address, whose codes would
+  // open nothing.
+  function showQrCodes(builder) {
+    const boxes = [builder.sheet.querySelector(".fai-handout__qr"), builder.find(".fai-builder__patient-qr")];
+    if (!builder.data.companionUrl || !boxes[0]) return;
+    const text = patientLink(builder);
+    for (const box of boxes) box.hidden = !builder.items.length;
+    if (!builder.items.length) return;
+    part(builder, "qr").then(async (qr) => {
+      const code = await qr.svg(text);
+      if (text !== patientLink(builder)) return;
+      for (const box of boxes) box.querySelector("[class$=-slot]").replaceChildren(code.cloneNode(true));
+      builder.root.dataset.qr = code ? "drawn" : "too-long";
+      if (!code) say(builder, "This program's link is too long for a QR code: give the patient the link instead.");
+    });
   }
 
-  function qrSvg(code) {
-    const size = code.size;
-    const quiet = 4;
-    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    svg.setAttribute("viewBox", `0 0 ${size + 2 * quiet} ${size + 2 * quiet}`);
-    svg.setAttribute("class", "fai-handout__qr-code");
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "QR code for this program");
-    let path = "";
-    for (let row = 0; row < size; row += 1) {
-      for (let column = 0; column < size; column += 1) {
-        if (code.get(column, row)) path += `M${column + quiet} ${row + quiet}h1v1h-1z`;
-      }
-    }
-    const dark = document.createElementNS("http://www.w3.org/2000/svg", "path");
-    dark.setAttribute("d", path);
-    svg.append(dark);
-    return svg;
-  }
-
-  // The same words as fai_site/catalogue/dosage_text.py; a browser test holds the two together.
-  function amount(dose) {
-    if (isTimed(dose)) return `${dose.duration_minutes} minutes`;
-    const rounds = plural(dose.sets || 1, "set");
-    if (dose.reps != null && dose.hold_seconds != null) return `${rounds} of ${dose.reps}, holding each for ${plural(dose.hold_seconds, "second")}`;
-    if (dose.reps != null) return `${rounds} of ${dose.reps}`;
-    return `${plural(dose.sets || 1, "hold")} of ${plural(dose.hold_seconds || 0, "second")}`;
-  }
-
-  function frequency(dose) {
-    const perDay = `${TIMES[dose.times_per_day] ?? `${dose.times_per_day} times`} a day`;
-    const perWeek = dose.days_per_week === 7 ? "every day" : `${plural(dose.days_per_week, "day")} a week`;
-    return `${perDay}, ${perWeek}`;
-  }
-
-  function plural(count, noun) {
-    return count === 1 ? `${count} ${noun}` : `${count} ${noun}s`;
-  }
-
-  // As Jinja's `capitalize`, which the handouts use.
-  function capitalized(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+  // A date as the sheet prints it, "15 January 2027", whatever the computer's own format.
+  function longDate(day) {
+    const [year, month, date] = day.split("-").map(Number);
+    return new Date(year, month - 1, date).toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
   }
 
   function printSheet(builder) {
@@ -433,30 +475,50 @@
 
   // ---- Links: the program in the address
 
+  function program(builder) {
+    const items = builder.items.map(({ exercise, dose, note }) => ({ id: exercise.id, dose, note, custom: exercise.custom }));
+    return { title: builder.title, notes: builder.notes, ...builder.texts, review: builder.review, items };
+  }
+
   function programCode(builder) {
-    return link().write({ title: builder.title, notes: builder.notes, items: builder.items.map(({ exercise, dose, note }) => ({ id: exercise.id, dose, note })) }, builder.rules);
+    return link().write(program(builder), builder.rules);
+  }
+
+  // The patient's link: what My program shows, without what only a sheet prints.
+  function patientCode(builder) {
+    const shown = program(builder);
+    for (const name of SHEET_ONLY) delete shown[name];
+    return link().write(shown, builder.rules);
   }
 
   // `?exercises=a,b,c` (links from other pages) or a program in the fragment; then the fragment alone.
   function loadFromAddress(builder) {
     const listed = new URLSearchParams(location.search).get("exercises");
-    if (listed !== null) return loadProgram(builder, link().readList(listed, builder.rules));
-    const read = link().read(location.hash.slice(1), builder.rules);
-    return read ? loadProgram(builder, read) : [];
+    const read = listed !== null ? link().readList(listed, builder.rules) : link().read(location.hash.slice(1), builder.rules);
+    if (read?.reference !== undefined) return say(builder, "This link is for My program, on the patient's phone: open it there.");
+    if (read) loadProgram(builder, read).then((problems) => problems.length && say(builder, problems.join(" ")));
   }
 
-  // Replaces the program; returns what could not be loaded, in words, so nothing is dropped silently.
-  function loadProgram(builder, read) {
+  // Replaces the program; resolves to what could not be loaded, in words, so nothing is dropped silently. A clinic's
+  // own exercise needs builder-custom.js, loaded first.
+  async function loadProgram(builder, read) {
+    const custom = read.items.some((entry) => entry.custom) ? await part(builder, "custom") : null;
     for (const item of builder.items) item.editor.remove();
     builder.items = [];
     builder.title = read.title;
     builder.notes = read.notes;
+    builder.review = read.review;
     builder.find(".fai-builder__title").value = builder.title;
     builder.find(".fai-builder__notes").value = builder.notes;
+    builder.find(".fai-builder__review").value = builder.review;
+    for (const input of builder.root.querySelectorAll(".fai-builder__text")) {
+      builder.texts[input.dataset.text] = input.value = read[input.dataset.text];
+      input.setAttribute("aria-invalid", "false");
+    }
     const unknown = [];
     const problems = [];
     for (const entry of read.items) {
-      const exercise = builder.exercises.get(entry.id);
+      const exercise = entry.custom ? custom.exercise(entry.id, entry.custom) : builder.exercises.get(entry.id);
       if (!exercise) unknown.push(`“${entry.id}”`);
       else builder.items.push(newItem(builder, exercise, entry.dose ?? { ...exercise.dose }, entry.note));
     }
@@ -465,6 +527,7 @@
       const name = builder.exercises.get(id)?.name ?? id;
       if (kind === "id") unknown.push(`“${id}”`);
       if (kind === "dose" && builder.exercises.has(id)) problems.push(`The dose for ${name} could not be read, so it has its usual dose.`);
+      if (kind === "custom" || (kind === "dose" && link().isCustomId(id, builder.rules))) problems.push(`A clinic's own exercise (“${id.slice(1)}”) could not be read in full, so it was left out.`);
       if (kind === "twice") problems.push(`${name} was listed twice; it is in the program once.`);
       if (kind === "too-many") problems.push(`The link named ${count} exercises; a handout holds ${max}, so only the first ${max} were loaded.`);
       if (kind === "too-long") problems.push("This link is too long to be a program from this site, so nothing was loaded.");
@@ -474,22 +537,17 @@
     return problems;
   }
 
-  async function copyLink(builder) {
+  async function copy(builder, text, done) {
+    if (!builder.items.length) return say(builder, "Add at least one exercise first.");
     try {
-      await navigator.clipboard.writeText(location.href);
-      say(builder, "Link copied. It holds the exercises, doses and notes, not the patient's details.");
+      await navigator.clipboard.writeText(text);
+      say(builder, done);
     } catch {
-      say(builder, "Copy the address from your browser's address bar: it holds the program.");
+      say(builder, "This browser did not let the page copy: select the link and copy it yourself.");
     }
   }
 
-  // ---- Templates on this device
-
-  // Template names → program links, as kept; whatever else storage holds is left out.
-  function storedTemplates(builder) {
-    const shape = { map: { text: builder.rules.linkMaxLength }, key: builder.rules.titleMaxLength, max: builder.data.maxTemplates };
-    return schema().check(readJson(TEMPLATES_KEY), shape) ?? schema().emptyMap();
-  }
+  // ---- This browser's storage
 
   function readJson(key) {
     try {
@@ -499,50 +557,16 @@
     }
   }
 
-  function storeTemplates(builder, templates) {
+  // `null` removes the key; false (and a message) when the browser keeps nothing.
+  function storeJson(builder, key, value) {
     try {
-      localStorage.setItem(TEMPLATES_KEY, JSON.stringify(templates));
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, JSON.stringify(value));
       return true;
     } catch {
-      say(builder, "This browser does not let the page keep templates.");
+      say(builder, "This browser does not let the page keep this: its storage may be full or turned off. Nothing was changed.");
       return false;
     }
-  }
-
-  function showTemplates(builder, chosen) {
-    const names = Object.keys(storedTemplates(builder)).sort((a, b) => a.localeCompare(b));
-    const options = names.map((name) => new Option(name, name, false, name === chosen));
-    builder.find(".fai-builder__templates").replaceChildren(...(options.length ? options : [new Option("None saved yet", "")]));
-  }
-
-  function saveTemplate(builder) {
-    const name = schema().text(builder.find(".fai-builder__template-name").value, builder.rules.titleMaxLength);
-    if (!name) return say(builder, "Give the template a name first.");
-    if (!builder.items.length) return say(builder, "Add exercises before saving a template.");
-    const templates = storedTemplates(builder);
-    if (!Object.hasOwn(templates, name) && Object.keys(templates).length >= builder.data.maxTemplates) return say(builder, `This browser keeps up to ${builder.data.maxTemplates} templates: delete one first.`);
-    templates[name] = programCode(builder);
-    if (!storeTemplates(builder, templates)) return;
-    showTemplates(builder, name);
-    say(builder, `Template “${name}” saved in this browser, without the patient's details.`);
-  }
-
-  function openTemplate(builder) {
-    const name = builder.find(".fai-builder__templates").value;
-    const code = schema().own(storedTemplates(builder), name);
-    const read = code === undefined ? null : link().read(code, builder.rules);
-    if (!read) return say(builder, "No template chosen.");
-    say(builder, [`Template “${name}” opened.`, ...loadProgram(builder, read)].join(" "));
-  }
-
-  function deleteTemplate(builder) {
-    const name = builder.find(".fai-builder__templates").value;
-    const templates = storedTemplates(builder);
-    if (!Object.hasOwn(templates, name)) return say(builder, "No template chosen.");
-    delete templates[name];
-    if (!storeTemplates(builder, templates)) return;
-    showTemplates(builder);
-    say(builder, `Template “${name}” deleted.`);
   }
 
   // ---- Helpers
@@ -559,13 +583,26 @@
     builder.find(".fai-builder__status").textContent = message;
   }
 
-  // The modules the page loads before this script (handout_builder.html.j2).
+  // A part loaded on demand (builder-custom.js, builder-library.js, builder-qr.js), once it has registered.
+  async function part(builder, name) {
+    try {
+      await window.faiOnDemand(`${builder.root.dataset.scripts}builder-${name}.js`);
+    } catch {
+      say(builder, "Part of this page could not be loaded. Check the connection, then try again.");
+      throw new Error(name);
+    }
+    return parts()[name];
+  }
+
+  // The modules the page loads before this script (handout_builder.html.j2), and the parts it loads on demand.
   const schema = () => window.faiDataSchema;
   const link = () => window.faiProgramLink;
+  const words = () => window.faiDoseWords;
+  const parts = () => window.faiBuilderParts;
 
   function startHere() {
     const root = document.querySelector(".fai-builder");
-    if (root && !root.dataset.started && schema() && link()) start(root);
+    if (root && !root.dataset.started && window.faiOnDemand && schema() && link() && words()) start(root);
     else if (!root) nameSheet.replaceSync("");
   }
 

@@ -26,11 +26,13 @@ from fai_site.catalogue.model import Catalogue
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, Paper, page_budget
 from fai_site.handouts.pdf import HandoutPdf, handout_pdfs, linked_resources, over_budget, pdf_jobs, pdf_timestamp
 from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf, Renderer
+from fai_site.handouts.phone_link import program_reference
 from fai_site.handouts.sheet import handout_items
 from fai_site.pages.render import programs_using
 from fai_site.site_settings import SiteSettings
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+PROGRAMS = {program.id: program for program in CATALOGUE.programs}
 PRINTED = printed(CATALOGUE)
 SETTINGS = SiteSettings(site_url=TEST_SITE_URL)
 # Page sizes in PDF points (1/72 inch).
@@ -104,7 +106,7 @@ def test_the_handout_page_links_both_pdfs(built_site: BuildResult) -> None:
 
 @pytest.mark.parametrize("program_id", PROGRAM_IDS)
 @pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
-def test_the_qr_code_on_paper_opens_the_handout(
+def test_the_qr_code_on_paper_opens_the_program_on_the_phone(
     built_site: BuildResult, program_id: str, paper: Paper, tmp_path: Path
 ) -> None:
     prefix = tmp_path / "page"
@@ -117,7 +119,7 @@ def test_the_qr_code_on_paper_opens_the_handout(
         for result in zxingcpp.read_barcodes(Image.open(page))
         if result.format == zxingcpp.BarcodeFormat.QRCode
     ]
-    assert decoded == [f"{TEST_SITE_URL}handouts/{program_id}/"]
+    assert decoded == [f"{TEST_SITE_URL}program/#p={program_reference(PROGRAMS[program_id], CATALOGUE)}"]
 
 
 # ---- The cache: render only what changed -----------------------------------------------

@@ -29,10 +29,12 @@ from fai_site.catalogue.dosage_text import amount
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import LOAD_RULE, Catalogue, Program
 from fai_site.handouts.paper import BUDGET_EXERCISES, FRAME_WIDTH_CM, Paper, page_budget
+from fai_site.handouts.phone_link import program_reference
 from fai_site.handouts.sheet import handout_items
 from fai_site.pictures.svg.layout import frames_across
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
+PROGRAMS = {program.id: program for program in CATALOGUE.programs}
 PAPERS = ["A4", "Letter"]
 # What only the site around the sheet says; none of it may reach paper.
 SITE_CHROME = ["Hip Impingement & PT", "Back to top", "General information only", "Download PDF", "Print this handout"]
@@ -154,14 +156,18 @@ def test_the_handout_reads_on_a_phone(site_server: str, page: Page) -> None:
 
 
 @pytest.mark.parametrize("program_id", [program.id for program in CATALOGUE.programs])
-def test_the_qr_code_on_screen_opens_the_handout(browser: Browser, site_server: str, program_id: str) -> None:
+def test_the_qr_code_on_screen_opens_the_program_on_the_phone(
+    browser: Browser, site_server: str, program_id: str
+) -> None:
     context = browser.new_context(device_scale_factor=3)
     context.route("**/*", keep_local)
     page = context.new_page()
     page.goto(f"{site_server}handouts/{program_id}/")
     image = Image.open(io.BytesIO(page.locator(".fai-handout__qr-code").screenshot()))
     context.close()
-    assert [result.text for result in zxingcpp.read_barcodes(image)] == [f"{TEST_SITE_URL}handouts/{program_id}/"]
+    assert [result.text for result in zxingcpp.read_barcodes(image)] == [
+        f"{TEST_SITE_URL}program/#p={program_reference(PROGRAMS[program_id], CATALOGUE)}"
+    ]
 
 
 def test_the_patient_fields_are_never_sent_or_remembered(built_site: BuildResult) -> None:

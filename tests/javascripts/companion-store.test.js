@@ -14,15 +14,22 @@ function session(date, pain, extra = {}) {
   return { date, done: ["clamshell"], total: 1, pain, note: "", morning: null, at: `${date}T09:00:00.000Z`, ...extra };
 }
 
+// What this page keeps, every field at its value as the page writes it.
 function kept(sessions, extra = {}) {
+  const texts = { goal: "", phase: "", often: "", move: "", review: "" };
+  const item = { id: "clamshell", dose, note: "", name: "Clamshell", custom: null };
   return {
     format: "fai-companion/1",
-    programs: { pabc: { title: "Hip", notes: "", items: [{ id: "clamshell", dose, note: "", name: "Clamshell" }], opened: "2026-12-01", sessions, day: null } },
+    programs: { pabc: { title: "Hip", notes: "", ...texts, items: [item], opened: "2026-12-01", sessions, day: null, days: [], remind: "" } },
     current: "pabc",
     tone: false,
+    psfs: { activities: [], entries: [] },
+    backedUp: "",
     ...extra,
   };
 }
+
+const OWN = { name: "Shoulder rolls", base: "sitting", steps: ["Sit tall.", "Roll your shoulders back 10 times."], care: ["Stop if your neck hurts."] };
 
 const read = (value) => store.fromStorage(JSON.stringify(value), rules, TODAY);
 const plain = (value) => JSON.parse(JSON.stringify(value));
@@ -32,6 +39,63 @@ test("what the page keeps reads back as it was", () => {
   const result = read(value);
   assert.equal(result.status, "ok");
   assert.deepEqual(plain(result.store), value);
+});
+
+test("data saved before the plan, the calendar, the weekly activities and a clinic's own exercises reads, each at its default", () => {
+  const value = kept([session("2026-12-02", 3)]);
+  for (const name of ["goal", "phase", "often", "move", "review", "days", "remind"]) delete value.programs.pabc[name];
+  delete value.programs.pabc.items[0].custom;
+  delete value.psfs;
+  delete value.backedUp;
+  const result = read(value);
+  assert.equal(result.status, "ok");
+  assert.deepEqual(plain(result.store), kept([session("2026-12-02", 3)]));
+});
+
+test("data is written as version 1 unless it holds a clinic's own exercise, which a page of version 1 would misread", () => {
+  const value = kept([session("2026-12-02", 3)]);
+  assert.equal(JSON.parse(store.toText(read(value).store)).format, "fai-companion/1");
+  value.programs.pabc.items.push({ id: "~shoulder-rolls", dose: { ...dose, each_side: false }, note: "", name: "", custom: OWN });
+  value.format = "fai-companion/2";
+  const result = read(value);
+  assert.equal(result.status, "ok");
+  assert.deepEqual(plain(result.store.programs.pabc.items[1].custom), OWN);
+  assert.equal(JSON.parse(store.toText(result.store)).format, "fai-companion/2");
+  assert.deepEqual(plain(read(JSON.parse(store.toText(result.store))).store), plain(result.store));
+});
+
+test("a clinic's own exercise that cannot be read is left out, and the rest kept", () => {
+  const value = kept([session("2026-12-02", 3)]);
+  value.format = "fai-companion/2";
+  value.programs.pabc.items.push({ id: "~no-care", dose, note: "", name: "", custom: { ...OWN, care: [] } });
+  value.programs.pabc.items.push({ id: "~bad-base", dose, note: "", name: "", custom: { ...OWN, base: "upside-down" } });
+  const result = read(value);
+  assert.equal(result.status, "repaired");
+  assert.deepEqual(result.store.programs.pabc.items.map((item) => [item.id, item.custom]), [["clamshell", null], ["~no-care", null], ["~bad-base", null]]);
+});
+
+test("the weekly activities are kept, checked and capped", () => {
+  const rating = (activity, score) => ({ activity, score });
+  const entry = (date, ratings) => ({ date, at: `${date}T09:00:00.000Z`, ratings });
+  const value = kept([], { psfs: { activities: ["Stairs", "Running", "Sitting at work"], entries: [entry("2026-12-02", [rating("Stairs", 4), rating("Running", 1)])] } });
+  assert.deepEqual(plain(read(value).store.psfs), value.psfs);
+  value.psfs.entries.push(entry("2026-12-09", [rating("Stairs", 11)]), entry("2026-02-30", [rating("Stairs", 3)]), entry("2026-12-10", []));
+  value.psfs.activities.push("A fourth");
+  const result = read(value);
+  assert.equal(result.status, "repaired");
+  assert.equal(result.store.psfs.entries.length, 1);
+  assert.equal(result.store.psfs.activities.length, rules.psfsActivities);
+});
+
+test("weekly activities merge like sessions: added once, never removed", () => {
+  const entry = { date: "2026-12-02", at: "2026-12-02T09:00:00.000Z", ratings: [{ activity: "Stairs", score: 4 }] };
+  const here = read(kept([])).store;
+  const file = read(kept([], { psfs: { activities: ["Stairs"], entries: [entry] } })).store;
+  const merged = store.merge(here, file, rules);
+  assert.equal(merged.ratings, 1);
+  assert.deepEqual(plain(merged.store.psfs), { activities: ["Stairs"], entries: [entry] });
+  assert.equal(store.merge(merged.store, file, rules).ratings, 0);
+  assert.deepEqual(plain(store.merge(merged.store, here, rules).store.psfs.entries), [entry]);
 });
 
 test("data saved by the first companion, without names or times, still reads", () => {
@@ -49,7 +113,7 @@ test("nothing kept, not JSON, not ours, or from a newer version", () => {
   assert.equal(read({ format: "something-else", programs: {} }).status, "unreadable");
   assert.equal(read(["fai-companion/1"]).status, "unreadable");
   assert.equal(read({ format: "fai-companion/1", programs: [] }).status, "unreadable");
-  assert.equal(read({ ...kept([]), format: "fai-companion/2" }).status, "newer");
+  assert.equal(read({ ...kept([]), format: "fai-companion/3" }).status, "newer");
   assert.equal(read({ ...kept([]), format: "fai-companion/0" }).status, "unreadable");
 });
 

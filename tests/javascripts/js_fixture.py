@@ -25,6 +25,10 @@ def fixture() -> dict[str, Any]:
             {
                 "fragment": program_fragment(program, catalogue),
                 "title": program.title,
+                "goal": program.goal,
+                "phase": program.phase_line,
+                "often": program.how_often or "",
+                "move": program.move_on,
                 "items": [
                     {"id": item.exercise.id, "dose": item.dosage.model_dump(exclude_none=True), "note": item.note or ""}
                     for item in handout_items(program, catalogue)

@@ -30,7 +30,8 @@ test("what the writer writes, the reader reads back unchanged", () => {
     ],
   };
   const read = link.read(link.write(program, rules), rules);
-  assert.deepEqual(read, { ...program, items: program.items.map((item) => ({ ...item, problem: null })), problems: [] });
+  const texts = { goal: "", phase: "", often: "", move: "", review: "" };
+  assert.deepEqual(read, { ...program, ...texts, items: program.items.map((item) => ({ ...item, problem: null })), problems: [] });
   for (const each of programs) assert.deepEqual(link.read(link.write(link.read(each.fragment, rules), rules), rules).items, link.read(each.fragment, rules).items);
 });
 
@@ -103,4 +104,58 @@ test("a dose is checked as the model checks it", () => {
   assert.equal(link.checkDose({ each_side: true }, rules), null);
   assert.equal(link.checkDose([], rules), null);
   assert.equal(link.checkDose(JSON.parse('{"__proto__": {"sets": 3, "reps": 5}}'), rules), null);
+});
+
+const OWN = { name: "Shoulder rolls & neck", base: "sitting", steps: ["Sit tall_on a chair.", "Roll your shoulders back, 10 times."], care: ["Stop if your neck hurts."] };
+const ownItem = (extra = {}) => ({ id: "~shoulder-rolls", dose: link.checkDose({ sets: 2, reps: 10 }, rules), note: "Slowly", custom: OWN, ...extra });
+
+test("a handout's texts travel with its program: goal, phase line, spacing advice, when to move on", () => {
+  for (const program of programs) {
+    const read = link.read(program.fragment, rules);
+    assert.deepEqual([read.goal, read.phase, read.often, read.move], [program.goal, program.phase, program.often, program.move], program.title);
+    assert.equal(link.write(read, rules), program.fragment, "written back as the site writes it");
+  }
+});
+
+test("a clinic's own exercise travels whole in the link, in its place", () => {
+  const program = { title: "Own", notes: "", goal: "Walk to the shops", phase: "", often: "", move: "", review: "2027-01-15", items: [{ id: "clamshell", dose: link.checkDose(clamshell, rules), note: "" }, ownItem()] };
+  const read = link.read(link.write(program, rules), rules);
+  assert.deepEqual(read.problems, []);
+  assert.deepEqual(read.items.map((item) => item.id), ["clamshell", "~shoulder-rolls"]);
+  assert.deepEqual(read.items[1].custom, OWN);
+  assert.equal(read.items[1].note, "Slowly");
+  assert.equal(read.review, "2027-01-15");
+  assert.equal(read.goal, "Walk to the shops");
+});
+
+test("a clinic's own exercise without a precaution, a step, a dose or its definition is left out and named", () => {
+  const written = (custom, extra) => link.write({ title: "Own", items: [ownItem({ custom, ...extra })] }, rules);
+  for (const custom of [{ ...OWN, care: [""] }, { ...OWN, steps: [] }, { ...OWN, name: " " }, { ...OWN, base: "upside-down" }]) {
+    const read = link.read(written(custom), rules);
+    assert.deepEqual(read.items, [], JSON.stringify(custom));
+    assert.deepEqual(read.problems, [{ kind: "custom", id: "~shoulder-rolls" }]);
+  }
+  const bare = link.read(written(OWN).replace(/x=[^&]*/, "x=%7Eshoulder-rolls"), rules);
+  assert.deepEqual([bare.items, bare.problems], [[], [{ kind: "dose", id: "~shoulder-rolls" }]], "it has no usual dose");
+  assert.deepEqual(link.read("x=%7Eshoulder-rolls.s2.r10", rules).problems, [{ kind: "custom", id: "~shoulder-rolls" }]);
+  assert.equal(link.read("x=%7E__proto__.s2.r10", rules).problems[0].kind, "id");
+});
+
+test("a review date must be a real day", () => {
+  assert.equal(link.read("x=clamshell&review=2027-02-30", rules).review, "");
+  assert.equal(link.read("x=clamshell&review=2027-02-28", rules).review, "2027-02-28");
+});
+
+test("a clinic's own exercise is held to its own length, and a link to as many as a program holds", () => {
+  const long = { ...OWN, steps: Array(rules.custom.maxSteps).fill("中".repeat(rules.custom.lineMaxLength)), care: Array(rules.custom.maxCare).fill("中".repeat(rules.custom.lineMaxLength)), name: "中".repeat(rules.custom.nameMaxLength) };
+  const items = Array.from({ length: rules.maxExercises }, (_, index) => ownItem({ id: `~${"a".repeat(rules.custom.idMaxLength - 3)}-${String(index).padStart(2, "0")}`, custom: long, note: "中".repeat(rules.noteMaxLength) }));
+  const read = link.read(link.write({ title: "中".repeat(rules.titleMaxLength), items }, rules), rules);
+  assert.deepEqual(read.problems, []);
+  assert.equal(read.items.length, rules.maxExercises);
+  const extra = `c=${"a".repeat(rules.custom.linkMaxLength)}`;
+  assert.deepEqual(link.read(`x=clamshell&${extra}`, rules).problems, [{ kind: "too-long" }]);
+});
+
+test("a printed sheet's code is a reference, not a program", () => {
+  assert.deepEqual(link.read("p=calm-symptoms.1a2b3c4d", rules), { reference: "calm-symptoms.1a2b3c4d" });
 });

@@ -65,10 +65,7 @@ class Mutant:
 # A program's sheet and the builder's, part by part, for the mutants that move the warning box to the end.
 HANDOUT_BOX = "{{ parts.red_flags(program.id, safety, 1) }}\n"
 HANDOUT_HOW = "{{ parts.how(program.id, how_often, program.move_on, 1) }}\n"
-HANDOUT_LOG = (
-    '{{ parts.closing(program.id, items, qr_code, "Scan to open this sheet online, or type:", public_url, '
-    + "catalogue, review, 1) }}\n"
-)
+HANDOUT_LOG = "{{ parts.closing(program.id, items, qr_code, phone_caption, public_url, catalogue, review, 1) }}\n"
 HANDOUT_SHEET_PARTS = HANDOUT_BOX + HANDOUT_LOG + HANDOUT_HOW + "{{ parts.exercises(program.id, items, root, 1) }}\n"
 BUILDER_BOX = '{{ parts.red_flags("fai-sheet", safety, 2) }}\n'
 BUILDER_SHEET_PARTS = (
@@ -581,7 +578,7 @@ MUTANTS = [
     Mutant(
         "program link reads a link of any length",
         "docs/javascripts/program-link.js",
-        'if (fragment.length > rules.linkMaxLength) return program(rules, null, null, [], [{ kind: "too-long" }]);',
+        'if (tooLong(fragment, rules)) return program(rules, new URLSearchParams(), [{ kind: "too-long" }]);',
         "",
         ("tests/pages/test_hostile_data.py", "-k", "5000_exercises_is_refused"),
     ),
@@ -624,8 +621,8 @@ MUTANTS = [
     Mutant(
         "an import keeps no backup",
         "docs/javascripts/companion.js",
-        "if (!keep(BACKUP_KEY, JSON.stringify(app.store)) || !keep(STORE_KEY, JSON.stringify(merged))) {",
-        "if (!keep(STORE_KEY, JSON.stringify(merged))) {",
+        "if (!keep(BACKUP_KEY, store().toText(app.store)) || !keep(STORE_KEY, store().toText(merged))) {",
+        "if (!keep(STORE_KEY, store().toText(merged))) {",
         ("tests/pages/test_hostile_data.py", "-k", "brought_back"),
     ),
     Mutant(
@@ -749,6 +746,169 @@ MUTANTS = [
         r'    "[\x00-\x08\x0b-\x1f\x7f-\x9f',
         r'    "[\x00-\x00\x7f-\x7f',
         ("tests/catalogue/test_bad_catalogues.py", "-k", "make_check and invisible"),
+    ),
+    # ---- #26: the builder a clinic would switch to, and "My program" as a patient lives with it
+    Mutant(
+        "a rest day offers a full session",
+        "docs/javascripts/companion-today.js",
+        'if (rest) return "rest";',
+        "",
+        ("tests/pages/test_companion_plan.py", "-k", "rests_on_day_2"),
+    ),
+    Mutant(
+        "pain that built up overnight changes nothing",
+        "docs/javascripts/program-plan.js",
+        'return last.morning > last.pain ? "ease" : null;',
+        "return null;",
+        ("tests/pages/test_companion_plan.py", "-k", "rests_on_day_2"),
+    ),
+    Mutant(
+        "a rest day hides when to get help",
+        "docs/javascripts/companion-today.js",
+        'app.find(".fai-companion__anyway").hidden = open;',
+        'app.find(".fai-companion__anyway").hidden = open;\n    app.find(".fai-companion__help").hidden = resting;',
+        ("tests/pages/test_companion_plan.py", "-k", "rests_on_day_2"),
+    ),
+    Mutant(
+        "a card drops how often",
+        "docs/javascripts/companion.js",
+        ". ${words.capitalized(words.frequency(item.dose))}.`;",
+        ".`;",
+        ("tests/pages/test_companion_plan.py", "-k", "rests_on_day_2"),
+    ),
+    Mutant(
+        "Today forgets what a saved session did",
+        "docs/javascripts/companion.js",
+        "for (const id of session.done) done.add(id);",
+        "",
+        ("tests/pages/test_companion_plan.py", "-k", "today_counts"),
+    ),
+    Mutant(
+        "the check-in sinks below the exercise cards",
+        "docs/stylesheets/companion.css",
+        "html:has(.fai-companion) {",
+        ".fai-companion__settle { order: 9; }\n.fai-companion { display: flex; flex-direction: column; }\n"
+        "html:has(.fai-companion) {",
+        ("tests/pages/test_companion_plan.py", "-k", "before_the_cards"),
+    ),
+    Mutant(
+        "an empty phone cannot load its backup",
+        "docs/javascripts/companion.js",
+        '[".fai-companion__today", ".fai-companion__after", ".fai-companion__history"]',
+        '[".fai-companion__today", ".fai-companion__after", ".fai-companion__history", ".fai-companion__file"]',
+        ("tests/pages/test_companion_plan.py", "-k", "empty_phone"),
+    ),
+    Mutant(
+        "a sheet's code opens the handout, not the program on the phone",
+        "hooks/fai_site/handouts/sheet.py",
+        "qr_code=kept_qr_svg(phone, cache_dir=settings.qr_cache) if phone else None,",
+        "qr_code=kept_qr_svg(settings.public_url(path), cache_dir=settings.qr_cache) if phone else None,",
+        ("tests/handouts/test_handout_print.py", "-k", "qr_code_on_screen"),
+    ),
+    Mutant(
+        "the builder's patient link is the builder's own",
+        "docs/javascripts/handout-builder.js",
+        "#${patientCode(builder)}`;\n  }\n\n  // Editors",
+        "#${patientCode(builder)}`.replace(/.*/, location.href);\n  }\n\n  // Editors",
+        ("tests/pages/test_builder.py", "-k", "patients_link"),
+    ),
+    Mutant(
+        "the calendar file's days are a day out",
+        "docs/javascripts/calendar-file.js",
+        'const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];',
+        'const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];',
+        ("tests/pages/test_companion_plan.py", "-k", "calendar"),
+    ),
+    Mutant(
+        "activity scores are asked for every day",
+        "docs/javascripts/companion-psfs.js",
+        "const due = next <= app.today();",
+        "const due = true;",
+        ("tests/pages/test_companion_plan.py", "-k", "weekly_activity"),
+    ),
+    Mutant(
+        "My program never asks to keep its data",
+        "docs/javascripts/companion-keep.js",
+        "if (kept && !app.persistAsked && !app.readOnly) ask(app);",
+        "",
+        ("tests/pages/test_companion_plan.py", "-k", "keep_its_data"),
+    ),
+    Mutant(
+        "a week of entries brings no backup nudge",
+        "docs/javascripts/companion-keep.js",
+        "return planner().daysBetween(first, app.today()) >= app.data.backupAfterDays;",
+        "return false;",
+        ("tests/pages/test_companion_plan.py", "-k", "keep_its_data"),
+    ),
+    Mutant(
+        "the manifest has no id",
+        "hooks/fai_site/pages/templates/companion_manifest.json.j2",
+        '  "id": "./",\n',
+        "",
+        ("tests/pages/test_companion_plan.py", "-k", "manifest"),
+    ),
+    Mutant(
+        "no maskable icon",
+        "hooks/fai_site/pages/app_icon.py",
+        'return "maskable" if self.maskable else "any"',
+        'return "any"',
+        ("tests/pages/test_companion_plan.py", "-k", "manifest"),
+    ),
+    Mutant(
+        "red flags small on a phone",
+        "docs/stylesheets/companion.css",
+        "html:has(.fai-companion) {",
+        ".md-typeset .fai-companion__help li {\n  font-size: 0.64rem;\n}\n\nhtml:has(.fai-companion) {",
+        ("tests/pages/test_companion_plan.py", "-k", "body_size"),
+    ),
+    Mutant(
+        "a clinic's own exercise without a precaution is taken",
+        "docs/javascripts/program-link.js",
+        "if (!name || !steps || !care || ",
+        "if (!name || !steps || ",
+        ("tests/pages/test_builder_clinic.py", "-k", "without_a_precaution"),
+    ),
+    Mutant(
+        "a clinic's own exercise is not marked as the clinic's",
+        "hooks/fai_site/pages/templates/handout_builder.html.j2",
+        '<p class="fai-handout__own">Your clinic\'s own exercise</p>',
+        "",
+        ("tests/pages/test_builder_clinic.py", "-k", "custom_exercise_goes"),
+    ),
+    Mutant(
+        "a clinic pack replaces the templates here",
+        "docs/javascripts/builder-library.js",
+        "const templates = Object.assign(storedTemplates(api), pending.newTemplates);",
+        "const templates = { ...pending.newTemplates };",
+        ("tests/pages/test_builder_clinic.py", "-k", "clinic_pack"),
+    ),
+    Mutant(
+        "the builder's sheet has no signature line",
+        "hooks/fai_site/handouts/templates/handout_parts.html.j2",
+        '("signature", "Therapist\'s signature")',
+        '("signature", "")',
+        ("tests/pages/test_builder_clinic.py", "-k", "goal_review"),
+    ),
+    Mutant(
+        "Adapt drops the program's phase line",
+        "hooks/fai_site/pages/program_link.py",
+        '"phase": program.phase_line,',
+        '"phase": "",',
+        ("tests/pages/test_builder_clinic.py", "-k", "adapt_this"),
+    ),
+    Mutant(
+        "keyboard focus hides under the header on a phone",
+        "docs/stylesheets/companion.css",
+        "html:has(.fai-companion) {\n  scroll-padding-top: 3.5rem;",
+        "html:has(.fai-companion) {\n  scroll-padding-top: 0;",
+        ("tests/pages/test_companion_plan.py", "-k", "keyboard"),
+    ),
+    Mutant(
+        "keyboard focus hides under Material's header",
+        "docs/stylesheets/handout-builder.css",
+        "  scroll-padding-top: 3.5rem;",
+        "  scroll-padding-top: 0;",
+        ("tests/pages/test_builder_clinic.py", "-k", "keyboard_focus"),
     ),
 ]
 

@@ -26,7 +26,7 @@ from handout_fixtures import sheet_length
 from html_reading import by_class, elements, parse, text
 from pdf_reading import text_runs
 from PIL import Image
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Locator, Page
 from pypdf import PdfReader
 from warning_box import box_parts, box_problems, large_print_box_problems
 from warning_box import printed as printed_signs
@@ -35,6 +35,7 @@ from fai_site.catalogue.dosage_text import amount, frequency
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Dosage
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, LARGE_PRINT_BUDGET_PAGES, LARGE_PRINT_MIN_PT
+from fai_site.handouts.phone_link import PHONE_LINE
 from fai_site.pages.program_link import item_code, program_fragment
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
@@ -289,20 +290,40 @@ def test_the_patients_name_is_on_every_printed_page(site_server: str, page: Page
         assert all('Name: Jo "JJ" O\\Brien' in sheet for sheet in pages), paper
 
 
-def test_the_sheets_qr_code_opens_this_program_on_the_public_site(site_server: str, browser: Browser) -> None:
-    context = browser.new_context(device_scale_factor=3)
+def decoded_qr(locator: Locator) -> str:
+    """The text of the one QR code drawn in `locator`."""
+    image = Image.open(io.BytesIO(locator.screenshot()))
+    (decoded,) = [result.text for result in zxingcpp.read_barcodes(image)]
+    return decoded
+
+
+@pytest.mark.browser
+def test_the_patients_link_and_the_sheets_qr_code_open_the_program_in_my_program(
+    site_server: str, browser: Browser
+) -> None:
+    """From the clinic to the phone (#26): the patient's own link, copied or scanned, opens "My program" on the public
+    site with this program, and no patient's details."""
+    context = browser.new_context(device_scale_factor=3, permissions=["clipboard-read", "clipboard-write"])
     try:
         page = context.new_page()
         open_builder(page, f"{site_server}{BUILDER}?exercises=glute-bridge,clamshell")
         page.get_by_label("Patient's name").fill(PATIENT)
         page.get_by_label("General notes").fill("Ice after, if sore.")
-        image = Image.open(io.BytesIO(page.locator(".fai-builder__preview .fai-handout__qr-code").screenshot()))
-        (decoded,) = [result.text for result in zxingcpp.read_barcodes(image)]
-        fragment = urlsplit(page.url).fragment
+        page.get_by_role("button", name="Copy the patient's link").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        shown = page.get_by_label("Patient's link").input_value()
+        on_sheet = decoded_qr(page.locator(".fai-builder__preview .fai-handout__qr-code"))
+        beside = decoded_qr(page.locator(".fai-builder__patient-qr .fai-handout__qr-code"))
+        caption = words(page.locator(".fai-builder__preview .fai-handout__qr-caption").inner_text())
     finally:
         context.close()
-    assert decoded == f"{TEST_SITE_URL}{BUILDER}#{fragment}"
-    assert "x=glute-bridge" in decoded and "notes=Ice" in decoded and "Alex" not in decoded
+    assert copied == shown == on_sheet == beside
+    assert shown.startswith(f"{TEST_SITE_URL}program/#")
+    fragment = parse_qs(urlsplit(shown).fragment)
+    assert [code.split(".")[0] for code in fragment["x"]] == ["glute-bridge", "clamshell"]
+    assert fragment["notes"] == ["Ice after, if sore."]
+    assert "Alex" not in shown and "Patient" not in shown
+    assert caption == f"{PHONE_LINE}."
 
 
 def test_the_date_names_its_month(site_server: str, page: Page) -> None:
@@ -709,10 +730,11 @@ def data_block(html: str) -> str:
 
 
 def test_the_data_block_holds_the_catalogue(built_site: BuildResult) -> None:
+    """Each exercise as a program link writes it (its usual dose), then its type and phases; its name is on its card."""
     data = json.loads(data_block(built_site.page(f"{BUILDER}index.html")))
-    assert [exercise["id"] for exercise in data["exercises"]] == [exercise.id for exercise in CATALOGUE.exercises]
-    doses = [Dosage.model_validate(exercise["dose"]) for exercise in data["exercises"]]
-    assert doses == [exercise.dosage for exercise in CATALOGUE.exercises]
+    entries = [entry.split(" ") for entry in data["exercises"]]
+    assert [code for code, *_ in entries] == [item_code(e.id, e.dosage, None) for e in CATALOGUE.exercises]
+    assert [rest for _, *rest in entries] == [[e.category.value, *e.phase] for e in CATALOGUE.exercises]
 
 
 def test_hostile_catalogue_text_stays_inert_in_the_builder(tmp_path: Path, site_builder: SiteBuilder) -> None:
@@ -722,11 +744,9 @@ def test_hostile_catalogue_text_stays_inert_in_the_builder(tmp_path: Path, site_
     html = result.page(f"{BUILDER}index.html")
     block = data_block(html)
     assert "<" not in block and ">" not in block and "&" not in block
-    assert HOSTILE_NAME in [exercise["name"] for exercise in json.loads(block)["exercises"]]
+    assert "alert" not in block, "names are read from the cards, as text"
     tree = parse(html)
-    assert [script.get("type") for script in elements(tree, "script") if "alert" in text(script)] == [
-        "application/json"
-    ]
+    assert [script.get("type") for script in elements(tree, "script") if "alert" in text(script)] == []
     card = next(
         template for template in elements(tree, "template") if template.get("id") == "fai-builder-card-glute-bridge"
     )

@@ -22,7 +22,7 @@ import pytest
 from browser import axe_findings, open_and_mark, served, still_marked
 from conftest import ROOT, BuildResult
 from html_reading import XHTML, by_class, elements, loaded_files, parse, text
-from playwright.sync_api import Browser, BrowserContext, Page, Request
+from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 from readability import grade, markdown_body
 from warning_box import printed
 
@@ -315,6 +315,11 @@ def test_a_session_and_its_pain_are_kept_and_the_pain_rule_applied(
     settle.locator('input[value="7"]').click()
     settle.get_by_role("button", name="Save").click()
     assert page.locator(".fai-companion__rule-text").inner_text() == companion.PAIN_RULE["stayed"]
+    # Still above 4 the next morning: the pain rule says rest a day, and a session stays possible.
+    advice = page.locator(".fai-companion__advice").inner_text()
+    assert advice == f"{companion.TODAY['pain-rest']} {companion.TODAY['anyway']}"
+    assert not page.locator(".fai-companion__exercises").is_visible()
+    page.get_by_role("button", name="Do a session anyway").click()
     record_session(page, 2)
     page.wait_for_timeout(300)
     screenshot(page, "history", ".fai-companion__history")
@@ -387,7 +392,7 @@ def test_export_delete_and_import_bring_the_history_back(
         json.dumps({"format": "fai-companion/1", "programs": {"p1": {"title": "<img src=x>", "items": [{"id": 7}]}}})
     )
     page.locator(".fai-companion__import").set_input_files(bad)
-    assert "could not be read" in page.locator(".fai-companion__status").inner_text()
+    expect(page.locator(".fai-companion__status")).to_contain_text("could not be read")  # the file is read async
     assert logged(page, "pain", datetime.datetime.now()) == "3"
     assert not recorded.carrying(NOTE) and not recorded.foreign(site_server)
 

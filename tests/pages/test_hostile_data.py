@@ -46,6 +46,7 @@ def items() -> list[dict[str, Any]]:
             "dose": item.dosage.model_dump(exclude_none=True),
             "note": "",
             "name": item.exercise.name,
+            "custom": None,
         }
         for item in handout_items(PROGRAM, CATALOGUE)
     ]
@@ -68,12 +69,22 @@ def kept(*sessions: dict[str, Any], title: str = PROGRAM.title, key: str = "p1")
     program = {
         "title": title,
         "notes": "",
+        **dict.fromkeys(("goal", "phase", "often", "move", "review"), ""),
         "items": items(),
         "opened": "2026-12-01",
         "sessions": list(sessions),
         "day": None,
+        "days": [],
+        "remind": "",
     }
-    return {"format": "fai-companion/1", "programs": {key: program}, "current": key, "tone": False}
+    return {
+        "format": "fai-companion/1",
+        "programs": {key: program},
+        "current": key,
+        "tone": False,
+        "psfs": {"activities": [], "entries": []},
+        "backedUp": "",
+    }
 
 
 @dataclass
@@ -211,7 +222,7 @@ def test_a_dose_of_100000000_reps_never_reaches_the_timer(phone: Phone) -> None:
 
 @pytest.mark.browser
 def test_data_from_a_newer_version_is_left_alone_and_the_page_works(phone: Phone) -> None:
-    raw = json.dumps(kept(session("2026-12-02", 3)) | {"format": "fai-companion/2", "new": {"field": True}})
+    raw = json.dumps(kept(session("2026-12-02", 3)) | {"format": "fai-companion/3", "new": {"field": True}})
     phone.store(STORE_KEY, raw)
     phone.open()
     problem = phone.page.locator(".fai-companion__problem")
@@ -243,7 +254,11 @@ def test_a_program_naming_a_removed_exercise_keeps_the_rest(phone: Phone) -> Non
     missing = " ".join(cards.nth(1).inner_text().split())
     assert missing == "2. Retired stretch No longer in the site's list — ask your therapist."
     assert cards.nth(0).get_by_role("button", name="Set done").is_visible()
-    assert phone.page.locator(".fai-companion__progress").inner_text() == f"0 of {len(items())} exercises done today."
+    assert (
+        phone.page.locator(".fai-companion__progress")
+        .inner_text()
+        .startswith(f"Done today: 0 of {len(items())} exercises.")
+    )
     rows = phone.page.locator('.fai-companion__week [data-row="exercise"] th').all_inner_texts()
     assert "Retired stretch" in rows
     assert phone.page.locator(".fai-companion__problem").is_hidden()
@@ -370,7 +385,7 @@ def test_a_file_from_a_newer_version_changes_nothing(phone: Phone, tmp_path: Pat
     here = json.dumps(kept(session("2026-12-02", 3)))
     phone.store(STORE_KEY, here)
     phone.open()
-    phone.load_file(write(tmp_path / "newer.json", kept(session("2026-12-05", 1)) | {"format": "fai-companion/2"}))
+    phone.load_file(write(tmp_path / "newer.json", kept(session("2026-12-05", 1)) | {"format": "fai-companion/3"}))
     assert "newer version" in phone.status() and "Nothing was changed" in phone.status()
     assert phone.stored() == here
     phone.assert_unbroken()

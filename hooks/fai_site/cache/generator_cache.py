@@ -14,6 +14,7 @@ damaged or outdated cache file costs a rebuild, never a wrong site.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import dataclasses
 import hashlib
@@ -24,6 +25,7 @@ import sys
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -97,8 +99,22 @@ def files(kept: KeptCatalogue, settings: SiteSettings, *, cache_dir: Path) -> li
     drawings = KeptDrawings(cache_dir / f"{DRAWINGS_PREFIX}{kept.generator[:16]}.json")
     made = generated_files(kept.catalogue, settings, draw=drawings.draw)
     drawings.save()
-    kept_for_later(target, json.dumps([dataclasses.astuple(file) for file in made], ensure_ascii=False).encode())
+    kept_for_later(target, json.dumps([file_entry(file) for file in made], ensure_ascii=False).encode())
     return made
+
+
+def file_entry(file: GeneratedFile) -> list[Any]:
+    """A generated file as JSON holds it: bytes (a PNG icon) as base64 under a key of their own."""
+    path, content, listed = dataclasses.astuple(file)
+    return [
+        path,
+        {"base64": base64.b64encode(content).decode("ascii")} if isinstance(content, bytes) else content,
+        listed,
+    ]
+
+
+def from_entry(path: str, content: str | dict[str, str], listed: bool) -> GeneratedFile:
+    return GeneratedFile(path, base64.b64decode(content["base64"]) if isinstance(content, dict) else content, listed)
 
 
 class KeptDrawings:
@@ -192,8 +208,8 @@ def kept_notes(source: Path) -> str | None:
 
 def kept_files(source: Path) -> list[GeneratedFile] | None:
     try:
-        return [GeneratedFile(*entry) for entry in json.loads(source.read_bytes())]
-    except (OSError, ValueError, TypeError):
+        return [from_entry(*entry) for entry in json.loads(source.read_bytes())]
+    except (OSError, ValueError, TypeError, KeyError):
         return None
 
 

@@ -355,6 +355,11 @@ class Program(Strict):
         return value
 
     @property
+    def phase_line(self) -> str:
+        """'Middle phase · usually about weeks 4–10': under its handout's title, and in the link that adapts it."""
+        return f"{self.phase.name_only} phase · {self.weeks_label}"
+
+    @property
     def weeks_label(self) -> str:
         """'usually about weeks 0–4', 'usually from about week 10' or 'ongoing': a guide; `move_on` is the rule."""
         found = WEEK_RANGE.match(self.weeks)

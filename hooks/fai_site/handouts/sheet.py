@@ -14,6 +14,7 @@ from markupsafe import Markup
 from fai_site.catalogue import dosage_text
 from fai_site.catalogue.model import Catalogue, Dosage, DosageChange, Exercise, Program
 from fai_site.catalogue.warning_signs import printed_safety
+from fai_site.handouts.phone_link import PHONE_LINE, phone_url
 from fai_site.handouts.qr_code import kept_qr_svg, qr_svg
 from fai_site.handouts.templating import render
 from fai_site.site_settings import NOT_REVIEWED, Clinic, SiteSettings
@@ -63,9 +64,11 @@ def handout_html(
     root: str,
     public_url: str | None,
     qr_code: Markup | None = None,
+    phone_url: str | None = None,
     review: str = NOT_REVIEWED,
 ) -> str:
-    """The handout sheet itself: one HTML fragment for the page and the PDFs; a QR code only for a public address.
+    """The handout sheet itself: one HTML fragment for the page and the PDFs; a QR code only for a public address,
+    opening the program on the patient's phone (`phone_url`).
 
     `review` is the catalogue's clinical sign-off in words, printed in the footer."""
     items = handout_items(program, catalogue)
@@ -80,20 +83,22 @@ def handout_html(
         clinic=clinic,
         root=root,
         public_url=public_url,
-        qr_code=qr_code or (qr_svg(public_url) if public_url else None),
+        qr_code=qr_code or (qr_svg(phone_url) if phone_url else None),
+        phone_caption=f"{PHONE_LINE}, or type:",
     )
 
 
 def handout_sheet(program: Program, catalogue: Catalogue, settings: SiteSettings) -> str:
     """The sheet as the page at handouts/<id>/ shows it; the PDFs wrap this same HTML."""
     path = f"handouts/{program.id}"
-    public_url = settings.public_url(path)
+    phone = phone_url(program, catalogue, settings)
     return handout_html(
         program,
         catalogue,
         clinic=settings.clinic,
         root=settings.root_from(path),
-        public_url=public_url,
-        qr_code=kept_qr_svg(public_url, cache_dir=settings.qr_cache) if public_url else None,
+        public_url=settings.public_url(path),
+        qr_code=kept_qr_svg(phone, cache_dir=settings.qr_cache) if phone else None,
+        phone_url=phone,
         review=settings.catalogue_review,
     )

@@ -7,6 +7,21 @@ its id, then a letter and a number per dose field (`DOSE_FIELDS`; the letter alo
 "each side"), then `_` and the note, if any. A bare id (`x=clamshell`) means the
 exercise's usual dose. Patient details are never part of it.
 
+Besides `title` and `notes`, a link may carry what a program's handout prints around its
+exercises: the `goal`, the `phase` line ("Middle phase · usually about weeks 4–10"), the
+spacing advice `often` ("Leave a rest day between sessions.") and `move` (when to move on);
+and `review`, the day the clinician means to review the program (YYYY-MM-DD). A clinic's own
+exercise, made in the builder, travels whole, as a `c`: its fields separated by U+001F
+(its id, a slug; the base position its picture shows, or nothing; its name; its steps; its
+precautions), the lines of a list by U+001E. Every text is cleaned of control characters,
+so they never appear inside a field. It takes its place in the program as an `x` whose id
+is `~` and that slug, with its dose: a clinic's exercise has no usual dose.
+
+A printed handout's QR code names its program by reference instead (`p=calm-symptoms.1a2b3c4d`,
+`handouts.phone_link`): a short code scans at the size of a thumbnail, and the hash tells
+"My program" whether the sheet was printed from the program it holds, so a sheet from an
+older site never opens a program changed since.
+
 The browser reads and writes the same format in one script, `javascripts/program-link.js`,
 for the builder and "My program" alike. So that the two sides never disagree, every limit
 that script holds to comes from here, and here from the catalogue's model: `link_rules`
@@ -23,12 +38,34 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel
 
-from fai_site.catalogue.model import Catalogue, Dosage, DosageChange, Program, ProgramItem
+from fai_site.catalogue.model import (
+    FREQUENCY_WORDS,
+    Catalogue,
+    Dosage,
+    DosageChange,
+    Exercise,
+    Program,
+    ProgramItem,
+)
+from fai_site.catalogue.pose import Base
+from fai_site.handouts.phone_link import program_reference
 from fai_site.handouts.sheet import handout_items
 
 DEFAULT_TITLE = "Your home exercise program"
 # A program's general notes print beside the pain box; this many characters fit there.
 NOTES_MAX_LENGTH = 200
+# The program's texts a link carries besides its title and notes, by parameter, and the model field whose length
+# each keeps: what a program's handout prints around its exercises.
+PROGRAM_TEXTS = {"goal": "goal", "phase": "title", "often": "how_often", "move": "move_on"}
+# What "My program" shows of them: the goal, and the spacing advice that says why a day is a rest day.
+COMPANION_TEXTS = ["goal", "often"]
+# A clinic's own exercise: its id (after `~` in the program), its lines, and how many of them a card holds.
+CUSTOM_MARK = "~"
+CUSTOM_ID_MAX_LENGTH = 40
+CUSTOM_LINE_MAX_LENGTH = 200
+CUSTOM_MAX_CARE = 6
+FIELD_SEPARATOR = "\x1f"
+LINE_SEPARATOR = "\x1e"
 
 
 class DoseKind(str, Enum):
@@ -102,12 +139,29 @@ def limit(model: type[BaseModel], field: str, key: str) -> int:
 # ---- Writing a link ---------------------------------------------------------------------
 
 
-def program_fragment(program: Program, catalogue: Catalogue) -> str:
-    """The URL fragment (without '#') that opens a program of the catalogue, doses and notes too."""
+def program_fragment(program: Program, catalogue: Catalogue, *, companion: bool = False) -> str:
+    """The URL fragment (without '#') that opens a program of the catalogue: doses, notes, and what its handout says
+    around them; for "My program" (`companion`), without the phase line and when to move on, which only a sheet
+    prints."""
     items = handout_items(program, catalogue)
+    texts = {"goal": program.goal, "phase": program.phase_line, "often": program.how_often, "move": program.move_on}
+    if companion:
+        texts = {name: texts[name] for name in COMPANION_TEXTS}
     return urlencode(
-        [("title", program.title), *(("x", item_code(item.exercise.id, item.dosage, item.note)) for item in items)]
+        [
+            ("title", program.title),
+            *((name, text) for name, text in texts.items() if text),
+            *(("x", item_code(item.exercise.id, item.dosage, item.note)) for item in items),
+        ]
     )
+
+
+def program_references(catalogue: Catalogue, *, companion: bool = False) -> dict[str, str]:
+    """Each program's reference → its link: how "My program" opens a printed code."""
+    return {
+        program_reference(program, catalogue): program_fragment(program, catalogue, companion=companion)
+        for program in catalogue.programs
+    }
 
 
 def item_code(exercise_id: str, dosage: Dosage, note: str | None) -> str:
@@ -139,7 +193,8 @@ def field_data(field: DoseField) -> dict[str, Any]:
 
 @cache
 def longest_link() -> int:
-    """The length of the longest fragment the writer can make within the model's limits.
+    """The length of the longest fragment the writer can make within the model's limits, a clinic's own exercises
+    aside (`longest_custom`).
 
     Every text at its longest, in a character that takes 9 characters once encoded (as
     most non-Latin letters do), every dose field at its largest: a link longer than this
@@ -152,9 +207,40 @@ def longest_link() -> int:
     fields = [
         ("title", wide * limit(Program, "title", "maxLength")),
         ("notes", wide * NOTES_MAX_LENGTH),
+        *((name, wide * limit(Program, field, "maxLength")) for name, field in PROGRAM_TEXTS.items()),
+        ("review", "2099-12-31"),
         *[("x", item)] * limit(Program, "exercises", "maxItems"),
     ]
     return len(urlencode(fields))
+
+
+@cache
+def longest_custom() -> int:
+    """The length of the longest `c=…` a clinic's own exercise makes, as `longest_link` counts."""
+    wide = "中"
+    lines = [wide * CUSTOM_LINE_MAX_LENGTH] * limit(Exercise, "steps", "maxItems")
+    fields = [
+        "a" * CUSTOM_ID_MAX_LENGTH,
+        max((base.value for base in Base), key=len),
+        wide * limit(Exercise, "name", "maxLength"),
+        LINE_SEPARATOR.join(lines),
+        LINE_SEPARATOR.join(lines[:CUSTOM_MAX_CARE]),
+    ]
+    return len(urlencode([("c", FIELD_SEPARATOR.join(fields))]))
+
+
+def custom_rules() -> dict[str, Any]:
+    """A clinic's own exercise, held to the catalogue's limits for an exercise where it has them."""
+    return {
+        "mark": CUSTOM_MARK,
+        "idMaxLength": CUSTOM_ID_MAX_LENGTH,
+        "nameMaxLength": limit(Exercise, "name", "maxLength"),
+        "lineMaxLength": CUSTOM_LINE_MAX_LENGTH,
+        "maxSteps": limit(Exercise, "steps", "maxItems"),
+        "maxCare": CUSTOM_MAX_CARE,
+        "bases": [base.value for base in Base],
+        "linkMaxLength": longest_custom(),
+    }
 
 
 def link_rules() -> dict[str, Any]:
@@ -166,6 +252,10 @@ def link_rules() -> dict[str, Any]:
         "titleMaxLength": limit(Program, "title", "maxLength"),
         "noteMaxLength": limit(ProgramItem, "note", "maxLength"),
         "notesMaxLength": NOTES_MAX_LENGTH,
+        "texts": {name: limit(Program, field, "maxLength") for name, field in PROGRAM_TEXTS.items()},
+        "custom": custom_rules(),
+        # A spacing advice that states a frequency would contradict the doses: the model's own test.
+        "frequencyWords": FREQUENCY_WORDS.pattern,
         "linkMaxLength": longest_link(),
         "defaultTitle": DEFAULT_TITLE,
     }

@@ -14,6 +14,7 @@ from fai_site.handouts.sheet import handout_sheet
 from fai_site.pages import companion, handout_builder, render
 from fai_site.pages.program_link import program_fragment
 from fai_site.pages.security_policy import HEADERS_FILE, headers_file
+from fai_site.pictures.base_picture import base_pictures
 from fai_site.pictures.drawing import render_illustration
 from fai_site.pictures.picture import animation, drawing_path, moving_drawing_path
 from fai_site.pictures.pose_guide import PAGE as POSE_GUIDE_PAGE
@@ -26,8 +27,10 @@ Draw = Callable[[Exercise, PoseIllustration], str]
 
 @dataclass(frozen=True)
 class GeneratedFile:
+    """A file the catalogue adds: text, or bytes for a picture such as My program's PNG icons."""
+
     path: str
-    content: str
+    content: str | bytes
     listed: bool = False
 
 
@@ -54,6 +57,7 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, draw: Draw 
         *(handout_file(program, catalogue, settings) for program in catalogue.programs),
         builder_file(catalogue, settings),
         *companion_files(catalogue, settings),
+        *(GeneratedFile(picture.path, picture.svg) for picture in base_pictures()),
     ]
 
 
@@ -100,6 +104,7 @@ def builder_file(catalogue: Catalogue, settings: SiteSettings) -> GeneratedFile:
         root=settings.root_from(handout_builder.PAGE),
         public_url=settings.public_url(handout_builder.PAGE),
         companion_href=settings.page_href(companion.PAGE, start=handout_builder.PAGE),
+        companion_url=settings.public_url(companion.PAGE),
         review=settings.catalogue_review,
     )
     return GeneratedFile(f"{handout_builder.PAGE}.md", page, listed=True)
@@ -118,7 +123,9 @@ def companion_files(catalogue: Catalogue, settings: SiteSettings) -> list[Genera
     )
     offline = (
         companion.offline_files(
-            catalogue, page + settings.companion_assets, extra=[*companion.SCRIPTS, companion.STYLESHEET]
+            catalogue,
+            page + settings.companion_assets,
+            extra=[*companion.SCRIPTS, *companion.ON_DEMAND, companion.STYLESHEET],
         )
         if settings.directory_urls
         else {}

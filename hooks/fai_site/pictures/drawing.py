@@ -11,6 +11,8 @@ order from the template, so the same pose always gives the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
+
 from fai_site.catalogue.pose import Layout, Motion, Pose
 from fai_site.pictures.pose_text import describe_pose
 from fai_site.pictures.scene import Scene, build_scene
@@ -55,6 +57,21 @@ def render_illustration(pose: Pose, *, title: str, uid: str) -> str:
         .strip()
         + "\n"
     )
+
+
+def render_still(pose: Pose, *, title: str, description: str, uid: str) -> str:
+    """The pose's first frame alone, nothing in the accent colour and no arrow: a position, not a movement."""
+    check_uid(uid)
+    drawn = build_scene(pose)
+    scene = dataclasses.replace(drawn, pose=pose.model_copy(update={"moving": []}))
+    box = pad(union([frame_box(scene.frames[0]), *prop_boxes(scene), FLOOR_BOX]), 3.0)
+    (cell,) = cells(box, 1)
+    elements = [panel(), *frame_elements(scene, scene.frames[0], scene.frame_props[0], cell, box)]
+    template = environment().get_template(TEMPLATE)
+    svg = template.render(
+        uid=uid, title=title, description=description, width=fmt(WIDTH), height=fmt(HEIGHT), elements=elements
+    )
+    return svg.strip() + "\n"
 
 
 def illustration_text(pose: Pose) -> str:
