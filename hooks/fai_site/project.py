@@ -342,7 +342,7 @@ class SiteBuild:
         """The exercise pages, pictures, indexes and handout pages, read back from the cache when nothing changed."""
         project = self.loaded()
         files = generator_cache.files(self.catalogue(), project.settings, cache_dir=project.generator_cache)
-        self.files = {file.path: file.content for file in files}
+        self.files = {file.path: file.content for file in files if isinstance(file.content, str)}
         return files
 
     def handout_pdfs(self, resources: ResourceLookup) -> list[HandoutPdf]:
