@@ -29,7 +29,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build offline check schema generate fingerprints lint test bench mutants clean
+.PHONY: serve build offline check schema generate fingerprints lint test test-fast bench mutants clean
 
 serve: $(SITE_READY) ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -64,6 +64,9 @@ lint: $(LINT_READY) $(ESLINT_READY) ## ruff (check and format), mypy, import-lin
 
 test: $(TEST_READY) $(CHROMIUM) $(PDFTOPPM) $(JAVA) $(NODE) ## Run the whole test suite
 	$(BIN)/python -m pytest
+
+test-fast: $(TEST_READY) ## The inner loop, under a minute: every test that needs no Chromium, no whole build and no PDF
+	$(BIN)/python -m pytest -m "not browser and not build and not pdf"
 
 bench: $(SITE_READY) $(CHROMIUM) $(LIGHTHOUSE_READY) ## Time the generator against plain MkDocs at 100 and 1,000 exercises (under 10 min); writes bench/results/latest.json
 	$(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)

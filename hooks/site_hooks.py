@@ -147,9 +147,9 @@ def on_page_context(
 
 @event_priority(-100)  # last, so the policy hashes the inline scripts as the page ships them
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    """The page's Content-Security-Policy; while serving, the catalogue's problems at the top, as the terminal lists
-    them."""
-    return with_policy(build.with_problems(output, site_path=site_path(config)))
+    """Draw in an exercise page's moving picture, now that Markdown and search are done with the page; the page's
+    Content-Security-Policy; while serving, the catalogue's problems at the top, as the terminal lists them."""
+    return with_policy(build.with_problems(build.with_moving_pictures(output), site_path=site_path(config)))
 
 
 @event_priority(-100)

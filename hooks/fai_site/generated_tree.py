@@ -68,7 +68,10 @@ def write_tree(project: Project, out: Path) -> Tree:
             page.write_text(filled, encoding="utf-8")
     files = build.generated_files()
     for generated in files:
-        write_file(out / "docs" / generated.path, generated.content)
+        content = generated.content
+        write_file(
+            out / "docs" / generated.path, build.with_moving_pictures(content) if isinstance(content, str) else content
+        )
     pdfs = rendered_pdfs(build, out / "docs")
     config_file = out / CONFIG_NAME
     config_text = project.config_file.read_text(encoding="utf-8")

@@ -37,7 +37,7 @@ from fai_site.handouts import templating as handout_templating
 from fai_site.handouts.pdf import HandoutPdf, ResourceLookup
 from fai_site.pages import companion, serve_banner
 from fai_site.pages import templating as page_templating
-from fai_site.pages.render import with_catalogue_lists
+from fai_site.pages.render import with_catalogue_lists, with_moving_pictures
 from fai_site.pages.serve_banner import Banner
 from fai_site.pages.serve_pages import pictures_files
 from fai_site.pages.site_pages import GeneratedFile
@@ -272,6 +272,8 @@ class SiteBuild:
         # While serving: what the last save's check said, shown at the top of every page; None when all is well.
         self.banner: Banner | None = None
         self.project: Project | None = None
+        # The last build's generated files by path, where its pages find the moving pictures they name.
+        self.files: dict[str, str] = {}
 
     def load(self, project: Project) -> KeptCatalogue:
         """The project's validated catalogue, from the cache if unchanged; raises `CatalogueError` naming every problem.
@@ -339,7 +341,9 @@ class SiteBuild:
     def generated_files(self) -> list[GeneratedFile]:
         """The exercise pages, pictures, indexes and handout pages, read back from the cache when nothing changed."""
         project = self.loaded()
-        return generator_cache.files(self.catalogue(), project.settings, cache_dir=project.generator_cache)
+        files = generator_cache.files(self.catalogue(), project.settings, cache_dir=project.generator_cache)
+        self.files = {file.path: file.content for file in files if isinstance(file.content, str)}
+        return files
 
     def handout_pdfs(self, resources: ResourceLookup) -> list[HandoutPdf]:
         """Every program's PDFs, drawn from `resources` (the site's files) or read from the cache; none when switched
@@ -392,6 +396,10 @@ class SiteBuild:
     def structured_data(self, page: PageFacts, *, site: Website) -> str | None:
         """The page's schema.org data: an exercise's steps, an article's review date; None for other pages."""
         return page_json_ld(page, catalogue=self.catalogue().catalogue, site=site)
+
+    def with_moving_pictures(self, page: str) -> str:
+        """A page with the moving pictures it names drawn in: HTML once search has read it, or a Markdown source."""
+        return with_moving_pictures(page, self.files)
 
     def with_problems(self, html_page: str, *, site_path: str) -> str:
         """While serving, the page with the catalogue's problems at the top, as the terminal lists them."""

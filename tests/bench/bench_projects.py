@@ -113,14 +113,20 @@ def generated_tree():
 
 def generated_files_of(generator: Project) -> list:
     """The generator's own list of pages for this project, with the settings its hooks would use."""
-    if str(HOOKS) not in sys.path:
-        sys.path.insert(0, str(HOOKS))
     from fai_site.catalogue.loader import load_catalogue
     from fai_site.pages.site_pages import generated_files
-    from fai_site.project import Project
 
     catalogue = load_catalogue(generator.catalogue, docs_dir=generator.docs)
-    return generated_files(catalogue, Project.read(generator.config).settings)
+    return generated_files(catalogue, site_project(generator).settings)
+
+
+def site_project(project: Project):
+    """The composition root's view of a bench project, as its hooks would read it (hooks/ goes on the path first)."""
+    if str(HOOKS) not in sys.path:
+        sys.path.insert(0, str(HOOKS))
+    from fai_site.project import Project as SiteProject
+
+    return SiteProject.read(project.config)
 
 
 def write_content(target: Path, content: str | bytes) -> None:

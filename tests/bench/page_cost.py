@@ -12,7 +12,7 @@ import gc
 import itertools
 import statistics
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,18 +70,25 @@ def article_blocks(docs: Path) -> list[str]:
     return blocks
 
 
-def prose_pages(word_counts: list[int], blocks: list[str]) -> Iterator[str]:
-    """Hand-written pages with the given word counts, cut from the articles' blocks in turn (the last one cut short to
-    fit)."""
+def prose_pages(
+    word_counts: list[int],
+    blocks: list[str],
+    *,
+    titles: list[str] | None = None,
+    count: Callable[[str], int] = lambda text: len(text.split()),
+) -> Iterator[str]:
+    """Hand-written pages with the given word counts (as `count` counts them), cut from the articles' blocks in turn
+    (the last one cut short to fit), each under its title."""
     supply = itertools.cycle(blocks)
-    for wanted in word_counts:
-        page, words = ["# A hand-written page"], 4
+    for number, wanted in enumerate(word_counts):
+        heading = f"# {titles[number] if titles else 'A hand-written page'}"
+        page, words = [heading], count(heading)
         while words < wanted:
             block = next(supply)
-            if words + len(block.split()) > wanted:
+            if words + count(block) > wanted:
                 block = " ".join(block.split()[: wanted - words])
             page.append(block)
-            words += len(block.split())
+            words += count(block)
         yield "\n\n".join(page) + "\n"
 
 

@@ -115,6 +115,16 @@ def article_first_load(site: Path, page_url: str) -> Weight:
     return total
 
 
+def first_visit(site: Path, page_url: str) -> Weight:
+    """What a first visit to a page costs that grows with the catalogue: its HTML and the files Material fetches at once
+    (the stylesheets and scripts are the same on every page and at every size)."""
+    total = weight_of(page_file(site, page_url).read_bytes())
+    for path in FETCHED_ON_LOAD:
+        if (site / path).is_file():
+            total += weight_of((site / path).read_bytes())
+    return total
+
+
 def own_scripts_and_data(site: Path, page_url: str, *, baseline_url: str) -> Weight:
     """A page's own JavaScript and data: the script files and inline blocks the baseline page does not have.
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project, run_build
+from conftest import FIXTURES, ROOT, SiteBuilder, make_project
 
 from fai_site.cache import generator_cache
 from fai_site.catalogue.loader import load_catalogue
@@ -220,15 +220,16 @@ def test_only_the_latest_catalogues_are_kept(project: Path) -> None:
     assert kept == set(digests[-1 - generator_cache.KEPT_EARLIER :])
 
 
-def test_a_build_from_the_cache_equals_a_fresh_build(tmp_path: Path) -> None:
-    """The whole site, built twice in one project: the second build reads the cache and must not differ."""
+def test_a_build_from_the_cache_equals_a_fresh_build(tmp_path: Path, pdf_site_builder: SiteBuilder) -> None:
+    """The whole site, PDFs included, built twice in one project: the second build reads the caches and must not
+    differ."""
     config = make_project(tmp_path / "project", MINIMAL)
-    first = run_build(config, tmp_path / "first")
+    first = pdf_site_builder(config, tmp_path / "first")
     assert first.returncode == 0, first.output
     kept = sorted((tmp_path / "project" / ".cache" / "generator").glob("*/*.json"))
     written = [path.stat().st_mtime_ns for path in kept]
     assert len(kept) == 2
-    second = run_build(config, tmp_path / "second")
+    second = pdf_site_builder(config, tmp_path / "second")
     assert second.returncode == 0, second.output
     assert [path.stat().st_mtime_ns for path in kept] == written
     assert site_bytes(tmp_path / "first") == site_bytes(tmp_path / "second")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, fixture_text, make_project, run_build
+from conftest import FIXTURES, SiteBuilder, fixture_text, make_project
 
 from fai_site.cli import check
 
@@ -81,23 +81,25 @@ def test_make_check_locates_and_explains(path: Path, tmp_path: Path, capsys: pyt
 
 
 @pytest.fixture(scope="module")
-def good_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def good_project(tmp_path_factory: pytest.TempPathFactory, site_builder: SiteBuilder) -> Path:
     """A fixture project with its site built from the good catalogue, copied by each test."""
     folder = tmp_path_factory.mktemp("good")
     config = make_project(folder, fixture_text("minimal.yaml"))
-    result = run_build(config, folder / "site")
+    result = site_builder(config, folder / "site")
     assert result.returncode == 0, result.output
     return folder
 
 
 @pytest.mark.parametrize("name", THROUGH_THE_BUILD)
-def test_mkdocs_build_stops_cleanly_and_keeps_the_last_good_site(name: str, good_project: Path, tmp_path: Path) -> None:
+def test_mkdocs_build_stops_cleanly_and_keeps_the_last_good_site(
+    name: str, good_project: Path, tmp_path: Path, site_builder: SiteBuilder
+) -> None:
     project = tmp_path / "project"
     shutil.copytree(good_project, project)
     before = digest(project / "site")
     bad = BAD / f"{name}.yaml"
     (project / "exercises.yaml").write_bytes(bad.read_bytes())
-    result = run_build(project / "mkdocs.yml", project / "site")
+    result = site_builder(project / "mkdocs.yml", project / "site")
     assert result.returncode != 0
     assert_reported(result.output, "exercises.yaml", bad)
     assert "\x1b" not in result.output, "catalogue text must not reach the terminal as control characters"

@@ -15,13 +15,12 @@ never published.
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS, build_env, fixture_text, make_project
+from conftest import SiteBuilder, fixture_text, make_project
 from readability import grade
 
 from fai_site.catalogue.content_rules import MAX_READING_GRADE, PAIN_RULE
@@ -172,14 +171,6 @@ EDITS = [
 ]
 
 
-def build(config: Path) -> subprocess.CompletedProcess[str]:
-    """`make build` without the PDFs, which the catalogue's rules do not touch."""
-    command = [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(config.parent / "site")]
-    return subprocess.run(
-        command, capture_output=True, text=True, env={**build_env(), "HANDOUT_PDFS": "0"}, timeout=300
-    )
-
-
 def content_rule_breaks(catalogue: Catalogue, docs: Path) -> list[str]:
     """The rules the content tests held before the validator knew them, as they read them."""
     breaks = [
@@ -247,7 +238,9 @@ def phase_lists(catalogue: Catalogue) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=lambda edit: edit.name)
-def test_check_build_and_content_rules_agree(edit: Edit, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_build_and_content_rules_agree(
+    edit: Edit, tmp_path: Path, capsys: pytest.CaptureFixture[str], site_builder: SiteBuilder
+) -> None:
     config = make_project(tmp_path, edit.change(PICTURED))
     (tmp_path / "docs" / "exercise-guide.md").write_text(GUIDE, encoding="utf-8")
     if edit.article is not None:
@@ -255,10 +248,10 @@ def test_check_build_and_content_rules_agree(edit: Edit, tmp_path: Path, capsys:
     catalogue_file = tmp_path / "exercises.yaml"
     checked = check(catalogue_file, docs_dir=tmp_path / "docs") == 0
     said = [line for line in capsys.readouterr().err.splitlines() if line.startswith(("exercises.yaml:", "docs/"))]
-    built = build(config)
-    assert (checked, built.returncode == 0) == (edit.accepted, edit.accepted), built.stdout + built.stderr
-    assert all(line in built.stderr for line in said), (
-        f"the build prints what the check prints:\n{said}\n{built.stderr}"
+    built = site_builder(config, tmp_path / "site")
+    assert (checked, built.returncode == 0) == (edit.accepted, edit.accepted), built.output
+    assert all(line in built.output for line in said), (
+        f"the build prints what the check prints:\n{said}\n{built.output}"
     )
     if checked:
         catalogue = check_catalogue(catalogue_file, docs_dir=tmp_path / "docs").catalogue
@@ -292,15 +285,15 @@ def test_a_missing_picture_is_a_located_warning_that_blocks_nothing(
     assert err.splitlines()[-1].startswith("Before you commit, fix the 2 warnings above: they block no build")
 
 
-def test_drafts_block_nothing_and_are_published_nowhere(tmp_path: Path) -> None:
+def test_drafts_block_nothing_and_are_published_nowhere(tmp_path: Path, site_builder: SiteBuilder) -> None:
     text = (
         PICTURED.replace("programs:\n", DRAFT_EXERCISE + "programs:\n").replace("Glute bridge", "Glute bridge lift")
         + DRAFT_PROGRAM
     )
     config = make_project(tmp_path, text)
-    built = build(config)
-    assert built.returncode == 0, built.stderr
-    assert "draft, blocks nothing: exercises[2: towel-curl].category: is required but missing" in built.stderr
+    built = site_builder(config, tmp_path / "site")
+    assert built.returncode == 0, built.output
+    assert "draft, blocks nothing: exercises[2: towel-curl].category: is required but missing" in built.output
     site = tmp_path / "site"
     assert "Glute bridge lift" in (site / "exercises" / "glute-bridge" / "index.html").read_text(encoding="utf-8"), (
         "the rest of the edit is published"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, fixture_text, make_project, run_build
+from conftest import ROOT, SiteBuilder, fixture_text, make_project
 
 from fai_site.catalogue.article_rules import article_problems, sign_names
 from fai_site.catalogue.loader import check_catalogue, load_catalogue
@@ -264,11 +264,13 @@ def test_the_sites_own_articles_keep_the_rule() -> None:
     assert [f"{problem.file}:{problem.line}" for problem in article_problems(SAFETY, ROOT / "docs")] == []
 
 
-def test_a_rebuild_checks_the_articles_though_the_catalogue_comes_from_the_cache(tmp_path: Path) -> None:
+def test_a_rebuild_checks_the_articles_though_the_catalogue_comes_from_the_cache(
+    tmp_path: Path, pdf_site_builder: SiteBuilder
+) -> None:
     """An editor under `mkdocs serve` changes an article, not the catalogue: the rule must still run."""
     config = make_project(tmp_path, fixture_text("minimal.yaml"))
-    assert run_build(config, tmp_path / "site").returncode == 0
+    assert pdf_site_builder(config, tmp_path / "site").returncode == 0
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nIf you have pain at night, see your doctor today.\n")
-    rebuilt = run_build(config, tmp_path / "site")
+    rebuilt = pdf_site_builder(config, tmp_path / "site")
     assert rebuilt.returncode != 0
     assert "docs/index.md:3: this sentence names a warning sign ('pain at night': night-or-rest-pain)" in rebuilt.output

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import zxingcpp
-from conftest import FIXTURES, MKDOCS, ROOT, TEST_SITE_URL, BuildResult, build_env, fixture_text, make_project
+from conftest import FIXTURES, ROOT, TEST_SITE_URL, BuildResult, SiteBuilder, fixture_text, make_project
 from handout_fixtures import site_files
 from html_reading import elements, parse
 from PIL import Image
@@ -25,7 +25,7 @@ from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, Paper, page_budget
 from fai_site.handouts.pdf import HandoutPdf, handout_pdfs, linked_resources, over_budget, pdf_jobs, pdf_timestamp
-from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf
+from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf, Renderer
 from fai_site.handouts.phone_link import program_reference
 from fai_site.handouts.sheet import handout_items
 from fai_site.pages.render import programs_using
@@ -227,19 +227,22 @@ WITHOUT_LIBERATION = """<?xml version="1.0"?>
 RENDER_LONGEST_SHEET = """
 import sys
 from pathlib import Path
-from handout_fixtures import site_files
 from pypdf import PdfReader
-from test_handout_pdf import CATALOGUE, SETTINGS
+from test_handout_pdf import longest_sheet
 from weasyprint import HTML
-from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
 from fai_site.handouts.pdf_renderer import render_pdf
-created = pdf_timestamp(CATALOGUE, "1767225600")
-jobs = pdf_jobs(CATALOGUE, SETTINGS, resources=site_files(CATALOGUE, SETTINGS), created=created)
-Path(sys.argv[1]).write_bytes(render_pdf(max(jobs, key=lambda job: len(job.html))).content)
+Path(sys.argv[1]).write_bytes(render_pdf(longest_sheet()).content)
 probe = Path(sys.argv[1]).with_suffix(".probe.pdf")
 HTML(string='<p style="font-family: \\'Liberation Sans\\'">Which font?</p>').write_pdf(probe)
 print(*(font["/BaseFont"] for font in PdfReader(probe).pages[0]["/Resources"]["/Font"].values()))
 """
+
+
+def longest_sheet() -> PdfJob:
+    """The PDF job of the longest handout sheet, dated."""
+    created = pdf_timestamp(CATALOGUE, "1767225600")
+    jobs = pdf_jobs(CATALOGUE, SETTINGS, resources=site_files(CATALOGUE, SETTINGS), created=created)
+    return max(jobs, key=lambda job: len(job.html))
 
 
 def render_longest_sheet(output: Path, **env: str) -> str:
@@ -252,11 +255,12 @@ def render_longest_sheet(output: Path, **env: str) -> str:
     return completed.stdout.strip()
 
 
-def test_a_sheet_prints_alike_on_a_machine_without_its_font(tmp_path: Path) -> None:
-    """The sheet brings its own font (docs/assets/fonts), so a machine's fonts cannot change its pages."""
+def test_a_sheet_prints_alike_on_a_machine_without_its_font(tmp_path: Path, render_pdf: Renderer) -> None:
+    """The sheet brings its own font (docs/assets/fonts), so a machine's fonts cannot change its pages: drawn here, with
+    this machine's fonts, and in a fresh process whose fontconfig hides every Liberation font, it is the same PDF."""
     fonts_conf = tmp_path / "fonts.conf"
     fonts_conf.write_text(WITHOUT_LIBERATION, encoding="utf-8")
-    render_longest_sheet(tmp_path / "here.pdf")
+    (tmp_path / "here.pdf").write_bytes(render_pdf(longest_sheet()).content)
     probe = render_longest_sheet(tmp_path / "bare.pdf", FONTCONFIG_FILE=str(fonts_conf))
     assert "Liberation" not in probe, f"the bare machine still has Liberation Sans ({probe}); the test proves nothing"
     assert (tmp_path / "bare.pdf").read_bytes() == (tmp_path / "here.pdf").read_bytes()
@@ -277,16 +281,12 @@ def minimal_jobs(source_date_epoch: str | None = None) -> list[PdfJob]:
     return pdf_jobs(catalogue, SETTINGS, resources=site_files(catalogue, SETTINGS), created=created)
 
 
-def test_equal_inputs_give_byte_identical_pdfs() -> None:
-    from fai_site.handouts.pdf_renderer import render_pdf
-
+def test_equal_inputs_give_byte_identical_pdfs(render_pdf: Renderer) -> None:
     job = minimal_jobs()[0]
     assert render_pdf(job).content == render_pdf(job).content
 
 
-def test_every_sheet_of_a_short_program_renders_in_each_size() -> None:
-    from fai_site.handouts.pdf_renderer import render_pdf
-
+def test_every_sheet_of_a_short_program_renders_in_each_size(render_pdf: Renderer) -> None:
     jobs = minimal_jobs()
     assert {job.large_print for job in jobs} == {False, True}
     assert all(render_pdf(job).pages >= 1 for job in jobs)
@@ -327,17 +327,13 @@ def qr_block_at_a_page_foot(job: PdfJob) -> PdfJob:
     raise AssertionError(f"{job.path} has no QR block")
 
 
-def test_a_qr_block_at_a_pages_foot_goes_whole_to_the_next_page() -> None:
+def test_a_qr_block_at_a_pages_foot_goes_whole_to_the_next_page(render_pdf: Renderer) -> None:
     """The stylesheet keeps the QR block whole, so a sheet whose block falls at a page's foot still prints."""
-    from fai_site.handouts.pdf_renderer import render_pdf
-
     job = next(job for job in minimal_jobs() if job.large_print)
     assert render_pdf(qr_block_at_a_page_foot(job)).pages >= 1
 
 
-def test_a_sheet_weasyprint_cannot_lay_out_is_named_not_a_traceback() -> None:
-    from fai_site.handouts.pdf_renderer import render_pdf
-
+def test_a_sheet_weasyprint_cannot_lay_out_is_named_not_a_traceback(render_pdf: Renderer) -> None:
     footed = qr_block_at_a_page_foot(next(job for job in minimal_jobs() if job.large_print))
     css = stylesheet(footed)
     qr_rule = css.index(QR_BLOCK)
@@ -346,9 +342,7 @@ def test_a_sheet_weasyprint_cannot_lay_out_is_named_not_a_traceback() -> None:
         render_pdf(broken)
 
 
-def test_source_date_epoch_sets_the_pdf_date(tmp_path: Path) -> None:
-    from fai_site.handouts.pdf_renderer import render_pdf
-
+def test_source_date_epoch_sets_the_pdf_date(tmp_path: Path, render_pdf: Renderer) -> None:
     job = minimal_jobs("1767225600")[0]
     output = tmp_path / "handout.pdf"
     output.write_bytes(render_pdf(job).content)
@@ -382,16 +376,10 @@ def test_the_renderer_fetches_only_the_files_gathered_for_the_job() -> None:
 # ---- The switch for quick previews -----------------------------------------------------
 
 
-def test_handout_pdfs_0_skips_the_pdfs_and_their_links(tmp_path: Path) -> None:
+def test_handout_pdfs_0_skips_the_pdfs_and_their_links(tmp_path: Path, site_builder: SiteBuilder) -> None:
     config = make_project(tmp_path, fixture_text("minimal.yaml"))
-    completed = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(tmp_path / "site")],
-        capture_output=True,
-        text=True,
-        env={**build_env(), "HANDOUT_PDFS": "0"},
-        timeout=600,
-    )
-    assert completed.returncode == 0, completed.stderr
+    built = site_builder(config, tmp_path / "site")
+    assert built.returncode == 0, built.output
     assert not list((tmp_path / "site").rglob("*.pdf"))
     assert "Download PDF" not in (tmp_path / "site" / "handouts" / "starter" / "index.html").read_text(encoding="utf-8")
     assert not (tmp_path / ".cache" / "handout-pdfs").exists()

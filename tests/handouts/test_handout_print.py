@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from browser import served
-from conftest import ROOT, TEST_SITE_URL, BuildResult, run_build
+from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder
 from handout_fixtures import CLINIC_DETAILS, LOGO_RGB, WORDIEST, wordiest_project
 from html_reading import by_class, elements, parse, resolve, text
 from PIL import Image
@@ -106,7 +106,6 @@ def assert_fits(pages: list[str], handout: Program, catalogue: Catalogue) -> Non
 # ---- The real handouts -----------------------------------------------------------------
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("program_id", [program.id for program in CATALOGUE.programs])
 def test_every_handout_prints_within_the_page_budget_without_the_site(
@@ -119,7 +118,6 @@ def test_every_handout_prints_within_the_page_budget_without_the_site(
     assert not [label for label in site_navigation(built_site, everything) if label in everything]
 
 
-@pytest.mark.browser
 def test_text_on_paper_is_black_and_at_least_11_pt(site_server: str, page: Page) -> None:
     page.emulate_media(media="print")
     for handout in CATALOGUE.programs:
@@ -130,7 +128,6 @@ def test_text_on_paper_is_black_and_at_least_11_pt(site_server: str, page: Page)
         assert not [style for style in styles if style["color"] != "rgb(0, 0, 0)"]
 
 
-@pytest.mark.browser
 def test_the_site_around_the_sheet_stays_off_paper(site_server: str, page: Page) -> None:
     page.goto(f"{site_server}handouts/{CATALOGUE.programs[0].id}/")
     chrome = [
@@ -149,7 +146,6 @@ def test_the_site_around_the_sheet_stays_off_paper(site_server: str, page: Page)
     assert visible == []
 
 
-@pytest.mark.browser
 def test_the_handout_reads_on_a_phone(site_server: str, page: Page) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{site_server}handouts/{CATALOGUE.programs[0].id}/")
@@ -159,7 +155,6 @@ def test_the_handout_reads_on_a_phone(site_server: str, page: Page) -> None:
         assert page.get_by_role("link", name=f"Download PDF ({paper.label})").is_visible()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("program_id", [program.id for program in CATALOGUE.programs])
 def test_the_qr_code_on_screen_opens_the_program_on_the_phone(
     browser: Browser, site_server: str, program_id: str
@@ -202,9 +197,11 @@ class Wordiest:
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["pictures", "no-pictures"])
-def wordiest(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Wordiest:
+def wordiest(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, pdf_site_builder: SiteBuilder
+) -> Wordiest:
     directory = tmp_path_factory.mktemp("wordiest")
-    result = run_build(wordiest_project(directory, pictures=request.param), directory / "site")
+    result = pdf_site_builder(wordiest_project(directory, pictures=request.param), directory / "site")
     assert result.returncode == 0, result.output
     return Wordiest(result, request.param)
 
@@ -220,7 +217,6 @@ def test_the_wordiest_handout_has_a_picture_for_each_exercise_or_none(wordiest: 
     assert all(resolve(wordiest.build.site, page_file, image.get("src", "")).is_file() for image in pictures)
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("paper", PAPERS)
 def test_the_wordiest_program_prints_within_the_page_budget(wordiest: Wordiest, page: Page, paper: str) -> None:
     with served(wordiest.build.site) as url:
@@ -268,7 +264,6 @@ def test_the_clinic_prints_on_every_shipped_pdf(wordiest: Wordiest, paper: Paper
     assert logo_pixels(pdf, tmp_path) >= 50, "the clinic's logo is not on the first page"
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("program_id", [program.id for program in CATALOGUE.programs])
 def test_each_drawn_position_prints_at_least_4_cm_wide(site_server: str, page: Page, program_id: str) -> None:
     page.emulate_media(media="print")

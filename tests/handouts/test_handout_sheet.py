@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import ModuleType
 
 import pytest
-from conftest import ROOT, TEST_SITE_URL, BuildResult, fixture_text, make_project, run_build
+from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder, fixture_text, make_project
 from handout_fixtures import site_files
 from html_reading import by_class, elements, parse, text
 from pypdf import PdfReader
@@ -177,12 +178,12 @@ def test_pages_keep_the_budget_and_the_build_reports_them(built_site: BuildResul
             assert pages <= budget
 
 
-def test_a_build_without_a_public_address_prints_no_qr_code(tmp_path: Path) -> None:
+def test_a_build_without_a_public_address_prints_no_qr_code(tmp_path: Path, pdf_site_builder: SiteBuilder) -> None:
     config = make_project(tmp_path, fixture_text("minimal.yaml"))
     config.write_text(
         config.read_text(encoding="utf-8").replace(TEST_SITE_URL, "http://127.0.0.1:8000/"), encoding="utf-8"
     )
-    result = run_build(config, tmp_path / "site")
+    result = pdf_site_builder(config, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert len([line for line in result.output.splitlines() if "SITE_URL" in line]) == 1
     handouts = sorted((tmp_path / "site" / "handouts").glob("*.pdf"))
@@ -198,10 +199,8 @@ def test_a_public_build_says_nothing_about_site_url(built_site: BuildResult) -> 
     assert "SITE_URL" not in built_site.output
 
 
-def laid_out_picture_widths(program_id: str, paper: Paper) -> list[float]:
+def laid_out_picture_widths(weasyprint: ModuleType, program_id: str, paper: Paper) -> list[float]:
     """The width, in cm, WeasyPrint gives each exercise picture when it lays out that PDF."""
-    from weasyprint import HTML
-
     from fai_site.handouts.pdf_renderer import JobFetcher
 
     settings = SiteSettings(site_url=TEST_SITE_URL)
@@ -209,7 +208,7 @@ def laid_out_picture_widths(program_id: str, paper: Paper) -> list[float]:
         CATALOGUE, settings, resources=site_files(CATALOGUE, settings), created=pdf_timestamp(CATALOGUE, None)
     )
     (job,) = [job for job in jobs if job.path == f"handouts/{paper.pdf_name(program_id)}"]
-    document = HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
+    document = weasyprint.HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
     widths: list[float] = []
 
     def walk(box: object) -> None:
@@ -228,9 +227,11 @@ def laid_out_picture_widths(program_id: str, paper: Paper) -> list[float]:
 
 @pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
 @pytest.mark.parametrize("program_id", PROGRAM_IDS)
-def test_each_drawn_position_is_at_least_4_cm_wide_in_the_pdf(program_id: str, paper: Paper) -> None:
+def test_each_drawn_position_is_at_least_4_cm_wide_in_the_pdf(
+    weasyprint: ModuleType, program_id: str, paper: Paper
+) -> None:
     items = handout_items(program(program_id), CATALOGUE)
-    widths = laid_out_picture_widths(program_id, paper)
+    widths = laid_out_picture_widths(weasyprint, program_id, paper)
     assert len(widths) == len(items)
     for item, width in zip(items, widths):
         across = frames_across(item.exercise.illustration.pose)

@@ -206,9 +206,23 @@ MUTANTS = [
     Mutant(
         "exercise page drops its picture",
         "hooks/fai_site/pages/templates/exercise_page.md.j2",
-        '{{ moving_picture(shown, animation(exercise), "../" ~ shown.path) }}',
+        '{{ moving_picture(shown, moving, "../" ~ shown.path) }}',
         "",
         ("tests/site/test_what_readers_see.py", "-k", "picture"),
+    ),
+    Mutant(
+        "exercise page never draws its moving picture in",
+        "hooks/fai_site/pages/render.py",
+        'if "<svg data-moving-picture=" not in page:',
+        "if True:",
+        ("tests/pictures/test_exercise_motion.py", "-k", "holds_the_still_and_the_animation"),
+    ),
+    Mutant(
+        "the animation's Pause button back in the search index",
+        "hooks/fai_site/pages/templates/moving_picture.md.j2",
+        '<div class="fai-motion__player" hidden data-search-exclude>',
+        '<div class="fai-motion__player" hidden>',
+        ("tests/site/test_search.py", "-k", "only_name_summary"),
     ),
     Mutant(
         "exercise picture hidden by CSS",

@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 import zxingcpp
 from browser import axe_findings, open_and_mark, still_marked
-from conftest import ROOT, TEST_SITE_URL, BuildResult, fixture_text, make_project, run_build
+from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder, fixture_text, make_project
 from handout_fixtures import sheet_length
 from html_reading import by_class, elements, parse, text
 from pdf_reading import text_runs
@@ -139,7 +139,6 @@ def card_doses(dosages: list[Dosage]) -> list[str]:
 # ---- Compose and print ----------------------------------------------------------------
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("paper", PAPERS)
 def test_compose_reorder_dose_and_print_within_the_page_budget(site_server: str, page: Page, paper: str) -> None:
     open_builder(page, site_server + BUILDER)
@@ -178,7 +177,6 @@ def test_compose_reorder_dose_and_print_within_the_page_budget(site_server: str,
     assert "Choose exercises" not in everything and "Templates on this device" not in everything
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("paper", PAPERS)
 def test_the_six_wordiest_exercises_with_notes_keep_the_page_budget(site_server: str, page: Page, paper: str) -> None:
     """The handouts' worst case (handout_fixtures.py), with every patient field, a note on each card and the longest
@@ -263,7 +261,6 @@ CLINIC = {
 }
 
 
-@pytest.mark.browser
 def test_the_clinic_is_kept_printed_and_the_patient_is_not(site_server: str, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=glute-bridge,clamshell")
     for label, value in CLINIC.items():
@@ -283,7 +280,6 @@ def test_the_clinic_is_kept_printed_and_the_patient_is_not(site_server: str, pag
         assert all(f"Name: {PATIENT}" in sheet for sheet in pages), paper
 
 
-@pytest.mark.browser
 def test_the_patients_name_is_on_every_printed_page(site_server: str, page: Page) -> None:
     wordiest = sorted(CATALOGUE.exercises, key=sheet_length, reverse=True)[: BUDGET_EXERCISES + 2]
     open_builder(page, f"{site_server}{BUILDER}?exercises={','.join(exercise.id for exercise in wordiest)}")
@@ -330,13 +326,11 @@ def test_the_patients_link_and_the_sheets_qr_code_open_the_program_in_my_program
     assert caption == f"{PHONE_LINE}."
 
 
-@pytest.mark.browser
 def test_the_date_names_its_month(site_server: str, page: Page) -> None:
     open_builder(page, site_server + BUILDER)
     assert re.fullmatch(r"(\d{1,2} )?[A-Z][a-z]+ \d{1,2}?,? ?\d{4}", page.get_by_label("Date given").input_value())
 
 
-@pytest.mark.browser
 def test_printing_from_dark_mode_gives_a_white_sheet(site_server: str, browser: Browser, tmp_path: Path) -> None:
     context = browser.new_context(color_scheme="dark")
     try:
@@ -366,7 +360,6 @@ def test_printing_from_dark_mode_gives_a_white_sheet(site_server: str, browser: 
     assert min(margin) > 240, "the page's margins are not white"
 
 
-@pytest.mark.browser
 def test_print_comes_before_the_preview_on_a_phone(site_server: str, browser: Browser) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 800})
     try:
@@ -382,7 +375,6 @@ def test_print_comes_before_the_preview_on_a_phone(site_server: str, browser: Br
 # ---- Share and reopen -------------------------------------------------------------------
 
 
-@pytest.mark.browser
 def test_a_shared_link_brings_the_program_back_without_the_patient(
     site_server: str, browser: Browser, page: Page
 ) -> None:
@@ -421,7 +413,6 @@ def test_a_shared_link_brings_the_program_back_without_the_patient(
         other.close()
 
 
-@pytest.mark.browser
 def test_a_template_saved_on_the_device_opens_again(site_server: str, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=dead-bug,side-plank")
     page.get_by_label("Template name").fill("Core")
@@ -438,7 +429,6 @@ def test_a_template_saved_on_the_device_opens_again(site_server: str, page: Page
     )
 
 
-@pytest.mark.browser
 def test_listed_exercises_load_in_order_and_unknown_ids_are_reported(site_server: str, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=step-up,no-such-exercise,pelvic-tilt,dead-bug")
     assert sheet_names(page) == [name("step-up"), name("pelvic-tilt"), name("dead-bug")]
@@ -450,7 +440,6 @@ def test_listed_exercises_load_in_order_and_unknown_ids_are_reported(site_server
     assert "exercises=" not in page.url and "x=step-up" in page.url
 
 
-@pytest.mark.browser
 def test_a_link_with_a_bad_dose_says_so_and_keeps_the_usual_dose(site_server: str, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}#x=clamshell.s99.r15&x=glute-bridge.s2.r8")
     assert sheet_names(page) == [name("clamshell"), name("glute-bridge")]
@@ -458,7 +447,6 @@ def test_a_link_with_a_bad_dose_says_so_and_keeps_the_usual_dose(site_server: st
     assert name("clamshell") in status(page)
 
 
-@pytest.mark.browser
 def test_every_dose_reads_as_on_the_handouts(site_server: str, page: Page) -> None:
     """The builder words a dose in JavaScript; it must say what fai_site/catalogue/dosage_text.py says."""
     ids = [exercise.id for exercise in CATALOGUE.exercises]
@@ -468,7 +456,6 @@ def test_every_dose_reads_as_on_the_handouts(site_server: str, page: Page) -> No
         assert sheet_doses(page) == card_doses([CATALOGUE.exercise(id_).dosage for id_ in chunk])
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("program_id", [program.id for program in CATALOGUE.programs])
 def test_adapt_this_program_opens_the_same_cards(site_server: str, instant_page: Page, program_id: str) -> None:
     """Through Material's instant navigation, as on the published site: the program comes in the link's fragment."""
@@ -486,7 +473,6 @@ def test_adapt_this_program_opens_the_same_cards(site_server: str, instant_page:
     assert len(printed(page, "Letter")) <= BUDGET_PAGES
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("how", ["instant navigation", "page load"])
 def test_add_to_a_custom_handout_from_an_exercise_page(site_server: str, instant_page: Page, how: str) -> None:
     """The builder's data and script arrive with the page, whether Material swaps it in or the link is opened afresh.
@@ -514,7 +500,6 @@ def test_add_to_a_custom_handout_from_an_exercise_page(site_server: str, instant
     assert page.evaluate("window.printed") == 1
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("first", ["page load", "instant navigation"])
 def test_the_builder_starts_once_on_each_visit_in_one_window(site_server: str, instant_page: Page, first: str) -> None:
     """Material runs the builder's script again with each page it swaps in; each visit gets one builder, started
@@ -563,7 +548,6 @@ def test_the_builder_starts_once_on_each_visit_in_one_window(site_server: str, i
 # ---- Privacy and offline --------------------------------------------------------------
 
 
-@pytest.mark.browser
 def test_every_request_goes_to_the_site_itself(site_server: str, context: BrowserContext) -> None:
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
@@ -580,7 +564,6 @@ def test_every_request_goes_to_the_site_itself(site_server: str, context: Browse
     assert not any(PATIENT.split()[0] in url for url in requested)
 
 
-@pytest.mark.browser
 def test_it_keeps_working_offline_once_loaded(site_server: str, context: BrowserContext, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=glute-bridge")
     context.set_offline(True)
@@ -607,7 +590,6 @@ def two_shots(page: Page) -> tuple[bytes, bytes]:
     return first, picture.screenshot(animations="allow")
 
 
-@pytest.mark.browser
 def test_the_previews_pictures_play_until_paused_and_print_still(site_server: str, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=clamshell")
     page.wait_for_function(
@@ -624,7 +606,6 @@ def test_the_previews_pictures_play_until_paused_and_print_still(site_server: st
     assert preview_picture(page) == (False, True), "paper prints the still"
 
 
-@pytest.mark.browser
 def test_under_reduced_motion_the_preview_keeps_its_still_pictures(site_server: str, browser: Browser) -> None:
     context = browser.new_context(reduced_motion="reduce")
     try:
@@ -660,7 +641,6 @@ def labelled(label: str) -> str:
     return f"element.getAttribute('aria-label') === {label!r}"
 
 
-@pytest.mark.browser
 def test_the_whole_flow_works_from_the_keyboard(site_server: str, page: Page) -> None:
     open_builder(page, site_server + BUILDER)
     tab_to(page, "element.matches('.fai-builder__text-filter')")
@@ -690,7 +670,6 @@ def test_the_whole_flow_works_from_the_keyboard(site_server: str, page: Page) ->
     assert focus != "none"
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 1280), ("light", 360)])
 def test_a_program_in_the_making_passes_axe(browser: Browser, site_server: str, scheme: str, width: int) -> None:
     """The tour audits the empty builder; this audits it mid-work: editors, an added exercise, a wrong dose, a
@@ -713,7 +692,6 @@ def test_a_program_in_the_making_passes_axe(browser: Browser, site_server: str, 
 # ---- Weight and speed -----------------------------------------------------------------
 
 
-@pytest.mark.browser
 def test_its_own_weight_and_time_to_first_render(
     built_site: BuildResult, site_server: str, page: Page, record_property
 ) -> None:
@@ -759,9 +737,9 @@ def test_the_data_block_holds_the_catalogue(built_site: BuildResult) -> None:
     assert [rest for _, *rest in entries] == [[e.category.value, *e.phase] for e in CATALOGUE.exercises]
 
 
-def test_hostile_catalogue_text_stays_inert_in_the_builder(tmp_path: Path) -> None:
+def test_hostile_catalogue_text_stays_inert_in_the_builder(tmp_path: Path, site_builder: SiteBuilder) -> None:
     hostile = fixture_text("minimal.yaml").replace("name: Glute bridge", f"name: '{HOSTILE_NAME}'")
-    result = run_build(make_project(tmp_path, hostile), tmp_path / "site")
+    result = site_builder(make_project(tmp_path, hostile), tmp_path / "site")
     assert result.returncode == 0, result.output
     html = result.page(f"{BUILDER}index.html")
     block = data_block(html)
@@ -801,7 +779,6 @@ def test_a_program_link_carries_doses_and_notes() -> None:
     assert item_code("stationary-bike", Dosage(duration_minutes=15), None) == "stationary-bike.m15.t1.d7"
 
 
-@pytest.mark.browser
 def test_a_frequency_every_exercise_shares_is_said_once(site_server: str, page: Page) -> None:
     same = [
         exercise.id

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from browser import served
-from conftest import FIXTURES, ROOT, TEST_SITE_URL, make_project, run_build
+from conftest import FIXTURES, ROOT, TEST_SITE_URL, SiteBuilder, make_project
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from test_builder import BUILDER, CATALOGUE, PATIENT, add, name, open_builder, printed, sheet_names, status, words
@@ -272,7 +272,9 @@ def test_goal_review_date_signature_and_logo_print_on_the_sheet(
 
 
 @pytest.mark.browser
-def test_the_sites_logo_shows_until_one_is_chosen_here(browser: Browser, tmp_path: Path) -> None:
+def test_the_sites_logo_shows_until_one_is_chosen_here(
+    browser: Browser, tmp_path: Path, site_builder: SiteBuilder
+) -> None:
     config = make_project(tmp_path / "project", (FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
     shutil.copytree(ROOT / "docs" / "javascripts", tmp_path / "project" / "docs" / "javascripts")
     (tmp_path / "project" / "docs" / "pictures").mkdir()
@@ -281,7 +283,7 @@ def test_the_sites_logo_shows_until_one_is_chosen_here(browser: Browser, tmp_pat
     )
     with config.open("a", encoding="utf-8") as settings:
         settings.write("extra:\n  clinic:\n    name: Harbour Hip Clinic\n    logo: pictures/clinic-logo.svg\n")
-    result = run_build(config, tmp_path / "site", env={"HANDOUT_PDFS": "0"})
+    result = site_builder(config, tmp_path / "site")
     assert result.returncode == 0, result.output
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, BuildResult, build_env, fixture_text, make_project, run_build
+from conftest import ROOT, BuildResult, SiteBuilder, build_env, fixture_text, make_project
 from html_reading import by_class, parse, text
 from pypdf import PdfReader
 
@@ -90,10 +90,12 @@ def fingerprints(directory: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def abroad(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+def abroad(tmp_path_factory: pytest.TempPathFactory, pdf_site_builder: SiteBuilder) -> BuildResult:
     """A clinic in Europe: 112."""
     directory = tmp_path_factory.mktemp("abroad")
-    result = run_build(project(directory, 'extra:\n  clinic:\n    emergency_number: "112"\n'), directory / "site")
+    result = pdf_site_builder(
+        project(directory, 'extra:\n  clinic:\n    emergency_number: "112"\n'), directory / "site"
+    )
     assert result.returncode == 0, result.output
     return result
 
@@ -119,12 +121,14 @@ def test_without_a_number_the_signs_name_999_and_911(built_site: BuildResult) ->
         )
 
 
-def test_an_unquoted_number_stops_the_build_before_the_site_is_touched(tmp_path: Path) -> None:
+def test_an_unquoted_number_stops_the_build_before_the_site_is_touched(
+    tmp_path: Path, pdf_site_builder: SiteBuilder
+) -> None:
     """`emergency_number: 000` is the number 0 to YAML: a sheet would tell an Australian patient to call 0."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "kept.html").write_text("the last good site", encoding="utf-8")
-    result = run_build(project(tmp_path, "extra:\n  clinic:\n    emergency_number: 000\n"), site)
+    result = pdf_site_builder(project(tmp_path, "extra:\n  clinic:\n    emergency_number: 000\n"), site)
     assert result.returncode != 0
     assert "mkdocs.yml: extra.clinic.emergency_number: must be text in quotes" in result.output
     assert (site / "kept.html").read_text(encoding="utf-8") == "the last good site"
@@ -150,12 +154,12 @@ def pdf_text_of(pdf: Path) -> str:
     return " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
 
 
-def test_a_signed_page_and_catalogue_name_their_reviewer(tmp_path: Path) -> None:
+def test_a_signed_page_and_catalogue_name_their_reviewer(tmp_path: Path, pdf_site_builder: SiteBuilder) -> None:
     config = project(tmp_path)
     found = fingerprints(tmp_path)
     signed = "".join(f"        {key}: {found[key]}\n" for key in ("when-to-get-help.md", "exercises.yaml"))
     config.write_text(config.read_text(encoding="utf-8") + REVIEWER.format(signed=signed), encoding="utf-8")
-    result = run_build(config, tmp_path / "site")
+    result = pdf_site_builder(config, tmp_path / "site")
     assert result.returncode == 0, result.output
     said = "Clinically reviewed by Dr Ada Example, Physiotherapist (HCPC PH000000), on 1 December 2026."
     assert said in page_words(result.site, "when-to-get-help/index.html")
@@ -166,13 +170,15 @@ def test_a_signed_page_and_catalogue_name_their_reviewer(tmp_path: Path) -> None
     assert "changed after" not in result.output
 
 
-def test_a_page_changed_after_its_signoff_says_so_and_the_build_warns(tmp_path: Path) -> None:
+def test_a_page_changed_after_its_signoff_says_so_and_the_build_warns(
+    tmp_path: Path, pdf_site_builder: SiteBuilder
+) -> None:
     config = project(tmp_path)
     signed = f"        when-to-get-help.md: {fingerprints(tmp_path)['when-to-get-help.md']}\n"
     config.write_text(config.read_text(encoding="utf-8") + REVIEWER.format(signed=signed), encoding="utf-8")
     page = tmp_path / "docs" / "when-to-get-help.md"
     page.write_text(page.read_text(encoding="utf-8").replace("# When to get help", "# When to get help fast"))
-    result = run_build(config, tmp_path / "site")
+    result = pdf_site_builder(config, tmp_path / "site")
     assert result.returncode == 0, "a changed page builds under --strict: the page itself says it is unreviewed"
     assert "Warning: when-to-get-help.md changed after Dr Ada Example signed it off on 2026-12-01" in result.output
     seen = page_words(result.site, "when-to-get-help/index.html")
@@ -202,8 +208,10 @@ WHO = "    - name: Dr Ada Example\n      role: Physiotherapist\n"
     ],
     ids=["no registration", "not a date", "unknown page"],
 )
-def test_a_bad_signoff_is_located_and_builds_nothing(tmp_path: Path, entry: str, message: str) -> None:
+def test_a_bad_signoff_is_located_and_builds_nothing(
+    tmp_path: Path, entry: str, message: str, pdf_site_builder: SiteBuilder
+) -> None:
     config = project(tmp_path, "extra:\n  clinical_signoff:\n" + entry)
-    result = run_build(config, tmp_path / "site")
+    result = pdf_site_builder(config, tmp_path / "site")
     assert result.returncode != 0 and message in result.output, result.output
     assert not (tmp_path / "site").exists()

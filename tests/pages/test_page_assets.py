@@ -92,7 +92,6 @@ def wait_for_handout(page: Page) -> None:
     page.locator(".fai-handout-actions__print").wait_for(state="visible")
 
 
-@pytest.mark.browser
 def test_instant_navigation_brings_and_removes_the_handout_files(site_server: str, page: Page) -> None:
     open_and_mark(page, f"{site_server}handouts/")
     assert not has(stylesheet_links(page), "handout.css")
@@ -125,7 +124,6 @@ def test_instant_navigation_brings_and_removes_the_handout_files(site_server: st
     assert still_marked(page)
 
 
-@pytest.mark.browser
 def test_instant_navigation_to_the_builder_brings_its_stylesheets(
     built_site: BuildResult, site_server: str, page: Page
 ) -> None:

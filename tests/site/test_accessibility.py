@@ -22,8 +22,6 @@ from html_reading import XHTML, by_class, elements, text
 from playwright.sync_api import Browser, Page
 from site_tour import CATALOGUE, MISSING, TOUR, built_pages, require_page, tour_id
 
-pytestmark = pytest.mark.browser
-
 WITHOUT_CONTRAST = {
     "resultTypes": ["violations"],
     "rules": {"target-size": {"enabled": True}, "color-contrast": {"enabled": False}},

@@ -131,9 +131,11 @@ def test_instant_navigation_keeps_one_policy(instant_page: Page, site_server: st
 
 
 @pytest.mark.browser
-def test_mkdocs_serve_keeps_the_policy_and_its_live_reload(browser: Browser, tmp_path: Path) -> None:
+def test_mkdocs_serve_keeps_the_policy_and_its_live_reload(
+    browser: Browser, tmp_path: Path, site_engines: dict[str, list[str]]
+) -> None:
     """The server adds a live-reload script to each page as it sends it: the policy it sends allows that one too."""
-    server = started(make_project(tmp_path, fixture_text("pictured.yaml")), tmp_path)
+    server = started(site_engines["mkdocs"], make_project(tmp_path, fixture_text("pictured.yaml")), tmp_path)
     context = browser.new_context()
     try:
         page = context.new_page()

@@ -21,7 +21,6 @@ from html_reading import article, parse, text
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue
 
-BIN = Path(sys.executable).parent
 # What may differ between two engines' builds of the same tree: the name and version they print.
 GENERATOR_STRINGS = re.compile(
     rb'<meta name="generator" content="[^"]*">|(?:MkDocs|ProperDocs) \d+(?:\.\d+)+|Material for (?:MkDocs|ProperDocs)'
@@ -90,27 +89,29 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="module")
-def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def mkdocs_site(tmp_path_factory: pytest.TempPathFactory, site_engines: dict[str, list[str]]) -> Path:
     site = tmp_path_factory.mktemp("mkdocs") / "site"
-    run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)])
+    run([*site_engines["mkdocs"], "build", "--strict", "--site-dir", str(site)])
     return site
 
 
 @pytest.fixture(scope="module")
-def generated_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def generated_tree(tmp_path_factory: pytest.TempPathFactory, site_engines: dict[str, list[str]]) -> Path:
     tree = tmp_path_factory.mktemp("generated") / "tree"
-    run([sys.executable, "-m", "fai_site.cli", "generate", str(tree)])
+    run([*site_engines["generate"], str(tree)])
     return tree
 
 
 # ---- ProperDocs ---------------------------------------------------------------------------
 
 
-def test_properdocs_builds_the_same_site_as_mkdocs(mkdocs_site: Path, tmp_path: Path) -> None:
+def test_properdocs_builds_the_same_site_as_mkdocs(
+    mkdocs_site: Path, tmp_path: Path, site_engines: dict[str, list[str]]
+) -> None:
     site = tmp_path / "site"
     run(
         [
-            str(BIN / "properdocs"),
+            *site_engines["properdocs"],
             "build",
             "--strict",
             "--config-file",
@@ -169,19 +170,21 @@ def test_generate_never_empties_a_folder_it_did_not_write(tmp_path: Path) -> Non
 
 
 def test_plain_mkdocs_builds_the_generated_tree_as_the_hooks_build_the_site(
-    generated_tree: Path, mkdocs_site: Path, tmp_path: Path
+    generated_tree: Path, mkdocs_site: Path, tmp_path: Path, site_engines: dict[str, list[str]]
 ) -> None:
     """Every page and picture the same, byte for byte, but for the schema.org data and the policy only hooks add."""
     site = tmp_path / "site"
-    run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], cwd=generated_tree)
+    run([*site_engines["mkdocs"], "build", "--strict", "--site-dir", str(site)], cwd=generated_tree)
     hooked, plain = in_page_order(site_files(mkdocs_site)), in_page_order(site_files(site))
     assert hooked.keys() == plain.keys()
     assert differing(hooked, plain, ignore=HOOKS_ONLY) == []
 
 
-def test_zensical_builds_the_generated_tree(generated_tree: Path, catalogue: Catalogue) -> None:
+def test_zensical_builds_the_generated_tree(
+    generated_tree: Path, catalogue: Catalogue, site_engines: dict[str, list[str]]
+) -> None:
     """Every exercise, index and handout page there, with its text (Zensical runs no hooks, so it needs the tree)."""
-    run([str(BIN / "zensical"), "build", "--clean"], cwd=generated_tree)
+    run([*site_engines["zensical"], "build", "--clean"], cwd=generated_tree)
     site = generated_tree / "site"
     pages = {
         "exercises/index.html": [exercise.name for exercise in catalogue.exercises],

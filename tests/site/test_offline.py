@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from browser import policy_violations, watch_policy
-from conftest import ROOT, TEST_SITE_URL, BuildResult, run_build
+from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder
 from html_reading import elements, loaded_files, local_targets, parse
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Page, Request
@@ -43,8 +43,8 @@ class Visit:
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    result = run_build(OFFLINE_CONFIG, tmp_path_factory.mktemp("offline") / "site-offline")
+def offline_site(tmp_path_factory: pytest.TempPathFactory, pdf_site_builder: SiteBuilder) -> BuildResult:
+    result = pdf_site_builder(OFFLINE_CONFIG, tmp_path_factory.mktemp("offline") / "site-offline")
     assert result.returncode == 0, result.output
     return result
 
@@ -108,7 +108,6 @@ def test_only_the_handouts_and_the_builder_load_the_handout_files(offline_site: 
         assert all((offline_site.site / name).is_file() for name in loaded), page
 
 
-@pytest.mark.browser
 def test_search_works_from_the_folder(offline_site: BuildResult, visit: Visit) -> None:
     exercise = CATALOGUE.exercises[0]
     visit.open(offline_site.site / "index.html")
@@ -122,7 +121,6 @@ def test_search_works_from_the_folder(offline_site: BuildResult, visit: Visit) -
     assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in visit.requests)
 
 
-@pytest.mark.browser
 def test_a_handout_shows_every_picture_from_the_folder(offline_site: BuildResult, visit: Visit) -> None:
     visit.open(offline_site.site / HANDOUT)
     pictured = [item.id for item in CATALOGUE.programs[0].exercises if CATALOGUE.exercise(item.id).illustration]
@@ -137,7 +135,6 @@ def test_a_handout_shows_every_picture_from_the_folder(offline_site: BuildResult
     assert not visit.failures
 
 
-@pytest.mark.browser
 def test_the_builder_works_from_the_folder(offline_site: BuildResult, visit: Visit) -> None:
     builder = offline_site.site / f"{BUILDER.rstrip('/')}.html"
     visit.open(builder)

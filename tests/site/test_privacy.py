@@ -56,7 +56,6 @@ def is_external(target: str) -> bool:
     return target.startswith(("http:", "https:", "//"))
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("path", TOUR, ids=tour_id)
 def test_no_page_requests_anything_from_another_host(
     built_site: BuildResult, site_server: str, recorded_page: tuple[Page, list[str]], path: str
@@ -69,7 +68,6 @@ def test_no_page_requests_anything_from_another_host(
     assert not foreign(requests, site_server)
 
 
-@pytest.mark.browser
 def test_searching_stays_on_the_site(site_server: str, recorded_page: tuple[Page, list[str]]) -> None:
     page, requests = recorded_page
     requests.clear()

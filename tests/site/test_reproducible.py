@@ -13,25 +13,36 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS, ROOT, build_env
+from conftest import ROOT
 
 SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01, any fixed moment
 # What a fresh clone would not have: build output, caches, the environment.
 NOT_SOURCES = shutil.ignore_patterns(
-    ".git", ".venv", ".cache", ".pytest_cache", "__pycache__", "site", "site-offline", "*.zip"
+    ".git",
+    ".venv",
+    ".cache",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".import_linter_cache",
+    "node_modules",
+    "__pycache__",
+    "site",
+    "site-offline",
+    "*.zip",
 )
 
 
-def start_build(project: Path, hash_seed: str) -> subprocess.Popen[str]:
+def start_build(mkdocs: list[str], env: dict[str, str], project: Path, hash_seed: str) -> subprocess.Popen[str]:
     """Start a strict build of a fresh copy of the project into `project`/site."""
     shutil.copytree(ROOT, project, ignore=NOT_SOURCES)
-    env = build_env() | {
+    env = env | {
         "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH),
         "PYTHONHASHSEED": hash_seed,
         "PYTHONPATH": str(project / "hooks"),
     }
     command = [
-        *MKDOCS,
+        *mkdocs,
         "build",
         "--strict",
         "--config-file",
@@ -47,10 +58,15 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes]]:
+def two_builds(
+    tmp_path_factory: pytest.TempPathFactory, site_engines: dict[str, list[str]], pdf_build_env: dict[str, str]
+) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """Both sites as (path → bytes); the two builds run side by side."""
     root = tmp_path_factory.mktemp("reproducible")
-    builds = [start_build(root / name, seed) for name, seed in (("first", "1"), ("second", "2"))]
+    builds = [
+        start_build(site_engines["mkdocs"], pdf_build_env, root / name, seed)
+        for name, seed in (("first", "1"), ("second", "2"))
+    ]
     for build in builds:
         output, _ = build.communicate(timeout=600)
         assert build.returncode == 0, output

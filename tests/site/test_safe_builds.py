@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import BuildResult, build_env, fixture_text, make_project, run_build
+from conftest import BuildResult, SiteBuilder, build_env, fixture_text, make_project
 from html_reading import article, elements, parse, text
 
 HOSTILE_NAME = '</title><script>alert("name")</script>'
@@ -28,28 +28,30 @@ def digest(folder: Path) -> dict[str, str]:
     }
 
 
-def test_a_fixture_catalogue_builds(tmp_path: Path) -> None:
-    result = run_build(make_project(tmp_path, fixture_text("minimal.yaml")), tmp_path / "site")
+def test_a_fixture_catalogue_builds(tmp_path: Path, site_builder: SiteBuilder) -> None:
+    result = site_builder(make_project(tmp_path, fixture_text("minimal.yaml")), tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "Go slowly." in result.page("handouts/starter/index.html")
 
 
-def test_a_bad_edit_keeps_the_last_good_site_byte_for_byte(tmp_path: Path) -> None:
+def test_a_bad_edit_keeps_the_last_good_site_byte_for_byte(tmp_path: Path, site_builder: SiteBuilder) -> None:
     config = make_project(tmp_path, fixture_text("minimal.yaml"))
-    good = run_build(config, tmp_path / "site")
+    good = site_builder(config, tmp_path / "site")
     assert good.returncode == 0, good.output
     before = digest(good.site)
     (tmp_path / "exercises.yaml").write_text(
         fixture_text("minimal.yaml").replace("sets: 3", "sets: lots"), encoding="utf-8"
     )
-    bad = run_build(config, tmp_path / "site")
+    bad = site_builder(config, tmp_path / "site")
     assert bad.returncode != 0
     assert "Traceback" not in bad.output
     assert "exercises.yaml:" in bad.output and "dosage.sets: must be a whole number" in bad.output
     assert digest(good.site) == before
 
 
-def test_catalogue_text_is_never_markup(tmp_path: Path) -> None:
+def test_catalogue_text_is_never_markup(tmp_path: Path, pdf_site_builder: SiteBuilder) -> None:
+    """Catalogue text reaches every page and the search index as text, never as markup; the handout PDFs are drawn
+    from it too, and the build must not stop on them."""
     hostile = (
         fixture_text("minimal.yaml")
         .replace("name: Glute bridge", f"name: '{HOSTILE_NAME}'")
@@ -57,7 +59,7 @@ def test_catalogue_text_is_never_markup(tmp_path: Path) -> None:
             "Lift your hips off the floor.", "Lift *your* hips <img src=x onerror=alert(1)> [x](javascript:alert(1))."
         )
     )
-    result = run_build(make_project(tmp_path, hostile), tmp_path / "site")
+    result = pdf_site_builder(make_project(tmp_path, hostile), tmp_path / "site")
     assert result.returncode == 0, result.output
     for page in [
         "exercises/glute-bridge/index.html",
@@ -102,10 +104,10 @@ LONG_LINE = "Keep your back flat and your hips level the whole time, and stop at
 
 
 @pytest.fixture(scope="module")
-def good_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def good_project(tmp_path_factory: pytest.TempPathFactory, pdf_site_builder: SiteBuilder) -> Path:
     """A fixture project with its site built, PDFs included; each test works on a copy."""
     folder = tmp_path_factory.mktemp("good")
-    result = run_build(make_project(folder, fixture_text("minimal.yaml")), folder / "site")
+    result = pdf_site_builder(make_project(folder, fixture_text("minimal.yaml")), folder / "site")
     assert result.returncode == 0, result.output
     return folder
 
@@ -117,13 +119,14 @@ class Copy:
     project: Path
     outside: Path
     before: dict[str, str]
+    builder: SiteBuilder
 
     @property
     def site(self) -> Path:
         return self.project / "site"
 
     def build(self, **env: str) -> BuildResult:
-        return run_build(self.project / "mkdocs.yml", self.site, env=env)
+        return self.builder(self.project / "mkdocs.yml", self.site, **env)
 
     def check(self) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -146,7 +149,7 @@ class Copy:
 
 
 @pytest.fixture
-def copy(good_project: Path, tmp_path: Path) -> Copy:
+def copy(good_project: Path, tmp_path: Path, pdf_site_builder: SiteBuilder) -> Copy:
     project = tmp_path / "project"
     shutil.copytree(good_project, project, symlinks=True)
     outside = tmp_path / "outside"
@@ -155,7 +158,7 @@ def copy(good_project: Path, tmp_path: Path) -> Copy:
     (outside / "picture.svg").write_text(
         f'<svg xmlns="http://www.w3.org/2000/svg"><title>{SECRET}</title></svg>', encoding="utf-8"
     )
-    return Copy(project, outside, digest(project / "site"))
+    return Copy(project, outside, digest(project / "site"), pdf_site_builder)
 
 
 def link_a_file(copy: Copy) -> str:

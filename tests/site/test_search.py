@@ -102,6 +102,7 @@ def test_exercise_pages_put_only_name_summary_phase_and_muscles_in_the_index(bui
         assert exercise.muscles[0] in text and exercise.phase[0].label in text
         assert " ".join(exercise.summary.split()[:5]) in text
         assert not any(step in text for step in exercise.steps), exercise.id
+        assert "Pause animation" not in text and "<svg" not in text, f"{exercise.id}: the animation is not for search"
 
 
 def test_lists_of_exercises_stay_out_of_the_index(built_site: BuildResult) -> None:
@@ -147,7 +148,6 @@ def top_results(page: Page, site_server: str, query: str, count: int = 3) -> lis
     return [urlsplit(urljoin(page.url, href)).path.lstrip("/") for href in hrefs]
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("query", LAY_QUERIES, ids=lambda query: query.replace(" ", "-"))
 def test_lay_words_find_the_page_that_answers_them(site_server: str, search_context, query: str) -> None:
     page = search_context.new_page()
@@ -158,7 +158,6 @@ def test_lay_words_find_the_page_that_answers_them(site_server: str, search_cont
     assert LAY_QUERIES[query] in found, f"{query!r} gave {found}"
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("query", ["sitting", "desk", "run again", "hip clicks", "will my hip wear out"])
 def test_internal_pages_never_answer_a_patient(site_server: str, search_context, query: str) -> None:
     page = search_context.new_page()

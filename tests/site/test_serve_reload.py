@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS, build_env, fixture_text, make_project, run_build
+from conftest import SiteBuilder, build_env, fixture_text, make_project
 from playwright.sync_api import Browser, Page
 
 WAIT_SECONDS = 90
@@ -83,16 +83,16 @@ class Server:
         pytest.fail(f"timed out waiting for {what}:\n{self.output}")
 
 
-def started(config: Path, folder: Path) -> Server:
+def started(mkdocs: list[str], config: Path, folder: Path) -> Server:
     """`mkdocs serve` on a random free port: a port someone else holds makes it exit, and the next is tried."""
     for _ in range(PORT_TRIES):
         port = random.randint(20_000, 60_000)
         process = subprocess.Popen(
-            [*MKDOCS, "serve", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+            [*mkdocs, "serve", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            env={**build_env(), "HANDOUT_PDFS": "0"},
+            env=build_env(pdfs=False),
             cwd=folder,
         )
         server = Server(process, f"http://127.0.0.1:{port}/")
@@ -103,8 +103,8 @@ def started(config: Path, folder: Path) -> Server:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    serving = started(make_project(tmp_path, fixture_text("pictured.yaml")), tmp_path)
+def server(tmp_path: Path, site_engines: dict[str, list[str]]) -> Iterator[Server]:
+    serving = started(site_engines["mkdocs"], make_project(tmp_path, fixture_text("pictured.yaml")), tmp_path)
     try:
         yield serving
     finally:
@@ -156,7 +156,6 @@ def page(browser: Browser) -> Iterator[Page]:
         context.close()
 
 
-@pytest.mark.browser
 def test_a_bad_save_shows_the_located_problems_in_the_open_page_and_a_good_save_clears_them(
     server: Server, tmp_path: Path, page: Page
 ) -> None:
@@ -184,12 +183,11 @@ def test_a_bad_save_shows_the_located_problems_in_the_open_page_and_a_good_save_
     assert page.locator(BANNER).count() == 0
 
 
-@pytest.mark.browser
 def test_a_first_build_that_fails_still_serves_the_articles_with_the_problems_on_top(
-    tmp_path: Path, page: Page
+    tmp_path: Path, page: Page, site_engines: dict[str, list[str]]
 ) -> None:
     text = fixture_text("pictured.yaml").replace("category: strength", "category: strenght", 1)
-    serving = started(make_project(tmp_path, text), tmp_path)
+    serving = started(site_engines["mkdocs"], make_project(tmp_path, text), tmp_path)
     try:
         page.goto(serving.url)
         assert "category: must be one of" in page.locator(BANNER).inner_text()
@@ -200,7 +198,6 @@ def test_a_first_build_that_fails_still_serves_the_articles_with_the_problems_on
         stop(serving.process)
 
 
-@pytest.mark.browser
 def test_warnings_and_drafts_show_in_a_box_that_blocks_nothing(server: Server, tmp_path: Path, page: Page) -> None:
     catalogue = tmp_path / "exercises.yaml"
     good = catalogue.read_text(encoding="utf-8")
@@ -225,7 +222,6 @@ def serving_page(server: Server, path: str) -> str:
     return re.sub(r"<section class=\"fai-catalogue-problems.*?</section>", "", server.page(path), flags=re.DOTALL)
 
 
-@pytest.mark.browser
 def test_the_pictures_page_redraws_a_pose_as_it_is_saved(server: Server, tmp_path: Path, page: Page) -> None:
     catalogue = tmp_path / "exercises.yaml"
     page.goto(server.url + "editors-guide-pictures/#glute-bridge")
@@ -239,9 +235,9 @@ def test_the_pictures_page_redraws_a_pose_as_it_is_saved(server: Server, tmp_pat
     )
 
 
-def test_a_build_has_no_problems_box_and_no_pictures_page(tmp_path: Path) -> None:
+def test_a_build_has_no_problems_box_and_no_pictures_page(tmp_path: Path, site_builder: SiteBuilder) -> None:
     config = make_project(tmp_path, fixture_text("minimal.yaml"))
-    result = run_build(config, tmp_path / "site")
+    result = site_builder(config, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "warning: exercises[0: glute-squeeze]: has no picture" in result.output, "the build prints the warnings"
     assert not (tmp_path / "site" / "editors-guide-pictures").exists() and not (tmp_path / "site" / "_serve").exists()
@@ -250,7 +246,6 @@ def test_a_build_has_no_problems_box_and_no_pictures_page(tmp_path: Path) -> Non
     )
 
 
-@pytest.mark.browser
 def test_a_drafts_pose_is_drawn_on_the_pictures_page_as_it_is_saved(server: Server, tmp_path: Path, page: Page) -> None:
     catalogue = tmp_path / "exercises.yaml"
     good = catalogue.read_text(encoding="utf-8")

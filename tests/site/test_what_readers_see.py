@@ -13,8 +13,6 @@ from conftest import BuildResult
 from playwright.sync_api import BrowserContext, Page, Request
 from site_tour import BUILDER, CATALOGUE, TOUR, require_page, tour_id
 
-pytestmark = pytest.mark.browser
-
 # Whether an element can be seen: it has a size, nothing hides it or fades it out, and at its
 # centre (scrolled into view) the browser finds it, not something drawn over it.
 SEEN = """element => {

@@ -6,18 +6,19 @@ from __future__ import annotations
 import posixpath
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup
 
 from fai_site.catalogue.article_rules import MARKS as SIGN_MARKS
 from fai_site.catalogue.field_guide import guide_sections
-from fai_site.catalogue.model import Catalogue, Category, Exercise, Phase, Program, Reference
+from fai_site.catalogue.model import Catalogue, Category, Exercise, Phase, PoseIllustration, Program, Reference
 from fai_site.catalogue.pose import PROP_PLACES, VIEW_MEANINGS
 from fai_site.handouts.paper import Paper
 from fai_site.pages import sign_markers
 from fai_site.pages.templating import render
+from fai_site.pictures.picture import moving_drawing_path
 from fai_site.pictures.pose_guide import PoseGuide, default_view, where_written
 from fai_site.site_settings import DEFAULT_EMERGENCY_NUMBER
 
@@ -25,6 +26,10 @@ from fai_site.site_settings import DEFAULT_EMERGENCY_NUMBER
 EXERCISES_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- exercises: (?P<phase>[a-z-]+) -->[ \t]*$", re.MULTILINE)
 # What a page holds if the catalogue fills in part of it: a quick test before the markers are looked for.
 CATALOGUE_MARKS = (*SIGN_MARKS, "<!-- exercises:")
+# Where an exercise page plays its picture: an empty drawing that names the moving picture's file, which Markdown and
+# search pass over; the drawing is put in once they are done with the page (`with_moving_pictures`), so neither
+# parses its hundreds of tags (#28). Markdown keeps the marker as written, so one pattern finds it in both.
+MOVING_MARKER = re.compile(r'<svg data-moving-picture="(?P<path>illustrations/moving/[a-z0-9-]+\.svg)"></svg>\n')
 
 
 def programs_using(exercise: Exercise, catalogue: Catalogue) -> list[Program]:
@@ -35,6 +40,20 @@ def cited(exercise: Exercise, catalogue: Catalogue) -> list[Reference]:
     return [catalogue.references[key] for key in exercise.references]
 
 
+def moving_marker(exercise: Exercise) -> Markup | None:
+    """What an exercise page holds where its picture plays: the moving picture's file, named; None for an image file."""
+    if not isinstance(exercise.illustration, PoseIllustration):
+        return None
+    return Markup(f'<svg data-moving-picture="{moving_drawing_path(exercise)}"></svg>\n')
+
+
+def with_moving_pictures(page: str, files: Mapping[str, str]) -> str:
+    """A page (its Markdown or its HTML) with each moving picture it names drawn in, from the site's `files`."""
+    if "<svg data-moving-picture=" not in page:
+        return page
+    return MOVING_MARKER.sub(lambda match: str(files.get(match["path"], match[0])), page)
+
+
 def exercise_page(exercise: Exercise, catalogue: Catalogue) -> str:
     return render(
         "exercise_page.md.j2",
@@ -43,6 +62,7 @@ def exercise_page(exercise: Exercise, catalogue: Catalogue) -> str:
         harder=[catalogue.exercise(other) for other in exercise.harder],
         programs=programs_using(exercise, catalogue),
         references=cited(exercise, catalogue),
+        moving=moving_marker(exercise),
     )
 
 
