@@ -24,6 +24,7 @@ from warning_box import printed as printed_signs
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Program
 from fai_site.handouts.paper import Paper
+from fai_site.handouts.phone_link import program_reference
 from fai_site.handouts.sheet import handout_items
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
@@ -101,7 +102,7 @@ def test_each_picture_is_a_figure_described_as_on_its_web_page(
     for program, pdf in pdfs:
         figures = [figure.alt for figure in structure(pdf).find("Figure")]
         expected = [page_alt(built_site, item.exercise.id) for item in handout_items(program, CATALOGUE)]
-        qr_code = f"QR code for {site_url}handouts/{program.id}/"
+        qr_code = f"QR code for {site_url}program/#p={program_reference(program, CATALOGUE)}"
         assert figures == [qr_code, *expected], pdf.name
         assert all(alt and alt.strip() for alt in figures)
 
