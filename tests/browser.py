@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -115,14 +115,21 @@ def navigate_instantly(context: BrowserContext, site_server: str, site_url: str)
     context.route("**/sitemap.xml", fulfil)
 
 
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A fresh browser profile (empty storage), at desktop size; a test file may define its own."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+@contextmanager
+def fresh_context(browser: Browser, **options: Any) -> Iterator[BrowserContext]:
+    """A fresh browser profile (empty storage) made with Playwright's `options`, closed however the test ends."""
+    context = browser.new_context(**options)
     try:
         yield context
     finally:
         context.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile (empty storage), at desktop size; a test file may define its own."""
+    with fresh_context(browser, viewport={"width": 1280, "height": 900}) as context:
+        yield context
 
 
 @pytest.fixture

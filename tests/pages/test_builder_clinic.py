@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
-from browser import served
+from browser import fresh_context, served
 from conftest import FIXTURES, ROOT, TEST_SITE_URL, SiteBuilder, make_project
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
@@ -37,25 +37,20 @@ OWN_STEPS = OWN["Steps, one a line"].split("\n")
 @pytest.fixture
 def clinic(browser: Browser) -> Iterator[BrowserContext]:
     """A clinician's computer: desktop size, the clipboard allowed, downloads kept."""
-    context = browser.new_context(
+    with fresh_context(
+        browser,
         viewport={"width": 1280, "height": 900},
         accept_downloads=True,
         permissions=["clipboard-read", "clipboard-write"],
-    )
-    try:
+    ) as context:
         yield context
-    finally:
-        context.close()
 
 
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[BrowserContext]:
     """The patient's phone: a context of its own, at phone size."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    try:
+    with fresh_context(browser, viewport={"width": 390, "height": 844}) as context:
         yield context
-    finally:
-        context.close()
 
 
 def write_own_exercise(page: Page, fields: dict[str, str] = OWN, *, base: str = "sitting") -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from browser import fresh_context
 from conftest import ROOT, BuildResult
 from dateutil.rrule import rrulestr
 from PIL import Image
@@ -47,11 +48,8 @@ DAY = datetime.timedelta(days=1)
 
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
-    try:
+    with fresh_context(browser, viewport={"width": 390, "height": 844}, accept_downloads=True) as context:
         yield context
-    finally:
-        context.close()
 
 
 def open_program(page: Page, site_server: str, when: datetime.datetime = WEDNESDAY) -> None:
