@@ -16,6 +16,7 @@ import zxingcpp
 from conftest import FIXTURES, ROOT, TEST_SITE_URL, BuildResult, SiteBuilder, fixture_text, make_project
 from handout_fixtures import site_files
 from html_reading import elements, parse
+from pdf_reading import page_texts
 from PIL import Image
 from pypdf import PdfReader
 from warning_box import printed, squeezed
@@ -63,7 +64,7 @@ def test_each_program_ships_a_pdf_within_the_page_budget(
     assert len(reader.pages) <= (page_budget(len(program.exercises)) or BUDGET_PAGES + 1)
     for page in reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(PAGE_SIZES[paper], abs=0.5)
-    text = words(" ".join(page.extract_text() for page in reader.pages))
+    text = words(" ".join(page_texts(pdf_path(built_site.site, program_id, paper))))
     for item in handout_items(program, CATALOGUE):
         assert item.exercise.name in text
         assert amount(item.dosage) in text
@@ -110,12 +111,13 @@ def test_the_qr_code_on_paper_opens_the_program_on_the_phone(
     built_site: BuildResult, program_id: str, paper: Paper, tmp_path: Path
 ) -> None:
     prefix = tmp_path / "page"
+    # Every page, in grey as uncompressed PGM: PNG's compression took most of the time, and the code reads as well.
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "150", str(pdf_path(built_site.site, program_id, paper)), str(prefix)], check=True
+        ["pdftoppm", "-gray", "-r", "150", str(pdf_path(built_site.site, program_id, paper)), str(prefix)], check=True
     )
     decoded = [
         result.text
-        for page in sorted(tmp_path.glob("page*.png"))
+        for page in sorted(tmp_path.glob("page*.pgm"))
         for result in zxingcpp.read_barcodes(Image.open(page))
         if result.format == zxingcpp.BarcodeFormat.QRCode
     ]

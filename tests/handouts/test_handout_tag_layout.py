@@ -46,10 +46,11 @@ def untagged(job: PdfJob, output: Path) -> Path:
 
 
 def pages_as_images(pdf: Path, directory: Path) -> list[bytes]:
+    """Each page's pixels, as uncompressed PPM: the pixels PNG would hold, without the time its compression takes."""
     directory.mkdir()
     prefix = directory / pdf.stem
-    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(prefix)], check=True)
-    return [image.read_bytes() for image in sorted(directory.glob(f"{pdf.stem}-*.png"))]
+    subprocess.run(["pdftoppm", "-r", "50", str(pdf), str(prefix)], check=True)
+    return [image.read_bytes() for image in sorted(directory.glob(f"{pdf.stem}-*.ppm"))]
 
 
 def words_and_places(pdf: Path) -> str:
