@@ -132,6 +132,16 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
         yield context
 
 
+@pytest.fixture(scope="module")
+def reading_page(browser: Browser) -> Iterator[Page]:
+    """One desktop page for a test file's tests that only read the site: its warm cache saves half a second a load.
+
+    A test that types, stores or counts requests takes a fresh `context` instead.
+    """
+    with fresh_context(browser, viewport={"width": 1280, "height": 900}) as context:
+        yield context.new_page()
+
+
 @pytest.fixture
 def instant_page(browser: Browser, site_server: str, site_url: str) -> Iterator[Page]:
     """A desktop page on which instant navigation works, and whose window.print() only counts (in `window.printed`)."""

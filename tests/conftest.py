@@ -36,7 +36,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from browser import browser, context, instant_page, site_server  # noqa: F401 (shared Playwright fixtures, registered here)
+from browser import browser, context, instant_page, reading_page, site_server  # noqa: F401 (shared Playwright fixtures, registered here)
 from click.testing import CliRunner
 from filelock import FileLock
 
@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 TEST_SITE_URL = "https://hips.example.org/"
+TEST_SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01, any fixed moment
 # Each tier, and the fixtures that put a test in it (directly or through another fixture).
 TIERS = {
     "browser": {"browser"},
@@ -72,14 +73,21 @@ class BuildResult:
 
 
 def build_env(*, pdfs: bool = True) -> dict[str, str]:
-    """The environment of a test build: the published address, and the handout PDFs on unless told."""
+    """The environment of a test build: the published address, its date, and the handout PDFs on unless told."""
     return dict(
         os.environ,
         NO_MKDOCS_2_WARNING="1",
         SITE_URL=TEST_SITE_URL,
         PYTHONPATH=str(ROOT / "hooks"),
         HANDOUT_PDFS="1" if pdfs else "0",
+        SOURCE_DATE_EPOCH=build_epoch(),
     )
+
+
+def build_epoch() -> str:
+    """The moment every test build is dated: `make test` sets the last commit's, as `make build` does; else a fixed
+    one, so that any two builds of a run can match byte for byte."""
+    return os.environ.get("SOURCE_DATE_EPOCH") or TEST_SOURCE_DATE_EPOCH
 
 
 def build_in_subprocess(config: Path, site: Path) -> BuildResult:

@@ -7,12 +7,11 @@ sheet that gained a page, or moved a line, when tagged would fail here.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TEST_SITE_URL, BuildResult
+from conftest import ROOT, TEST_SITE_URL, BuildResult, build_epoch
 from handout_fixtures import site_files
 
 from fai_site.catalogue.loader import load_catalogue
@@ -29,7 +28,7 @@ JOBS = [
         CATALOGUE,
         SETTINGS,
         resources=site_files(CATALOGUE, SETTINGS),
-        created=pdf_timestamp(CATALOGUE, os.environ.get("SOURCE_DATE_EPOCH")),
+        created=pdf_timestamp(CATALOGUE, build_epoch()),
     )
     if not job.large_print
 ]

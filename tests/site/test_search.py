@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from conftest import ROOT, BuildResult
 from html_reading import elements, parse
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.pictures.pose_guide import PAGE as POSE_GUIDE
@@ -124,45 +124,48 @@ def test_lists_of_exercises_stay_out_of_the_index(built_site: BuildResult) -> No
 
 
 @pytest.fixture(scope="module")
-def search_context(browser: Browser) -> Iterator:
+def search_page(browser: Browser, site_server: str) -> Iterator[Page]:
+    """The home page with search open, as a reader opens it: Material's `/` shortcut focuses the box.
+
+    Every query of the file is typed into this one box, as a reader tries one wording after another.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
-        yield context
+        page = context.new_page()
+        page.goto(site_server, wait_until="networkidle")
+        page.wait_for_function("() => window.document$ !== undefined")
+        page.keyboard.press("/")  # Material's shortcut: opens search and focuses the box
+        page.locator("input.md-search__input").wait_for(state="visible")
+        assert page.evaluate("document.activeElement === document.querySelector('input.md-search__input')")
+        yield page
     finally:
         context.close()
 
 
-def top_results(page: Page, site_server: str, query: str, count: int = 3) -> list[str]:
+RESULTS = ".md-search-result__list > .md-search-result__item"
+
+
+def top_results(page: Page, query: str, count: int = 3) -> list[str]:
     """The pages of the first `count` search results for `query`, as paths from the site root."""
-    page.goto(site_server, wait_until="networkidle")
-    page.wait_for_function("() => window.document$ !== undefined")
-    page.keyboard.press("/")  # Material's shortcut: opens search and focuses the box
     box = page.locator("input.md-search__input")
-    box.wait_for(state="visible")
-    assert page.evaluate("document.activeElement === document.querySelector('input.md-search__input')")
+    results = page.locator(RESULTS)
+    box.fill("")
+    page.keyboard.press("End")  # one key release: Material sends the query, here the empty one
+    expect(results).to_have_count(0)
     page.keyboard.insert_text(query)
-    page.keyboard.press("End")  # one key release: Material sends the whole query once
-    results = page.locator(".md-search-result__list > .md-search-result__item")
+    page.keyboard.press("End")  # and now the whole query, once
     results.first.wait_for()
     hrefs = [results.nth(i).locator("a").first.get_attribute("href") or "" for i in range(min(count, results.count()))]
     return [urlsplit(urljoin(page.url, href)).path.lstrip("/") for href in hrefs]
 
 
 @pytest.mark.parametrize("query", LAY_QUERIES, ids=lambda query: query.replace(" ", "-"))
-def test_lay_words_find_the_page_that_answers_them(site_server: str, search_context, query: str) -> None:
-    page = search_context.new_page()
-    try:
-        found = top_results(page, site_server, query)
-    finally:
-        page.close()
+def test_lay_words_find_the_page_that_answers_them(search_page: Page, query: str) -> None:
+    found = top_results(search_page, query)
     assert LAY_QUERIES[query] in found, f"{query!r} gave {found}"
 
 
 @pytest.mark.parametrize("query", ["sitting", "desk", "run again", "hip clicks", "will my hip wear out"])
-def test_internal_pages_never_answer_a_patient(site_server: str, search_context, query: str) -> None:
-    page = search_context.new_page()
-    try:
-        found = top_results(page, site_server, query, count=10)
-    finally:
-        page.close()
+def test_internal_pages_never_answer_a_patient(search_page: Page, query: str) -> None:
+    found = top_results(search_page, query, count=10)
     assert found and not [path for path in found if path.startswith(INTERNAL_PAGES)]

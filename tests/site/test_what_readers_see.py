@@ -2,8 +2,8 @@
 the page.
 
 These are promises made in the README, checked where they are kept: in Chromium, on the
-built site, not in the HTML. Each test gets a fresh browser context, so nothing one
-test types or stores can help or hide another.
+built site, not in the HTML. A test that types gets a fresh browser context, so nothing one
+test types or stores can help or hide another; tests that only look share one page.
 """
 
 from __future__ import annotations
@@ -49,19 +49,18 @@ def assert_seen(found: dict, what: str) -> None:
 
 @pytest.mark.parametrize("path", TOUR, ids=tour_id)
 def test_the_disclaimer_is_on_screen_on_every_kind_of_page(
-    built_site: BuildResult, site_server: str, context: BrowserContext, path: str
+    built_site: BuildResult, site_server: str, reading_page: Page, path: str
 ) -> None:
     require_page(built_site, path)
-    page = context.new_page()
-    page.goto(site_server + path, wait_until="load")
-    found = seen(page, ".fai-disclaimer")
+    reading_page.goto(site_server + path, wait_until="load")
+    found = seen(reading_page, ".fai-disclaimer")
     assert_seen(found, "the disclaimer")
     assert found["text"].startswith(DISCLAIMER)
 
 
 @pytest.mark.parametrize("exercise_id", [exercise.id for exercise in CATALOGUE.exercises])
-def test_each_exercise_page_shows_its_picture(site_server: str, context: BrowserContext, exercise_id: str) -> None:
-    page = context.new_page()
+def test_each_exercise_page_shows_its_picture(site_server: str, reading_page: Page, exercise_id: str) -> None:
+    page = reading_page
     page.goto(f"{site_server}exercises/{exercise_id}/", wait_until="load")
     still = page.locator("article img.fai-illustration")
     assert still.count() == 1, "no picture under the title"
