@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import subprocess
 import sys
@@ -24,7 +25,15 @@ from fai_site.catalogue.dosage_text import amount
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, Paper, page_budget
-from fai_site.handouts.pdf import HandoutPdf, handout_pdfs, linked_resources, over_budget, pdf_jobs, pdf_timestamp
+from fai_site.handouts.pdf import (
+    HandoutPdf,
+    ResourceLookup,
+    handout_pdfs,
+    linked_resources,
+    over_budget,
+    pdf_jobs,
+    pdf_timestamp,
+)
 from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf, Renderer
 from fai_site.handouts.phone_link import program_reference
 from fai_site.handouts.sheet import handout_items
@@ -126,10 +135,15 @@ class CountingRenderer:
         return RenderedPdf(b"%PDF-1.7 stand-in " + job.key().encode(), 1)
 
 
+@functools.cache
+def real_site_files() -> ResourceLookup:
+    """The hook's file lookup for the real catalogue, made once per process: it draws every generated file."""
+    return site_files(CATALOGUE, SETTINGS)
+
+
 def build_pdfs(catalogue: Catalogue, cache: Path, renderer: CountingRenderer) -> list[str]:
-    pdfs = handout_pdfs(
-        catalogue, SETTINGS, resources=site_files(catalogue, SETTINGS), cache_dir=cache, renderer=renderer
-    )
+    files = real_site_files() if catalogue is CATALOGUE else site_files(catalogue, SETTINGS)
+    pdfs = handout_pdfs(catalogue, SETTINGS, resources=files, cache_dir=cache, renderer=renderer)
     return [pdf.path for pdf in pdfs]
 
 
@@ -167,7 +181,7 @@ def test_a_changed_stylesheet_renders_every_pdf_again(tmp_path: Path) -> None:
     renderer = CountingRenderer()
     build_pdfs(CATALOGUE, tmp_path, renderer)
     renderer.rendered.clear()
-    files = site_files(CATALOGUE, SETTINGS)
+    files = real_site_files()
 
     def restyled(path: str) -> bytes | None:
         content = files(path)
@@ -231,7 +245,7 @@ print(*(font["/BaseFont"] for font in PdfReader(probe).pages[0]["/Resources"]["/
 def longest_sheet() -> PdfJob:
     """The PDF job of the longest handout sheet, dated."""
     created = pdf_timestamp(CATALOGUE, "1767225600")
-    jobs = pdf_jobs(CATALOGUE, SETTINGS, resources=site_files(CATALOGUE, SETTINGS), created=created)
+    jobs = pdf_jobs(CATALOGUE, SETTINGS, resources=real_site_files(), created=created)
     return max(jobs, key=lambda job: len(job.html))
 
 
@@ -348,7 +362,7 @@ def test_a_handout_linking_outside_the_site_is_refused() -> None:
     job = minimal_jobs()[0]
     html = job.html.replace("</body>", '<img src="https://tracker.example.com/pixel.png"></body>')
     with pytest.raises(HandoutPdfError, match="not a file of this site"):
-        linked_resources(html, base_url=job.base_url, site_url=job.site_url, lookup=site_files(CATALOGUE, SETTINGS))
+        linked_resources(html, base_url=job.base_url, site_url=job.site_url, lookup=real_site_files())
 
 
 def test_the_renderer_fetches_only_the_files_gathered_for_the_job() -> None:
