@@ -283,6 +283,13 @@ MUTANTS = [
         ("tests/site/test_what_readers_see.py", "-k", "patient"),
     ),
     Mutant(
+        "offline PDFs drawn for the copy's own addresses",
+        "hooks/fai_site/handouts/pdf.py",
+        "    settings = replace(settings, directory_urls=True)\n",
+        "",
+        ("tests/site/test_offline.py", "-k", "draws_none_again or same_pdfs"),
+    ),
+    Mutant(
         "handout print script emptied",
         "docs/javascripts/handout.js",
         WHOLE_FILE,

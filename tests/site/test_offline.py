@@ -7,16 +7,20 @@ as someone would open it from a USB stick.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
 from browser import policy_violations, watch_policy
-from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder
+from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder, build_epoch
+from handout_fixtures import site_files
 from html_reading import elements, loaded_files, local_targets, parse
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Page, Request
 from site_tour import BUILDER, CATALOGUE, MISSING, POLICY_TOUR, offline_url
+
+from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
+from fai_site.site_settings import SiteSettings
 
 OFFLINE_CONFIG = ROOT / "mkdocs-offline.yml"
 HANDOUT = f"handouts/{CATALOGUE.programs[0].id}.html"
@@ -43,7 +47,10 @@ class Visit:
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory, pdf_site_builder: SiteBuilder) -> BuildResult:
+def offline_site(
+    tmp_path_factory: pytest.TempPathFactory, pdf_site_builder: SiteBuilder, built_site: BuildResult
+) -> BuildResult:
+    """`make offline`, after `make build` (the run's shared build), as the README has it."""
     result = pdf_site_builder(OFFLINE_CONFIG, tmp_path_factory.mktemp("offline") / "site-offline")
     assert result.returncode == 0, result.output
     return result
@@ -84,6 +91,27 @@ def test_every_local_link_and_image_leads_to_a_file(offline_site: BuildResult) -
             if path and not (page.parent / path).is_file():
                 broken.append(f"{page.relative_to(offline_site.site)} → {target}")
     assert not broken, "\n".join(broken)
+
+
+def test_the_copy_ships_the_sites_own_pdfs_and_draws_none_again(
+    offline_site: BuildResult, built_site: BuildResult
+) -> None:
+    pdfs = sorted(path.relative_to(built_site.site) for path in built_site.site.glob("handouts/*.pdf"))
+    assert f"Handout PDFs: 0 rendered, {len(pdfs)} from the cache" in offline_site.output
+    assert pdfs == sorted(path.relative_to(offline_site.site) for path in offline_site.site.glob("handouts/*.pdf"))
+    assert all((offline_site.site / pdf).read_bytes() == (built_site.site / pdf).read_bytes() for pdf in pdfs)
+
+
+def test_the_copy_asks_for_the_same_pdfs_as_the_site() -> None:
+    """What makes the test above hold whatever the cache holds: the copy's PDF jobs are the site's, input for input."""
+    settings = SiteSettings(site_url=TEST_SITE_URL)
+    created = pdf_timestamp(CATALOGUE, build_epoch())
+
+    def keys(settings: SiteSettings) -> list[str]:
+        jobs = pdf_jobs(CATALOGUE, settings, resources=site_files(CATALOGUE, settings), created=created)
+        return [job.key() for job in jobs]
+
+    assert keys(replace(settings, directory_urls=False)) == keys(settings)
 
 
 def test_pages_name_their_published_address(offline_site: BuildResult) -> None:

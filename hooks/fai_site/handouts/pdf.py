@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
@@ -53,7 +53,12 @@ class HandoutPdf:
 def pdf_jobs(
     catalogue: Catalogue, settings: SiteSettings, *, resources: ResourceLookup, created: datetime.datetime
 ) -> list[PdfJob]:
-    """One job per program, edition and paper size, in a stable order; all four wrap the same sheet, rendered once."""
+    """One job per program, edition and paper size, in a stable order; all four wrap the same sheet, rendered once.
+
+    A PDF leaves the site it came with, so it is always drawn as the published site's page (directory addresses):
+    the offline copy's PDFs are then the very same files, and `make offline` after `make build` draws none again.
+    """
+    settings = replace(settings, directory_urls=True)
     jobs = []
     for program in catalogue.programs:
         sheet = Markup(handout_sheet(program, catalogue, settings))
