@@ -1,9 +1,11 @@
-"""Reading a tagged PDF back as a screen reader does: the structure tree with each element's text, and the text
-runs of the pages with their size on paper and how they are marked.
+"""Reading a PDF back: the text of each page; the structure tree with each element's text, as a screen reader reads
+it; and the text runs of the pages with their size on paper and how they are marked.
 
 pikepdf reads the structure tree; pypdf reads the pages' text, tracking the marked-content
 sequences (`BDC` … `EMC`) around each run, so each run is known by its marked-content id
-(its place in the tree) or as an artifact, which readers skip.
+(its place in the tree) or as an artifact, which readers skip. pypdf reads a page in one
+pass that gives both its text and its runs, once per file and test process: several tests
+read the same shipped PDF, and reading is the slow part.
 """
 
 from __future__ import annotations
@@ -52,14 +54,32 @@ class Element:
         return [element for element in self.iter() if element.role in roles]
 
 
+@dataclass(frozen=True)
+class PageText:
+    """A page's text as pypdf extracts it, and its runs of text in drawing order."""
+
+    text: str
+    runs: tuple[TextRun, ...]
+
+
 @functools.cache
+def read_pages(path: Path) -> tuple[PageText, ...]:
+    """Every page of the PDF, read once per file and test process (the file must not change while the tests run)."""
+    return tuple(read_page(number, page) for number, page in enumerate(PdfReader(path).pages))
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of each page, as pypdf's `extract_text` gives it."""
+    return [page.text for page in read_pages(path)]
+
+
 def text_runs(path: Path) -> list[TextRun]:
-    """Every run of text on every page, in drawing order (read once per file and test process)."""
-    return [run for number, page in enumerate(PdfReader(path).pages) for run in page_runs(number, page)]
+    """Every run of text on every page, in drawing order."""
+    return [run for page in read_pages(path) for run in page.runs]
 
 
-def page_runs(number: int, page: PageObject) -> list[TextRun]:
-    """A page's runs of text, each with the innermost mark around it."""
+def read_page(number: int, page: PageObject) -> PageText:
+    """A page's text, and its runs of text each with the innermost mark around it."""
     runs: list[TextRun] = []
     marks: list[int | str | None] = []
 
@@ -79,8 +99,8 @@ def page_runs(number: int, page: PageObject) -> list[TextRun]:
             mark = next((mark for mark in reversed(marks) if mark is not None), None)
             runs.append(TextRun(number, mark, text, size * math.hypot(c, d)))
 
-    page.extract_text(visitor_operand_before=before, visitor_text=shown)
-    return runs
+    text = page.extract_text(visitor_operand_before=before, visitor_text=shown)
+    return PageText(text, tuple(runs))
 
 
 @functools.cache

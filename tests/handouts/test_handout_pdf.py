@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import zxingcpp
 from conftest import FIXTURES, ROOT, TEST_SITE_URL, BuildResult, SiteBuilder, build_epoch, fixture_text, make_project
 from handout_fixtures import site_files
 from html_reading import elements, parse
+from pdf_reading import page_texts
 from PIL import Image
 from pypdf import PdfReader
 from warning_box import printed, squeezed
@@ -23,7 +25,15 @@ from fai_site.catalogue.dosage_text import amount
 from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import Catalogue
 from fai_site.handouts.paper import BUDGET_EXERCISES, BUDGET_PAGES, Paper, page_budget
-from fai_site.handouts.pdf import HandoutPdf, handout_pdfs, linked_resources, over_budget, pdf_jobs, pdf_timestamp
+from fai_site.handouts.pdf import (
+    HandoutPdf,
+    ResourceLookup,
+    handout_pdfs,
+    linked_resources,
+    over_budget,
+    pdf_jobs,
+    pdf_timestamp,
+)
 from fai_site.handouts.pdf_job import HandoutPdfError, PdfJob, RenderedPdf, Renderer
 from fai_site.handouts.phone_link import program_reference
 from fai_site.handouts.sheet import handout_items
@@ -62,7 +72,7 @@ def test_each_program_ships_a_pdf_within_the_page_budget(
     assert len(reader.pages) <= (page_budget(len(program.exercises)) or BUDGET_PAGES + 1)
     for page in reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(PAGE_SIZES[paper], abs=0.5)
-    text = words(" ".join(page.extract_text() for page in reader.pages))
+    text = words(" ".join(page_texts(pdf_path(built_site.site, program_id, paper))))
     for item in handout_items(program, CATALOGUE):
         assert item.exercise.name in text
         assert amount(item.dosage) in text
@@ -98,12 +108,13 @@ def test_the_qr_code_on_paper_opens_the_program_on_the_phone(
     built_site: BuildResult, program_id: str, paper: Paper, tmp_path: Path
 ) -> None:
     prefix = tmp_path / "page"
+    # Every page, in grey as uncompressed PGM: PNG's compression took most of the time, and the code reads as well.
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "150", str(pdf_path(built_site.site, program_id, paper)), str(prefix)], check=True
+        ["pdftoppm", "-gray", "-r", "150", str(pdf_path(built_site.site, program_id, paper)), str(prefix)], check=True
     )
     decoded = [
         result.text
-        for page in sorted(tmp_path.glob("page*.png"))
+        for page in sorted(tmp_path.glob("page*.pgm"))
         for result in zxingcpp.read_barcodes(Image.open(page))
         if result.format == zxingcpp.BarcodeFormat.QRCode
     ]
@@ -124,10 +135,15 @@ class CountingRenderer:
         return RenderedPdf(b"%PDF-1.7 stand-in " + job.key().encode(), 1)
 
 
+@functools.cache
+def real_site_files() -> ResourceLookup:
+    """The hook's file lookup for the real catalogue, made once per process: it draws every generated file."""
+    return site_files(CATALOGUE, SETTINGS)
+
+
 def build_pdfs(catalogue: Catalogue, cache: Path, renderer: CountingRenderer) -> list[str]:
-    pdfs = handout_pdfs(
-        catalogue, SETTINGS, resources=site_files(catalogue, SETTINGS), cache_dir=cache, renderer=renderer
-    )
+    files = real_site_files() if catalogue is CATALOGUE else site_files(catalogue, SETTINGS)
+    pdfs = handout_pdfs(catalogue, SETTINGS, resources=files, cache_dir=cache, renderer=renderer)
     return [pdf.path for pdf in pdfs]
 
 
@@ -165,7 +181,7 @@ def test_a_changed_stylesheet_renders_every_pdf_again(tmp_path: Path) -> None:
     renderer = CountingRenderer()
     build_pdfs(CATALOGUE, tmp_path, renderer)
     renderer.rendered.clear()
-    files = site_files(CATALOGUE, SETTINGS)
+    files = real_site_files()
 
     def restyled(path: str) -> bytes | None:
         content = files(path)
@@ -229,7 +245,7 @@ print(*(font["/BaseFont"] for font in PdfReader(probe).pages[0]["/Resources"]["/
 def longest_sheet() -> PdfJob:
     """The PDF job of the longest handout sheet, dated."""
     created = pdf_timestamp(CATALOGUE, "1767225600")
-    jobs = pdf_jobs(CATALOGUE, SETTINGS, resources=site_files(CATALOGUE, SETTINGS), created=created)
+    jobs = pdf_jobs(CATALOGUE, SETTINGS, resources=real_site_files(), created=created)
     return max(jobs, key=lambda job: len(job.html))
 
 
@@ -346,7 +362,7 @@ def test_a_handout_linking_outside_the_site_is_refused() -> None:
     job = minimal_jobs()[0]
     html = job.html.replace("</body>", '<img src="https://tracker.example.com/pixel.png"></body>')
     with pytest.raises(HandoutPdfError, match="not a file of this site"):
-        linked_resources(html, base_url=job.base_url, site_url=job.site_url, lookup=site_files(CATALOGUE, SETTINGS))
+        linked_resources(html, base_url=job.base_url, site_url=job.site_url, lookup=real_site_files())
 
 
 def test_the_renderer_fetches_only_the_files_gathered_for_the_job() -> None:

@@ -7,6 +7,7 @@ the PDFs WeasyPrint ships are read back in test_handout_pdf.py. The wordiest pro
 
 from __future__ import annotations
 
+import functools
 import io
 import subprocess
 from collections.abc import Iterator
@@ -15,12 +16,13 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from browser import served
+from browser import fresh_context, served
 from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder
 from handout_fixtures import CLINIC_DETAILS, LOGO_RGB, WORDIEST, wordiest_project
 from html_reading import by_class, elements, parse, resolve, text
+from pdf_reading import page_texts
 from PIL import Image
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 from pypdf import PdfReader
 from warning_box import box_problems
 from warning_box import printed as printed_signs
@@ -58,13 +60,28 @@ def program(program_id: str, catalogue: Catalogue = CATALOGUE) -> Program:
     return next(program for program in catalogue.programs if program.id == program_id)
 
 
+@pytest.fixture(scope="module")
+def local_context(browser: Browser) -> Iterator[BrowserContext]:
+    """One desktop profile for this file's tests, which only read pages: it may reach the local test server only."""
+    with fresh_context(browser, viewport={"width": 1280, "height": 900}) as context:
+        context.route("**/*", keep_local)
+        yield context
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A page that may reach the local test server only."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route("**/*", keep_local)
-    yield context.new_page()
-    context.close()
+def page(local_context: BrowserContext) -> Iterator[Page]:
+    """A fresh page (its own size and media) in the file's profile."""
+    page = local_context.new_page()
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def sharp_context(browser: Browser) -> Iterator[BrowserContext]:
+    """A profile that draws 3 device pixels to the CSS pixel, so a screenshot of a QR code is sharp enough to read."""
+    with fresh_context(browser, device_scale_factor=3) as context:
+        context.route("**/*", keep_local)
+        yield context
 
 
 def keep_local(route: Route) -> None:
@@ -74,48 +91,53 @@ def keep_local(route: Route) -> None:
         route.abort()
 
 
-def printed(page: Page, url: str, paper: str) -> list[str]:
-    """The text of each printed page, as Chromium's "Save as PDF" makes it."""
-    page.goto(url)
+def printed(page: Page, paper: str) -> list[str]:
+    """The text of each printed page of the loaded page, as Chromium's "Save as PDF" makes it."""
     return [words(sheet.extract_text()) for sheet in PdfReader(io.BytesIO(page.pdf(format=paper))).pages]
 
 
 def site_navigation(built_site: BuildResult, sheet_text: str) -> list[str]:
     """The navigation labels of the site that the sheet does not itself say."""
-    home = parse(built_site.page("index.html"))
-    labels = {text(anchor) for nav in by_class(home, "md-nav--primary") for anchor in elements(nav, "a")}
-    return sorted(label for label in labels if label and label not in sheet_text)
+    return sorted(label for label in navigation_labels(built_site.site) if label and label not in sheet_text)
 
 
-def assert_fits(pages: list[str], handout: Program, catalogue: Catalogue) -> None:
+@functools.cache
+def navigation_labels(site: Path) -> frozenset[str]:
+    """The labels of the site's main navigation, read from its home page once."""
+    home = parse((site / "index.html").read_text(encoding="utf-8"))
+    return frozenset(text(anchor) for nav in by_class(home, "md-nav--primary") for anchor in elements(nav, "a"))
+
+
+def assert_fits(pages: list[str], handout: Program, catalogue: Catalogue, paper: str = "") -> None:
     """Within the page budget, the sheet from the first line, every exercise whole on one page with all its text,
     and the warning box whole on the first page."""
     budget = page_budget(len(handout.exercises))
-    assert budget is None or len(pages) <= budget, f"{len(pages)} pages"
-    assert "Home exercise program" in pages[0]
+    assert budget is None or len(pages) <= budget, f"{len(pages)} pages on {paper}"
+    assert "Home exercise program" in pages[0], paper
     everything = " ".join(pages)
     for item in handout_items(handout, catalogue):
         assert item.exercise.name in everything and amount(item.dosage) in everything
         lines = [words(line) for line in [item.exercise.position, *item.exercise.steps, *item.exercise.precautions]]
         lines += [words(f"{LOAD_RULE}: {item.exercise.add_load}")] if item.exercise.add_load else []
         (page,) = [sheet for sheet in pages if lines[0] in sheet]
-        assert [line for line in lines if line not in page] == [], f"{item.exercise.id} is split or cut"
-    assert box_problems(pages, printed_signs(catalogue)) == []
+        assert [line for line in lines if line not in page] == [], f"{item.exercise.id} is split or cut on {paper}"
+    assert box_problems(pages, printed_signs(catalogue)) == [], paper
 
 
 # ---- The real handouts -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("program_id", [program.id for program in CATALOGUE.programs])
 def test_every_handout_prints_within_the_page_budget_without_the_site(
-    built_site: BuildResult, site_server: str, page: Page, program_id: str, paper: str
+    built_site: BuildResult, site_server: str, page: Page, program_id: str
 ) -> None:
-    pages = printed(page, f"{site_server}handouts/{program_id}/", paper)
-    assert_fits(pages, program(program_id), CATALOGUE)
-    everything = " ".join(pages)
-    assert not [chrome for chrome in SITE_CHROME if chrome in everything]
-    assert not [label for label in site_navigation(built_site, everything) if label in everything]
+    page.goto(f"{site_server}handouts/{program_id}/")  # once: each paper prints the same page
+    for paper in PAPERS:
+        pages = printed(page, paper)
+        assert_fits(pages, program(program_id), CATALOGUE, paper)
+        everything = " ".join(pages)
+        assert not [chrome for chrome in SITE_CHROME if chrome in everything], paper
+        assert not [label for label in site_navigation(built_site, everything) if label in everything], paper
 
 
 def test_text_on_paper_is_black_and_at_least_11_pt(site_server: str, page: Page) -> None:
@@ -157,14 +179,12 @@ def test_the_handout_reads_on_a_phone(site_server: str, page: Page) -> None:
 
 @pytest.mark.parametrize("program_id", [program.id for program in CATALOGUE.programs])
 def test_the_qr_code_on_screen_opens_the_program_on_the_phone(
-    browser: Browser, site_server: str, program_id: str
+    sharp_context: BrowserContext, site_server: str, program_id: str
 ) -> None:
-    context = browser.new_context(device_scale_factor=3)
-    context.route("**/*", keep_local)
-    page = context.new_page()
+    page = sharp_context.new_page()
     page.goto(f"{site_server}handouts/{program_id}/")
     image = Image.open(io.BytesIO(page.locator(".fai-handout__qr-code").screenshot()))
-    context.close()
+    page.close()
     assert [result.text for result in zxingcpp.read_barcodes(image)] == [
         f"{TEST_SITE_URL}program/#p={program_reference(PROGRAMS[program_id], CATALOGUE)}"
     ]
@@ -217,40 +237,37 @@ def test_the_wordiest_handout_has_a_picture_for_each_exercise_or_none(wordiest: 
     assert all(resolve(wordiest.build.site, page_file, image.get("src", "")).is_file() for image in pictures)
 
 
-@pytest.mark.parametrize("paper", PAPERS)
-def test_the_wordiest_program_prints_within_the_page_budget(wordiest: Wordiest, page: Page, paper: str) -> None:
+def test_the_wordiest_program_prints_within_the_page_budget(wordiest: Wordiest, page: Page) -> None:
     with served(wordiest.build.site) as url:
-        pages = printed(page, f"{url}handouts/{WORDIEST}/", paper)
-    assert_fits(pages, program(WORDIEST, wordiest.catalogue), wordiest.catalogue)
+        page.goto(f"{url}handouts/{WORDIEST}/")  # once: each paper prints the same page
+        for paper in PAPERS:
+            assert_fits(printed(page, paper), program(WORDIEST, wordiest.catalogue), wordiest.catalogue, paper)
 
 
 @pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
 def test_the_wordiest_program_ships_pdfs_within_the_page_budget(wordiest: Wordiest, paper: Paper) -> None:
-    reader = PdfReader(wordiest.build.site / "handouts" / paper.pdf_name(WORDIEST))
-    pages = [words(sheet.extract_text()) for sheet in reader.pages]
+    pages = [words(sheet) for sheet in page_texts(wordiest.build.site / "handouts" / paper.pdf_name(WORDIEST))]
     assert_fits(pages, program(WORDIEST, wordiest.catalogue), wordiest.catalogue)
 
 
 @pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
 def test_the_wordiest_program_ships_large_print_within_its_budget(wordiest: Wordiest, paper: Paper) -> None:
     """The build fails a large-print PDF over its budget; this says by how much the worst case stays within it."""
-    reader = PdfReader(wordiest.build.site / "handouts" / paper.pdf_name(WORDIEST, large_print=True))
+    pages = page_texts(wordiest.build.site / "handouts" / paper.pdf_name(WORDIEST, large_print=True))
     budget = page_budget(BUDGET_EXERCISES, large_print=True)
-    print(f"wordiest large print, {paper.label}: {len(reader.pages)} pages (budget {budget})")
-    assert len(reader.pages) <= budget
-    everything = "".join("".join(page.extract_text() for page in reader.pages).split())
+    print(f"wordiest large print, {paper.label}: {len(pages)} pages (budget {budget})")
+    assert len(pages) <= budget
+    everything = "".join("".join(pages).split())
     for item in handout_items(program(WORDIEST, wordiest.catalogue), wordiest.catalogue):
         for line in [item.exercise.position, *item.exercise.steps, *item.exercise.precautions]:
             assert "".join(line.split()) in everything, item.exercise.id
 
 
 def logo_pixels(pdf: Path, directory: Path) -> int:
-    """How many pixels of the first page, drawn at 40 dpi, have the test logo's colour."""
+    """How many pixels of the first page, drawn at 40 dpi (as uncompressed PPM), have the test logo's colour."""
     prefix = directory / "first"
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)], check=True
-    )
-    image = Image.open(prefix.with_suffix(".png")).convert("RGB")
+    subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)], check=True)
+    image = Image.open(prefix.with_suffix(".ppm")).convert("RGB")
     colours = image.getcolors(maxcolors=image.width * image.height) or []
     return sum(count for count, colour in colours if all(abs(a - b) <= 12 for a, b in zip(colour, LOGO_RGB)))
 
@@ -258,7 +275,7 @@ def logo_pixels(pdf: Path, directory: Path) -> int:
 @pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
 def test_the_clinic_prints_on_every_shipped_pdf(wordiest: Wordiest, paper: Paper, tmp_path: Path) -> None:
     pdf = wordiest.build.site / "handouts" / paper.pdf_name(WORDIEST)
-    first_page = words(PdfReader(pdf).pages[0].extract_text())
+    first_page = words(page_texts(pdf)[0])
     missing = [f"{field}: {value}" for field, value in CLINIC_DETAILS.items() if value not in first_page]
     assert not missing, "not on the first page:\n" + "\n".join(missing)
     assert logo_pixels(pdf, tmp_path) >= 50, "the clinic's logo is not on the first page"

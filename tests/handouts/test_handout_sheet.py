@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder, fixture_text, make_project
-from handout_fixtures import site_files
 from html_reading import by_class, elements, parse, text
-from pypdf import PdfReader
+from pdf_reading import page_texts, structure
 from warning_box import box_problems, printed, squeezed
 
 from fai_site.catalogue import dosage_text
@@ -24,10 +22,8 @@ from fai_site.catalogue.loader import load_catalogue
 from fai_site.catalogue.model import LOAD_RULE, Category, Exercise, Phase
 from fai_site.catalogue.warning_signs import TierList
 from fai_site.handouts.paper import FRAME_WIDTH_CM, Paper, page_budget
-from fai_site.handouts.pdf import pdf_jobs, pdf_timestamp
 from fai_site.handouts.sheet import handout_items
 from fai_site.pictures.svg.layout import frames_across
-from fai_site.site_settings import SiteSettings
 
 CATALOGUE = load_catalogue(ROOT / "exercises.yaml", docs_dir=ROOT / "docs")
 PROGRAM_IDS = [program.id for program in CATALOGUE.programs]
@@ -41,8 +37,8 @@ def words(value: str) -> str:
 
 
 def pdf_text(site: Path, program_id: str, paper: Paper) -> tuple[int, str]:
-    reader = PdfReader(site / "handouts" / paper.pdf_name(program_id))
-    return len(reader.pages), words(" ".join(page.extract_text() for page in reader.pages))
+    pages = page_texts(site / "handouts" / paper.pdf_name(program_id))
+    return len(pages), words(" ".join(pages))
 
 
 def program(program_id: str):
@@ -163,8 +159,7 @@ def test_the_page_and_the_handouts_triage_alike(built_site: BuildResult) -> None
 @pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
 @pytest.mark.parametrize("program_id", PROGRAM_IDS)
 def test_the_warning_box_is_whole_on_the_first_page(built_site: BuildResult, program_id: str, paper: Paper) -> None:
-    reader = PdfReader(built_site.site / "handouts" / paper.pdf_name(program_id))
-    assert box_problems([page.extract_text() for page in reader.pages], PRINTED) == []
+    assert box_problems(page_texts(built_site.site / "handouts" / paper.pdf_name(program_id)), PRINTED) == []
 
 
 @pytest.mark.parametrize("program_id", PROGRAM_IDS)
@@ -189,7 +184,7 @@ def test_a_build_without_a_public_address_prints_no_qr_code(tmp_path: Path, pdf_
     handouts = sorted((tmp_path / "site" / "handouts").glob("*.pdf"))
     assert handouts
     for pdf in handouts:
-        printed = words(" ".join(page.extract_text() for page in PdfReader(pdf).pages))
+        printed = words(" ".join(page_texts(pdf)))
         assert "127.0.0.1" not in printed and "Scan to open" not in printed
     for page in (tmp_path / "site" / "handouts").glob("*/index.html"):
         assert not by_class(parse(page.read_text(encoding="utf-8")), "fai-handout__qr-code")
@@ -199,39 +194,20 @@ def test_a_public_build_says_nothing_about_site_url(built_site: BuildResult) -> 
     assert "SITE_URL" not in built_site.output
 
 
-def laid_out_picture_widths(weasyprint: ModuleType, program_id: str, paper: Paper) -> list[float]:
-    """The width, in cm, WeasyPrint gives each exercise picture when it lays out that PDF."""
-    from fai_site.handouts.pdf_renderer import JobFetcher
-
-    settings = SiteSettings(site_url=TEST_SITE_URL)
-    jobs = pdf_jobs(
-        CATALOGUE, settings, resources=site_files(CATALOGUE, settings), created=pdf_timestamp(CATALOGUE, None)
-    )
-    (job,) = [job for job in jobs if job.path == f"handouts/{paper.pdf_name(program_id)}"]
-    document = weasyprint.HTML(string=job.html, base_url=job.base_url, url_fetcher=JobFetcher(job)).render()
-    widths: list[float] = []
-
-    def walk(box: object) -> None:
-        element = getattr(box, "element", None)
-        if getattr(box, "element_tag", None) == "img" and "illustrations/" in (
-            element.get("src") if element is not None else ""
-        ):
-            widths.append(box.width / CM_PX)
-        for child in getattr(box, "children", None) or []:
-            walk(child)
-
-    for page in document.pages:
-        walk(page._page_box)
-    return widths
+def picture_widths(pdf: Path) -> list[float]:
+    """The width, in cm, of each exercise picture on the PDF's pages: its Figure's box in the structure tree, which
+    WeasyPrint writes from the laid-out picture (CSS pixels); the QR code is the one figure that is not an exercise."""
+    figures = [figure for figure in structure(pdf).find("Figure") if not (figure.alt or "").startswith("QR code")]
+    return [(right - left) / CM_PX for left, _, right, _ in (figure.attributes["BBox"] for figure in figures)]
 
 
 @pytest.mark.parametrize("paper", list(Paper), ids=lambda paper: paper.value)
 @pytest.mark.parametrize("program_id", PROGRAM_IDS)
 def test_each_drawn_position_is_at_least_4_cm_wide_in_the_pdf(
-    weasyprint: ModuleType, program_id: str, paper: Paper
+    built_site: BuildResult, program_id: str, paper: Paper
 ) -> None:
     items = handout_items(program(program_id), CATALOGUE)
-    widths = laid_out_picture_widths(weasyprint, program_id, paper)
+    widths = picture_widths(built_site.site / "handouts" / paper.pdf_name(program_id))
     assert len(widths) == len(items)
     for item, width in zip(items, widths):
         across = frames_across(item.exercise.illustration.pose)

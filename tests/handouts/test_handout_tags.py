@@ -9,6 +9,7 @@ margins (name line, page number, footer) as artifacts, and the sheet in its own 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import subprocess
 from pathlib import Path
@@ -89,9 +90,10 @@ def squashed(value: str) -> str:
     return "".join(value.split())
 
 
-def page_alt(built_site: BuildResult, exercise_id: str) -> str:
-    """The text alternative the exercise's own web page gives its picture."""
-    page = parse(built_site.page(f"exercises/{exercise_id}/index.html"))
+@functools.cache
+def page_alt(site: Path, exercise_id: str) -> str:
+    """The text alternative the exercise's own web page gives its picture (each page parsed once: many PDFs show it)."""
+    page = parse((site / "exercises" / exercise_id / "index.html").read_text(encoding="utf-8"))
     (image,) = [image for image in elements(page, "img") if "fai-illustration" in (image.get("class") or "")]
     return image.get("alt")
 
@@ -101,7 +103,7 @@ def test_each_picture_is_a_figure_described_as_on_its_web_page(
 ) -> None:
     for program, pdf in pdfs:
         figures = [figure.alt for figure in structure(pdf).find("Figure")]
-        expected = [page_alt(built_site, item.exercise.id) for item in handout_items(program, CATALOGUE)]
+        expected = [page_alt(built_site.site, item.exercise.id) for item in handout_items(program, CATALOGUE)]
         qr_code = f"QR code for {site_url}program/#p={program_reference(program, CATALOGUE)}"
         assert figures == [qr_code, *expected], pdf.name
         assert all(alt and alt.strip() for alt in figures)

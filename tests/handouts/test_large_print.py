@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, BuildResult
 from html_reading import elements, parse
-from pdf_reading import structure, text_runs
+from pdf_reading import page_texts, structure, text_runs
 from pypdf import PdfReader
 from warning_box import box_parts, box_problems, large_print_box_problems
 from warning_box import printed as printed_signs
@@ -68,8 +68,7 @@ def test_each_program_has_large_print_within_its_budget_and_the_build_reports_it
 def test_every_step_precaution_rule_and_sign_is_in_large_print(built_site: BuildResult) -> None:
     for program in PROGRAMS.values():
         for paper in Paper:
-            reader = PdfReader(large_print(built_site.site, program, paper))
-            printed = squashed(" ".join(page.extract_text() for page in reader.pages))
+            printed = squashed(" ".join(page_texts(large_print(built_site.site, program, paper))))
             lines = [
                 line
                 for item in handout_items(program, CATALOGUE)
@@ -95,7 +94,7 @@ def test_the_warning_box_is_whole_on_one_page_in_large_print(built_site: BuildRe
     """At 16 pt the box fills most of a page: WeasyPrint prints it whole on the page after the patient's details (the
     builder's sheet in Chromium may put the children's tiers, whole, on the next: test_builder.py)."""
     for program in PROGRAMS.values():
-        pages = [page.extract_text() for page in PdfReader(large_print(built_site.site, program, paper)).pages]
+        pages = page_texts(large_print(built_site.site, program, paper))
         assert box_problems(pages, printed_signs(CATALOGUE), page=2) == [], program.id
         assert large_print_box_problems(pages, printed_signs(CATALOGUE)) == [], program.id
 
