@@ -283,6 +283,13 @@ MUTANTS = [
         ("tests/site/test_what_readers_see.py", "-k", "patient"),
     ),
     Mutant(
+        "PDFs drawn on every core come back out of order",
+        "hooks/fai_site/handouts/pdf.py",
+        "yield from pool.map(draw_with_weasyprint, jobs)",
+        "yield from pool.map(draw_with_weasyprint, jobs[::-1])",
+        ("tests/handouts/test_handout_pdf.py", "-k", "alike_on_every_core"),
+    ),
+    Mutant(
         "offline PDFs drawn for the copy's own addresses",
         "hooks/fai_site/handouts/pdf.py",
         "    settings = replace(settings, directory_urls=True)\n",
