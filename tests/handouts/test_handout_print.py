@@ -20,10 +20,9 @@ from browser import fresh_context, served
 from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder
 from handout_fixtures import CLINIC_DETAILS, LOGO_RGB, WORDIEST, wordiest_project
 from html_reading import by_class, elements, parse, resolve, text
-from pdf_reading import page_texts
+from pdf_reading import page_texts, printed
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, Route
-from pypdf import PdfReader
 from warning_box import box_problems
 from warning_box import printed as printed_signs
 
@@ -89,11 +88,6 @@ def keep_local(route: Route) -> None:
         route.continue_()
     else:
         route.abort()
-
-
-def printed(page: Page, paper: str) -> list[str]:
-    """The text of each printed page of the loaded page, as Chromium's "Save as PDF" makes it."""
-    return [words(sheet.extract_text()) for sheet in PdfReader(io.BytesIO(page.pdf(format=paper))).pages]
 
 
 def site_navigation(built_site: BuildResult, sheet_text: str) -> list[str]:

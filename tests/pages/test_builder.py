@@ -24,10 +24,9 @@ from browser import axe_findings, open_and_mark, still_marked
 from conftest import ROOT, TEST_SITE_URL, BuildResult, SiteBuilder, fixture_text, make_project
 from handout_fixtures import sheet_length
 from html_reading import by_class, elements, parse, text
-from pdf_reading import page_texts, text_runs
+from pdf_reading import page_texts, printed, text_runs
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
-from pypdf import PdfReader
 from warning_box import box_parts, box_problems, large_print_box_problems
 from warning_box import printed as printed_signs
 
@@ -103,11 +102,6 @@ def add(page: Page, search: str, name: str) -> None:
     """Filter the list by `search`, then add the exercise called `name`."""
     page.get_by_label("Find by name").fill(search)
     page.get_by_role("button", name=f"Add {name}", exact=True).click()
-
-
-def printed(page: Page, paper: str) -> list[str]:
-    """The text of each page Chromium prints, as its "Save as PDF" makes it."""
-    return [words(sheet.extract_text()) for sheet in PdfReader(io.BytesIO(page.pdf(format=paper))).pages]
 
 
 def name(exercise_id: str) -> str:

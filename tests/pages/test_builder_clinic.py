@@ -20,9 +20,10 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 from browser import fresh_context, served
 from conftest import FIXTURES, ROOT, TEST_SITE_URL, SiteBuilder, make_project
+from pdf_reading import printed
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
-from test_builder import BUILDER, CATALOGUE, PATIENT, add, name, open_builder, printed, sheet_names, status, words
+from test_builder import BUILDER, CATALOGUE, PATIENT, add, name, open_builder, sheet_names, status, words
 
 from fai_site.handouts.sheet import handout_items
 

@@ -226,7 +226,7 @@ def test_a_backup_restores_every_session_on_an_empty_phone(
         load = new_phone.locator(".fai-companion__import-label")
         expect(load).to_be_visible()
         new_phone.locator(".fai-companion__empty").get_by_role("link", name="load it from the file").click()
-        new_phone.wait_for_function("document.activeElement?.id === 'fai-companion-file'")
+        new_phone.wait_for_function("() => document.activeElement?.id === 'fai-companion-file'")
         expect(new_phone.locator(".fai-companion__file")).to_be_in_viewport()
         new_phone.locator(".fai-companion__import").set_input_files(backup)
         new_phone.get_by_role("button", name="Add it to this phone").click()

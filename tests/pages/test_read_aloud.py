@@ -196,7 +196,7 @@ def test_my_program_reads_an_exercise_and_says_each_hold_as_the_timer_runs(
     page.clock.install(time=datetime.datetime(2026, 12, 2, 9, 0))
     dose = HELD.dosage
     page.goto(f"{site_server}program/#x={item_code(HELD.id, dose, None)}")
-    page.wait_for_function("document.querySelectorAll('.fai-companion__exercise').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('.fai-companion__exercise').length === 1")
     card = page.locator(".fai-companion__exercise")
     card.locator("summary").click()
     before = len(requests)
