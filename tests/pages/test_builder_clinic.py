@@ -179,7 +179,7 @@ def test_a_clinic_pack_carries_templates_and_own_exercises_to_another_computer(
         )
         assert sheet_names(elsewhere) == [name("clamshell"), OWN["Name"]]
         elsewhere.locator(".fai-builder__own summary").click()
-        assert elsewhere.get_by_role("button", name=f"Add {OWN['Name']}").is_visible()
+        expect(elsewhere.get_by_role("button", name=f"Add {OWN['Name']}")).to_be_visible()
 
         elsewhere.locator(".fai-builder__pack-load").set_input_files(pack)
         expect(preview).to_contain_text("Everything in it is already in this browser.")  # a file is read async

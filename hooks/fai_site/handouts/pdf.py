@@ -178,31 +178,30 @@ def css_links(css: str) -> Iterator[str]:
 def cached_pdfs(jobs: list[PdfJob], *, cache_dir: Path, renderer: Renderer | None = None) -> list[HandoutPdf]:
     """Each job's PDF from the cache, rendering (and storing) only those not there yet; its page count is kept beside
     it."""
-    missing = [job for job in jobs if not cached(job, cache_dir)]
+    sources = {job.path: cache_dir / f"{job.key()}.pdf" for job in jobs}
+    missing = [job for job in jobs if not cached(sources[job.path])]
     for job, result in zip(missing, drawn(missing, renderer), strict=True):
-        source = cache_dir / f"{job.key()}.pdf"
-        store(source, result.content)
-        store(source.with_suffix(".pages"), str(result.pages).encode())
+        store(sources[job.path], result.content)
+        store(sources[job.path].with_suffix(".pages"), str(result.pages).encode())
     drawn_now = {job.path for job in missing}
     pdfs = []
     for job in jobs:
-        source = cache_dir / f"{job.key()}.pdf"
+        source = sources[job.path]
         pages = int(source.with_suffix(".pages").read_text(encoding="utf-8"))
         pdfs.append(HandoutPdf(job.program_id, job.path, source, pages, job.path in drawn_now, job.large_print))
     return pdfs
 
 
-def cached(job: PdfJob, cache_dir: Path) -> bool:
-    source = cache_dir / f"{job.key()}.pdf"
+def cached(source: Path) -> bool:
     return source.is_file() and source.with_suffix(".pages").is_file()
 
 
 def drawn(jobs: list[PdfJob], renderer: Renderer | None) -> Iterator[RenderedPdf]:
     """Each job drawn, in order: by `renderer` in this process, or by WeasyPrint on every core of the machine, since
     a build from an empty cache draws 20 PDFs of about 1.7 s each, one after another on one core."""
-    cores = len(os.sched_getaffinity(0))
     if not jobs:
         return
+    cores = usable_cores()
     if renderer is not None or len(jobs) < 2 or cores < 2:
         draw = renderer or weasyprint_renderer()
         yield from map(draw, jobs)
@@ -216,6 +215,13 @@ def drawn(jobs: list[PdfJob], renderer: Renderer | None) -> Iterator[RenderedPdf
         initargs=(str(Path(__file__).parents[2]),),
     ) as pool:
         yield from pool.map(draw_with_weasyprint, jobs)
+
+
+def usable_cores() -> int:
+    """The cores this process may use (Linux knows its share; macOS and Windows only the machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def draw_with_weasyprint(job: PdfJob) -> RenderedPdf:
