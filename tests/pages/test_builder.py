@@ -26,7 +26,7 @@ from handout_fixtures import sheet_length
 from html_reading import by_class, elements, parse, text
 from pdf_reading import page_texts, printed, text_runs
 from PIL import Image
-from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from warning_box import box_parts, box_problems, large_print_box_problems
 from warning_box import printed as printed_signs
 
@@ -96,6 +96,16 @@ def sheet_doses(page: Page) -> list[str]:
 
 def status(page: Page) -> str:
     return words(page.locator(".fai-builder__status").text_content() or "")
+
+
+def save_template(page: Page, template: str) -> None:
+    """Save the sheet as a template and wait until the builder says so.
+
+    The library that saves templates loads on first use, so the click returns before anything is stored.
+    """
+    page.get_by_label("Template name").fill(template)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".fai-builder__status")).to_contain_text(f"“{template}” saved")
 
 
 def add(page: Page, search: str, name: str) -> None:
@@ -380,8 +390,7 @@ def test_a_shared_link_brings_the_program_back_without_the_patient(
     page.get_by_label("Note on the handout").nth(1).fill("Keep your top hip forward_slowly & gently")
     page.get_by_label("Patient's name").fill(PATIENT)
     page.get_by_label("General notes").fill("Ice after, if sore.")
-    page.get_by_label("Template name").fill("Early hip")
-    page.get_by_role("button", name="Save", exact=True).click()
+    save_template(page, "Early hip")
     shared = page.url
     names, doses = sheet_names(page), sheet_doses(page)
     stored = page.evaluate("JSON.stringify(localStorage)")
@@ -409,14 +418,15 @@ def test_a_shared_link_brings_the_program_back_without_the_patient(
 
 def test_a_template_saved_on_the_device_opens_again(site_server: str, page: Page) -> None:
     open_builder(page, f"{site_server}{BUILDER}?exercises=dead-bug,side-plank")
-    page.get_by_label("Template name").fill("Core")
-    page.get_by_role("button", name="Save", exact=True).click()
+    save_template(page, "Core")
     open_builder(page, site_server + BUILDER)
     assert sheet_names(page) == []
     page.get_by_label("Saved templates").select_option("Core")
     page.get_by_role("button", name="Open", exact=True).click()
+    expect(page.locator(".fai-builder__status")).to_contain_text("“Core” opened")
     assert sheet_names(page) == [name("dead-bug"), name("side-plank")]
     page.get_by_role("button", name="Delete", exact=True).click()
+    expect(page.locator(".fai-builder__status")).to_contain_text("“Core” deleted")
     assert page.evaluate(
         "localStorage.length === 0 || "
         "!Object.keys(JSON.parse(localStorage.getItem('fai-handout-builder-templates'))).length"

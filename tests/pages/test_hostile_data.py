@@ -458,14 +458,17 @@ def test_the_builders_stored_templates_and_clinic_are_read_safely(phone: Phone) 
         "localStorage.setItem('fai-handout-builder-clinic', JSON.stringify({name: {x: 1}, phone: 'P'.repeat(5000)}))"
     )
     phone.open(BUILDER)
+    expect(phone.page.get_by_label("Saved templates").locator("option", has_text="constructor")).to_be_attached()
     options = phone.page.get_by_label("Saved templates").locator("option").all_inner_texts()
     assert sorted(options) == ["__proto__", "constructor"]
     phone.page.get_by_label("Saved templates").select_option("__proto__")
     phone.page.get_by_role("button", name="Open", exact=True).click()
+    expect(phone.page.locator(".fai-builder__status")).to_contain_text("“__proto__” opened")
     assert phone.page.locator(".fai-builder__preview .fai-handout__title").inner_text() == "Proto"
     assert len(phone.page.get_by_label("Phone", exact=True).input_value()) == 120
     phone.page.get_by_label("Template name").fill("__proto__")
     phone.page.get_by_role("button", name="Save", exact=True).click()
+    expect(phone.page.locator(".fai-builder__status")).to_contain_text("“__proto__” saved")
     assert "__proto__" in json.loads(phone.page.evaluate("localStorage.getItem('fai-handout-builder-templates')"))
     phone.assert_unbroken()
 
@@ -483,6 +486,7 @@ def test_a_120_character_word_never_widens_the_page_on_a_phone(phone: Phone, pag
     if page_path == BUILDER:
         phone.page.get_by_label("Template name").fill("T" * 120)
         phone.page.get_by_role("button", name="Save", exact=True).click()
+        expect(phone.page.locator(".fai-builder__status")).to_contain_text(f"“{'T' * 120}” saved")
         phone.page.get_by_label("Clinic name").fill("C" * 120)
     assert word in phone.page.locator("body").inner_text()
     assert phone.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
