@@ -39,6 +39,7 @@ import pytest
 from browser import browser, context, instant_page, reading_page, site_server  # noqa: F401 (shared Playwright fixtures, registered here)
 from click.testing import CliRunner
 from filelock import FileLock
+from scheduling import longest_first
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -54,12 +55,13 @@ TIERS = {
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test with the tiers its fixtures put it in."""
+    """Mark each test with the tiers its fixtures put it in, and put the longest files first."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         for tier, fixtures in TIERS.items():
             if used & fixtures:
                 item.add_marker(tier)
+    longest_first(items, ROOT)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -87,14 +88,15 @@ def started(mkdocs: list[str], config: Path, folder: Path) -> Server:
     """`mkdocs serve` on a random free port: a port someone else holds makes it exit, and the next is tried."""
     for _ in range(PORT_TRIES):
         port = random.randint(20_000, 60_000)
-        process = subprocess.Popen(
-            [*mkdocs, "serve", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=build_env(pdfs=False),
-            cwd=folder,
-        )
+        with interruptible():
+            process = subprocess.Popen(
+                [*mkdocs, "serve", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                env=build_env(pdfs=False),
+                cwd=folder,
+            )
         server = Server(process, f"http://127.0.0.1:{port}/")
         if server.ready():
             return server
@@ -111,8 +113,24 @@ def server(tmp_path: Path, site_engines: dict[str, list[str]]) -> Iterator[Serve
         stop(serving.process)
 
 
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """While a server starts, let it take Ctrl-C even if this run ignores it.
+
+    A shell starts a job in the background (`make test &` in a script) with SIGINT ignored,
+    and every program started from it inherits that: the server would never stop on Ctrl-C.
+    A handler is not inherited, so with Python's own in place the server starts as it does
+    from a terminal.
+    """
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 def stop(process: subprocess.Popen[str]) -> None:
-    """Ctrl-C, as a person would, so MkDocs removes its temporary site; then make sure."""
+    """Ctrl-C, as a person would, so MkDocs removes its temporary site; a server that ignores it fails the test."""
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         try:
@@ -120,6 +138,7 @@ def stop(process: subprocess.Popen[str]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=15)
+            pytest.fail("mkdocs serve did not stop within 15 s of Ctrl-C")
 
 
 def test_a_bad_edit_keeps_the_last_good_pages_and_a_good_edit_brings_the_site_back(
