@@ -177,9 +177,9 @@ AXE = Axe()
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 
 
-def axe_findings(page: Page, options: dict = AXE_OPTIONS) -> list[str]:
-    """One line per violating element: rule, impact and where."""
-    violations = AXE.run(page, options=options).response["violations"]
+def axe_findings(page: Page, options: dict = AXE_OPTIONS, within: str | None = None) -> list[str]:
+    """One line per violating element (rule, impact and where), in the whole page or `within` a CSS selector."""
+    violations = AXE.run(page, context=within, options=options).response["violations"]
     return [
         f"{v['id']} ({v['impact']}): {', '.join(map(str, node['target']))}" for v in violations for node in v["nodes"]
     ]

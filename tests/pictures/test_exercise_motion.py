@@ -3,8 +3,11 @@
 The animation is drawn from the same pose as the still picture, within 3× its bytes
 (gzip); the page keeps the still (start and end) for paper, for readers who ask for less
 motion and for browsers without the script. In Chromium, on every exercise page: two
-pictures 300 ms apart differ while playing, are identical once paused with the keyboard
-and under reduced motion, the swap moves nothing on the page, and axe finds nothing.
+pictures 300 ms apart differ while playing and are identical once paused with the keyboard,
+the swap moves nothing on the page, and axe finds nothing in the picture (the rest of the
+page is the one template the accessibility tour audits). Under reduced motion the still
+shows and nothing moves, on the first, middle and last exercise: hidden, the animation
+is the same whatever it draws.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from fai_site.pictures.picture import animation
 
 PICTURED = [e for e in CATALOGUE.exercises if isinstance(e.illustration, PoseIllustration)]
 IDS = [e.id for e in PICTURED]
+# Under reduced motion the animation is hidden whatever it draws: the first, middle and last stand for all.
+SAMPLE_IDS = [IDS[0], IDS[len(IDS) // 2], IDS[-1]]
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -115,12 +120,13 @@ def picture_shots(page: Page) -> tuple[bytes, bytes]:
     return first, figure.screenshot(animations="allow")
 
 
-# Every layout shift since the page started loading, 300 ms after this is asked.
+# Every layout shift since the page started loading, two frames after this is asked: the swap
+# is made as the picture is marked ready, so the frame that drew it has long been reported.
 LAYOUT_SHIFTS = """() => new Promise(done => {
     let total = 0;
     new PerformanceObserver(list => { for (const e of list.getEntries()) total += e.value; })
         .observe({type: "layout-shift", buffered: true});
-    setTimeout(() => done(total), 300);
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(total))));
 })"""
 
 
@@ -138,7 +144,7 @@ def test_the_picture_plays_over_the_still_passes_axe_and_stops_when_paused(
     assert still_box and player_box
     assert all(abs(still_box[k] - player_box[k]) < 0.5 for k in ("x", "y", "width", "height"))
     assert playing.evaluate(LAYOUT_SHIFTS) < 0.01
-    assert not axe_findings(playing)
+    assert not axe_findings(playing, within=".fai-motion")
     # 0.2 s in, every loop is on its way out (the quickest goes for 0.6 s, a stretch eases in over 2.4 s).
     playing.evaluate("document.querySelector('.fai-motion__player svg').setCurrentTime(0.2)")
     first, second = picture_shots(playing)
@@ -151,7 +157,7 @@ def test_the_picture_plays_over_the_still_passes_axe_and_stops_when_paused(
     assert first == second, "the picture moved after Pause"
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("exercise_id", SAMPLE_IDS)
 def test_reduced_motion_shows_the_still_picture(site_server: str, calm: Page, exercise_id: str) -> None:
     open_exercise(calm, f"{site_server}exercises/{exercise_id}/")
     assert calm.locator(".fai-motion .fai-illustration").is_visible()
