@@ -170,6 +170,40 @@ def still_marked(page: Page) -> bool:
     return page.evaluate("window.sameWindow === true")
 
 
+# ---- What a reader can see ---------------------------------------------------------------
+
+# Whether an element can be seen: it has a size, nothing hides it or fades it out, and at its
+# centre (scrolled into view) the browser finds it, not something drawn over it.
+SEEN = """element => {
+    element.scrollIntoView({block: "center", inline: "nearest"});
+    const box = element.getBoundingClientRect();
+    const hidden = [];
+    for (let node = element; node; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        const invisible = style.visibility !== "visible" && node === element;
+        if (style.display === "none" || invisible || parseFloat(style.opacity) < 0.9) {
+            hidden.push(node.tagName + "." + node.className);
+        }
+    }
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + Math.min(box.height / 2, 8));
+    return {
+        width: box.width, height: box.height, hidden,
+        covered: !(hit && (hit === element || element.contains(hit))),
+        text: (element.innerText ?? element.textContent ?? "").trim(),
+    };
+}"""
+
+
+def seen(page: Page, selector: str) -> dict:
+    return page.locator(selector).first.evaluate(SEEN)
+
+
+def assert_seen(found: dict, what: str) -> None:
+    assert found["width"] >= 20 and found["height"] >= 10, f"{what} has no size: {found}"
+    assert not found["hidden"], f"{what} is hidden by {found['hidden']}"
+    assert not found["covered"], f"{what} is covered by something else"
+
+
 # ---- Accessibility audit ----------------------------------------------------------------
 
 AXE = Axe()

@@ -208,7 +208,7 @@ MUTANTS = [
         "hooks/fai_site/pages/templates/exercise_page.md.j2",
         '{{ moving_picture(shown, moving, "../" ~ shown.path) }}',
         "",
-        ("tests/site/test_what_readers_see.py", "-k", "picture"),
+        ("tests/pictures/test_exercise_motion.py", "-k", "plays_over"),
     ),
     Mutant(
         "exercise page never draws its moving picture in",
@@ -230,7 +230,7 @@ MUTANTS = [
         ".md-typeset .fai-illustration {\n",
         ".md-typeset .fai-illustration,\n.md-typeset .fai-motion__player svg {\n  visibility: hidden;\n}\n\n"
         ".md-typeset .fai-illustration {\n",
-        ("tests/site/test_what_readers_see.py", "-k", "picture"),
+        ("tests/pictures/test_exercise_motion.py", "-k", "plays_over"),
     ),
     Mutant(
         "index files every exercise under the first phase",

@@ -4,7 +4,8 @@ The animation is drawn from the same pose as the still picture, within 3× its b
 (gzip); the page keeps the still (start and end) for paper, for readers who ask for less
 motion and for browsers without the script. In Chromium, on every exercise page: two
 pictures 300 ms apart differ while playing and are identical once paused with the keyboard,
-the swap moves nothing on the page, and axe finds nothing in the picture (the rest of the
+the picture is seen whole (drawn, described, nothing over it, at least 280 px wide), the
+swap moves nothing on the page, and axe finds nothing in the picture (the rest of the
 page is the one template the accessibility tour audits). Under reduced motion the still
 shows and nothing moves, on the first, middle and last exercise: hidden, the animation
 is the same whatever it draws.
@@ -17,7 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 import pytest
-from browser import axe_findings
+from browser import SEEN, assert_seen, axe_findings
 from conftest import BuildResult
 from playwright.sync_api import Browser, Page
 from site_tour import CATALOGUE
@@ -145,6 +146,12 @@ def test_the_picture_plays_over_the_still_passes_axe_and_stops_when_paused(
     assert all(abs(still_box[k] - player_box[k]) < 0.5 for k in ("x", "y", "width", "height"))
     assert playing.evaluate(LAYOUT_SHIFTS) < 0.01
     assert not axe_findings(playing, within=".fai-motion")
+    # The reader sees it: one still under the title, drawn and described, and over it the animation, in full view.
+    assert playing.locator("article img.fai-illustration").count() == 1, "no picture under the title"
+    assert still.evaluate("image => image.decode().then(() => image.naturalWidth)") > 0
+    assert still.get_attribute("alt"), "the picture has no text alternative"
+    assert_seen(player.evaluate(SEEN), "the picture")
+    assert player_box["width"] >= 280
     # 0.2 s in, every loop is on its way out (the quickest goes for 0.6 s, a stretch eases in over 2.4 s).
     playing.evaluate("document.querySelector('.fai-motion__player svg').setCurrentTime(0.2)")
     first, second = picture_shots(playing)

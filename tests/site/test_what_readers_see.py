@@ -1,5 +1,5 @@
-"""What a person meets in the browser: the disclaimer on screen, each exercise's picture, patient details kept in
-the page.
+"""What a person meets in the browser: the disclaimer on screen, the exercise pictures' places, patient details kept
+in the page. Each exercise page's picture is seen on the one visit to it in tests/pictures/test_exercise_motion.py.
 
 These are promises made in the README, checked where they are kept: in Chromium, on the
 built site, not in the HTML. A test that types gets a fresh browser context, so nothing one
@@ -9,42 +9,13 @@ test types or stores can help or hide another; tests that only look share one pa
 from __future__ import annotations
 
 import pytest
+from browser import assert_seen, seen
 from conftest import BuildResult
 from playwright.sync_api import BrowserContext, Page, Request
 from site_tour import BUILDER, CATALOGUE, TOUR, require_page, tour_id
 
-# Whether an element can be seen: it has a size, nothing hides it or fades it out, and at its
-# centre (scrolled into view) the browser finds it, not something drawn over it.
-SEEN = """element => {
-    element.scrollIntoView({block: "center", inline: "nearest"});
-    const box = element.getBoundingClientRect();
-    const hidden = [];
-    for (let node = element; node; node = node.parentElement) {
-        const style = getComputedStyle(node);
-        const invisible = style.visibility !== "visible" && node === element;
-        if (style.display === "none" || invisible || parseFloat(style.opacity) < 0.9) {
-            hidden.push(node.tagName + "." + node.className);
-        }
-    }
-    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + Math.min(box.height / 2, 8));
-    return {
-        width: box.width, height: box.height, hidden,
-        covered: !(hit && (hit === element || element.contains(hit))),
-        text: (element.innerText ?? element.textContent ?? "").trim(),
-    };
-}"""
 # What the reader must see of the disclaimer.
 DISCLAIMER = "General information only."
-
-
-def seen(page: Page, selector: str) -> dict:
-    return page.locator(selector).first.evaluate(SEEN)
-
-
-def assert_seen(found: dict, what: str) -> None:
-    assert found["width"] >= 20 and found["height"] >= 10, f"{what} has no size: {found}"
-    assert not found["hidden"], f"{what} is hidden by {found['hidden']}"
-    assert not found["covered"], f"{what} is covered by something else"
 
 
 @pytest.mark.parametrize("path", TOUR, ids=tour_id)
@@ -56,21 +27,6 @@ def test_the_disclaimer_is_on_screen_on_every_kind_of_page(
     found = seen(reading_page, ".fai-disclaimer")
     assert_seen(found, "the disclaimer")
     assert found["text"].startswith(DISCLAIMER)
-
-
-@pytest.mark.parametrize("exercise_id", [exercise.id for exercise in CATALOGUE.exercises])
-def test_each_exercise_page_shows_its_picture(site_server: str, reading_page: Page, exercise_id: str) -> None:
-    page = reading_page
-    page.goto(f"{site_server}exercises/{exercise_id}/", wait_until="load")
-    still = page.locator("article img.fai-illustration")
-    assert still.count() == 1, "no picture under the title"
-    assert still.evaluate("image => image.decode().then(() => image.naturalWidth)") > 0
-    assert still.get_attribute("alt"), "the picture has no text alternative"
-    # Where the pose moves, the playing animation lies over the still and is what the reader sees.
-    playing = page.locator("article .fai-motion--playing .fai-motion__player svg")
-    picture = playing if playing.count() else still
-    assert_seen(picture.evaluate(SEEN), "the picture")
-    assert picture.evaluate("element => element.getBoundingClientRect().width") >= 280
 
 
 def test_the_exercise_index_holds_each_pictures_place_before_it_loads(
