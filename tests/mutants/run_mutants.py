@@ -931,6 +931,14 @@ MUTANTS = [
         "  scroll-padding-top: 0;",
         ("tests/pages/test_builder_clinic.py", "-k", "keyboard_focus"),
     ),
+    Mutant(
+        "mkdocs serve outlasts Ctrl-C by 20 s",
+        "hooks/site_hooks.py",
+        '    """The whole build succeeded: its folder becomes site/. Interrupted before the end, it is deleted."""\n    build.close()',
+        '    """The whole build succeeded: its folder becomes site/. Interrupted before the end, it is deleted."""\n'
+        "    build.close()\n    __import__('time').sleep(20)",
+        ("tests/site/test_serve_reload.py", "-k", "bad_edit"),
+    ),
 ]
 
 
