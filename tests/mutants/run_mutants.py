@@ -934,9 +934,8 @@ MUTANTS = [
     Mutant(
         "mkdocs serve outlasts Ctrl-C by 20 s",
         "hooks/site_hooks.py",
-        '    """The whole build succeeded: its folder becomes site/. Interrupted before the end, it is deleted."""\n    build.close()',
-        '    """The whole build succeeded: its folder becomes site/. Interrupted before the end, it is deleted."""\n'
-        "    build.close()\n    __import__('time').sleep(20)",
+        "    build.close()\n",
+        "    build.close()\n    __import__('time').sleep(20)\n",
         ("tests/site/test_serve_reload.py", "-k", "bad_edit"),
     ),
 ]
