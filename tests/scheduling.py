@@ -2,7 +2,7 @@
 
 `--dist loadfile` hands out whole files, one at a time, to whichever worker is free. Handed out
 in the order they were collected, a long file collected last ran alone at the end while the
-other core sat idle (test_serve_reload.py, for 112 s of a 595 s run). Longest first, the last
+other core sat idle (test_serve_reload.py, for 80 s of a 595 s run). Longest first, the last
 files are short and both cores stay busy to the end.
 
 The ranking is measured, not worked out: a stale one costs time, never a result. A file
@@ -17,23 +17,24 @@ import pytest
 
 # Seconds of test time per file on 2 cores (`pytest --junitxml`, 2026-12-07), longest first; the rest are shorter.
 LONGEST_FIRST = (
-    "tests/pictures/test_exercise_motion.py",  # 134
-    "tests/site/test_accessibility.py",  # 112
-    "tests/pages/test_builder.py",  # 101
-    "tests/pages/test_hostile_data.py",  # 67
-    "tests/site/test_privacy.py",  # 60
-    "tests/handouts/test_handout_print.py",  # 54
-    "tests/handouts/test_handout_pdf.py",  # 50
-    "tests/pages/test_builder_clinic.py",  # 49
-    "tests/site/test_safe_builds.py",  # 41
-    "tests/site/test_content_policy.py",  # 38
-    "tests/site/test_what_readers_see.py",  # 38
-    "tests/pages/test_companion_plan.py",  # 34
-    "tests/pages/test_companion.py",  # 31
-    "tests/site/test_serve_reload.py",  # 25
-    "tests/cache/test_generator_cache.py",  # 17
-    "tests/site/test_offline.py",  # 17
-    "tests/site/test_reproducible.py",  # 16
+    "tests/pages/test_builder.py",  # 125
+    "tests/site/test_accessibility.py",  # 100
+    "tests/pictures/test_exercise_motion.py",  # 66
+    "tests/pages/test_hostile_data.py",  # 61
+    "tests/site/test_privacy.py",  # 49
+    "tests/handouts/test_handout_pdf.py",  # 48
+    "tests/handouts/test_handout_print.py",  # 42
+    "tests/pages/test_builder_clinic.py",  # 36
+    "tests/site/test_serve_reload.py",  # 34
+    "tests/site/test_safe_builds.py",  # 33
+    "tests/pages/test_companion.py",  # 32
+    "tests/pages/test_companion_plan.py",  # 31
+    "tests/site/test_what_readers_see.py",  # 28
+    "tests/site/test_reproducible.py",  # 26
+    "tests/site/test_content_policy.py",  # 25
+    "tests/pages/test_clinic_settings.py",  # 21
+    "tests/site/test_offline.py",  # 16
+    "tests/handouts/test_handout_tag_layout.py",  # 14
 )
 
 
