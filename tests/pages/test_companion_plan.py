@@ -225,7 +225,8 @@ def test_a_backup_restores_every_session_on_an_empty_phone(
         expect(new_phone.locator(".fai-companion__empty")).to_be_visible()
         load = new_phone.locator(".fai-companion__import-label")
         expect(load).to_be_visible()
-        new_phone.locator(".fai-companion__empty").get_by_role("link", name="load it from the file").click()
+        # Followed from the keyboard, as a keyboard or screen-reader user does: focus must land on the file section.
+        new_phone.locator(".fai-companion__empty").get_by_role("link", name="load it from the file").press("Enter")
         new_phone.wait_for_function("() => document.activeElement?.id === 'fai-companion-file'")
         expect(new_phone.locator(".fai-companion__file")).to_be_in_viewport()
         new_phone.locator(".fai-companion__import").set_input_files(backup)
