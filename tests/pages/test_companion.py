@@ -193,7 +193,8 @@ def test_a_handouts_start_button_opens_its_program(context: tuple[BrowserContext
     names = page.locator(".fai-companion__name").all_inner_texts()
     assert names == [f"{index}. {item.exercise.name}" for index, item in enumerate(items, 1)]
     assert urlsplit(page.url).fragment == ""  # the program is kept on the phone, not in the address
-    assert page.locator(".fai-companion__picture").first.evaluate("img => img.complete && img.naturalWidth > 0")
+    picture = page.locator(".fai-companion__picture").first
+    assert picture.evaluate("img => img.decode().then(() => img.naturalWidth > 0)")  # waits for it to load
     page.wait_for_timeout(300)
     screenshot(page, "today")
     assert not recorded.foreign(site_server)
