@@ -29,6 +29,18 @@ if TYPE_CHECKING:
     from conftest import BuildResult
 
 CHROMIUM = "/usr/bin/chromium"
+# The features Playwright turns off (playwright-core's chromiumSwitches.ts; tests/test_chromium_flags.py holds this
+# list to the installed Playwright's), and Chromium's omnibox popups: web pages of its own that it loads into every
+# new window, so into every browser context, for an address bar no headless test has (0.3 s of a fresh context).
+# Chromium reads only the last --disable-features it is given, so this one must hold Playwright's too.
+DISABLED_FEATURES = [
+    *("AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades"),
+    *("HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding"),
+    *("ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect", "TcpPortRandomizationWin"),
+    *("OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch"),
+    *("msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion"),
+    *("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"),
+]
 # No sandbox (tests run as root in CI), no GPU, and none of Chromium's own traffic
 # (updates, safe browsing), so every request a test sees comes from the page.
 CHROMIUM_ARGS = [
@@ -37,6 +49,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
+    f"--disable-features={','.join(DISABLED_FEATURES)}",
 ]
 
 
