@@ -194,14 +194,14 @@ MUTANTS = [
         "docs/stylesheets/site.css",
         ".fai-disclaimer {\n",
         ".fai-disclaimer {\n  opacity: 0;\n",
-        ("tests/site/test_what_readers_see.py", "-k", "disclaimer"),
+        ("tests/site/test_accessibility.py", "-k", "disclaimer_is_in_sight and home"),
     ),
     Mutant(
         "disclaimer hidden by CSS",
         "docs/stylesheets/site.css",
         ".fai-disclaimer {\n",
         ".fai-disclaimer {\n  display: none;\n",
-        ("tests/site/test_what_readers_see.py", "-k", "disclaimer"),
+        ("tests/site/test_accessibility.py", "-k", "disclaimer_is_in_sight and home"),
     ),
     Mutant(
         "exercise page drops its picture",

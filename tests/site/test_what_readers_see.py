@@ -1,32 +1,17 @@
-"""What a person meets in the browser: the disclaimer on screen, the exercise pictures' places, patient details kept
-in the page. Each exercise page's picture is seen on the one visit to it in tests/pictures/test_exercise_motion.py.
+"""What a person meets in the browser: the exercise pictures' places, patient details kept in the page. Each exercise
+page's picture is seen on the one visit to it in tests/pictures/test_exercise_motion.py, and the disclaimer on each
+page's visits in tests/site/test_accessibility.py (light, dark and phone).
 
 These are promises made in the README, checked where they are kept: in Chromium, on the
-built site, not in the HTML. A test that types gets a fresh browser context, so nothing one
-test types or stores can help or hide another; tests that only look share one page.
+built site, not in the HTML. Each test gets a fresh browser context, so nothing one test
+types or stores can help or hide another.
 """
 
 from __future__ import annotations
 
 import pytest
-from browser import assert_seen, seen
-from conftest import BuildResult
-from playwright.sync_api import BrowserContext, Page, Request
-from site_tour import BUILDER, CATALOGUE, TOUR, require_page, tour_id
-
-# What the reader must see of the disclaimer.
-DISCLAIMER = "General information only."
-
-
-@pytest.mark.parametrize("path", TOUR, ids=tour_id)
-def test_the_disclaimer_is_on_screen_on_every_kind_of_page(
-    built_site: BuildResult, site_server: str, reading_page: Page, path: str
-) -> None:
-    require_page(built_site, path)
-    reading_page.goto(site_server + path, wait_until="load")
-    found = seen(reading_page, ".fai-disclaimer")
-    assert_seen(found, "the disclaimer")
-    assert found["text"].startswith(DISCLAIMER)
+from playwright.sync_api import BrowserContext, Request
+from site_tour import BUILDER, CATALOGUE, tour_id
 
 
 def test_the_exercise_index_holds_each_pictures_place_before_it_loads(
