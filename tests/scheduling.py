@@ -15,26 +15,26 @@ from pathlib import Path
 
 import pytest
 
-# Seconds of test time per file on 2 cores (`pytest --junitxml`, 2026-12-07), longest first; the rest are shorter.
+# Seconds of test time per file on 2 cores (`pytest --durations=0`, 2026-12-08), longest first; the rest are shorter.
 LONGEST_FIRST = (
-    "tests/pages/test_builder.py",  # 125
-    "tests/site/test_accessibility.py",  # 100
-    "tests/pictures/test_exercise_motion.py",  # 66
-    "tests/pages/test_hostile_data.py",  # 61
-    "tests/site/test_privacy.py",  # 49
-    "tests/handouts/test_handout_pdf.py",  # 48
-    "tests/handouts/test_handout_print.py",  # 42
-    "tests/pages/test_builder_clinic.py",  # 36
-    "tests/site/test_serve_reload.py",  # 34
-    "tests/site/test_safe_builds.py",  # 33
-    "tests/pages/test_companion.py",  # 32
-    "tests/pages/test_companion_plan.py",  # 31
-    "tests/site/test_what_readers_see.py",  # 28
-    "tests/site/test_reproducible.py",  # 26
-    "tests/site/test_content_policy.py",  # 25
-    "tests/pages/test_clinic_settings.py",  # 21
+    "tests/site/test_accessibility.py",  # 121
+    "tests/pages/test_builder.py",  # 108
+    "tests/pictures/test_exercise_motion.py",  # 71
+    "tests/handouts/test_handout_pdf.py",  # 45
+    "tests/pages/test_hostile_data.py",  # 41
+    "tests/handouts/test_handout_print.py",  # 41
+    "tests/site/test_safe_builds.py",  # 40
+    "tests/site/test_reproducible.py",  # 35
+    "tests/site/test_privacy.py",  # 33
+    "tests/pages/test_builder_clinic.py",  # 30
+    "tests/pages/test_companion.py",  # 30
+    "tests/site/test_serve_reload.py",  # 28
+    "tests/pages/test_companion_plan.py",  # 25
+    "tests/pages/test_clinic_settings.py",  # 24
+    "tests/site/test_content_policy.py",  # 21
+    "tests/handouts/test_handout_tag_layout.py",  # 17
     "tests/site/test_offline.py",  # 16
-    "tests/handouts/test_handout_tag_layout.py",  # 14
+    "tests/handouts/test_handout_tags.py",  # 14
 )
 
 
