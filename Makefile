@@ -23,6 +23,9 @@ LIGHTHOUSE_READY := tests/bench/lighthouse/node_modules/.package-lock.json
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
+# Python keeps the modules it compiles (__pycache__, ignored by git), as it does unless told not to: the tests start
+# Python again and again (builds, servers, PDF workers), and each would compile the hooks afresh.
+unexport PYTHONDONTWRITEBYTECODE
 # Dates in the output (sitemap, PDFs) are the last commit's, so two builds of a commit match byte for byte.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 ifneq ($(SOURCE_DATE_EPOCH),)
