@@ -18,13 +18,14 @@ import pytest
 # Seconds of test time per file on 2 cores (`pytest --durations=0`, 2026-12-08), longest first; the rest are shorter.
 LONGEST_FIRST = (
     "tests/site/test_accessibility.py",  # 121
+    # Second, though shorter: its own build runs beside the first file's wait for the run's shared build.
+    "tests/site/test_reproducible.py",  # 35
     "tests/pages/test_builder.py",  # 108
     "tests/pictures/test_exercise_motion.py",  # 71
     "tests/handouts/test_handout_pdf.py",  # 45
     "tests/pages/test_hostile_data.py",  # 41
     "tests/handouts/test_handout_print.py",  # 41
     "tests/site/test_safe_builds.py",  # 40
-    "tests/site/test_reproducible.py",  # 35
     "tests/site/test_privacy.py",  # 33
     "tests/pages/test_builder_clinic.py",  # 30
     "tests/pages/test_companion.py",  # 30

@@ -58,16 +58,22 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def two_builds(
+    request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
-    built_site: BuildResult,
     site_engines: dict[str, list[str]],
     pdf_build_env: dict[str, str],
 ) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """Both sites as (path → bytes): the shared build's, and a fresh copy's."""
+    """Both sites as (path → bytes): the shared build's, and a fresh copy's.
+
+    The fresh copy is built before the shared build is asked for: at the start of a run the
+    other worker is making the shared one, and this file goes out second (tests/scheduling.py),
+    so the two builds run side by side instead of one core waiting for the other.
+    """
     project = tmp_path_factory.mktemp("reproducible") / "fresh"
     build = start_build(site_engines["mkdocs"], pdf_build_env, project, hash_seed="2")
     output, _ = build.communicate(timeout=600)
     assert build.returncode == 0, output
+    built_site: BuildResult = request.getfixturevalue("built_site")
     return site_files(built_site.site), site_files(project / "site")
 
 
