@@ -207,6 +207,10 @@ SEEN = """element => {
 }"""
 
 
+# A picture's natural width once it has loaded: decode() waits for it, and fails on a picture that cannot be drawn.
+DECODED_WIDTH = "image => image.decode().then(() => image.naturalWidth)"
+
+
 def seen(page: Page, selector: str) -> dict:
     return page.locator(selector).first.evaluate(SEEN)
 

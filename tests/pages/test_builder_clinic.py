@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
-from browser import fresh_context, served
+from browser import DECODED_WIDTH, fresh_context, served
 from conftest import FIXTURES, ROOT, TEST_SITE_URL, SiteBuilder, make_project
 from pdf_reading import printed
 from PIL import Image
@@ -89,7 +89,7 @@ def test_a_custom_exercise_goes_from_the_builder_to_the_printed_sheet_and_to_my_
     assert words(card.locator(".fai-handout__dose").inner_text()) == "2 sets of 10 Once a day, every day"
     picture = card.locator(".fai-handout__picture img")
     assert picture.get_attribute("src").endswith("illustrations/bases/sitting.svg")
-    assert picture.evaluate("img => img.decode().then(() => img.naturalWidth > 0)")  # waits for it to load
+    assert picture.evaluate(DECODED_WIDTH) > 0
     for paper in ("A4", "Letter"):
         sheet = " ".join(printed(page, paper))
         for line in [OWN["Name"], "Your clinic's own exercise", *OWN_STEPS, f"Take care: {OWN['Take care']}"]:
@@ -108,7 +108,7 @@ def test_a_custom_exercise_goes_from_the_builder_to_the_printed_sheet_and_to_my_
     assert shown.locator(".fai-companion__steps li").all_inner_texts() == OWN_STEPS
     assert shown.locator(".fai-companion__care li").all_inner_texts() == [OWN["Take care"]]
     assert shown.locator(".fai-companion__dose").inner_text() == "2 sets of 10. Once a day, every day."
-    assert shown.locator(".fai-companion__picture").evaluate("img => img.decode().then(() => img.naturalWidth > 0)")
+    assert shown.locator(".fai-companion__picture").evaluate(DECODED_WIDTH) > 0
     kept = json.loads(patient.evaluate("localStorage.getItem('fai-companion')"))
     assert kept["format"] == "fai-companion/2", "a page of version 1 would take it for an exercise the site dropped"
 
@@ -244,7 +244,7 @@ def test_goal_review_date_signature_and_logo_print_on_the_sheet(
     logo = page.locator(".fai-builder__preview .fai-handout__logo")
     expect(logo).to_be_visible()
     assert logo.get_attribute("src").startswith("data:image/png;base64,")
-    assert logo.evaluate("img => img.decode().then(() => img.naturalWidth === 120)")
+    assert logo.evaluate(DECODED_WIDTH) == 120
     sheet = printed(page, "A4")
     assert "Walk to the shops without pain" in sheet[0]
     assert "Review date January 15, 2027" in sheet[0] and "Therapist's signature" in sheet[0]

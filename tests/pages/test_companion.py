@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import axe_findings, open_and_mark, served, still_marked
+from browser import DECODED_WIDTH, axe_findings, open_and_mark, served, still_marked
 from conftest import ROOT, BuildResult
 from html_reading import XHTML, by_class, elements, loaded_files, parse, text
 from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
@@ -194,7 +194,7 @@ def test_a_handouts_start_button_opens_its_program(context: tuple[BrowserContext
     assert names == [f"{index}. {item.exercise.name}" for index, item in enumerate(items, 1)]
     assert urlsplit(page.url).fragment == ""  # the program is kept on the phone, not in the address
     picture = page.locator(".fai-companion__picture").first
-    assert picture.evaluate("img => img.decode().then(() => img.naturalWidth > 0)")  # waits for it to load
+    assert picture.evaluate(DECODED_WIDTH) > 0
     page.wait_for_timeout(300)
     screenshot(page, "today")
     assert not recorded.foreign(site_server)

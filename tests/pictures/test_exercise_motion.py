@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 import pytest
-from browser import SEEN, assert_seen, axe_findings
+from browser import DECODED_WIDTH, SEEN, assert_seen, axe_findings
 from conftest import BuildResult
 from playwright.sync_api import Browser, Page
 from site_tour import CATALOGUE
@@ -148,7 +148,7 @@ def test_the_picture_plays_over_the_still_passes_axe_and_stops_when_paused(
     assert not axe_findings(playing, within=".fai-motion")
     # The reader sees it: one still under the title, drawn and described, and over it the animation, in full view.
     assert playing.locator("article img.fai-illustration").count() == 1, "no picture under the title"
-    assert still.evaluate("image => image.decode().then(() => image.naturalWidth)") > 0
+    assert still.evaluate(DECODED_WIDTH) > 0
     assert still.get_attribute("alt"), "the picture has no text alternative"
     assert_seen(player.evaluate(SEEN), "the picture")
     assert player_box["width"] >= 280
